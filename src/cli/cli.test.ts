@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+
+let t: TestDatabase;
+beforeAll(async () => { t = await createTestDatabase(); });
+afterAll(async () => { await t.drop(); });
+
+function ahadi(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    encoding: 'utf8', env: { ...process.env, DATABASE_URL: t.url }, timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run ahadi', () => {
+  it('migrate reports an up-to-date database', () => {
+    const run = ahadi('migrate');
+    expect(run.stdout).toContain('Database is up to date');
+    expect(run.code).toBe(0);
+  });
+
+  it('demo loads the demo data set', () => {
+    const run = ahadi('demo');
+    expect(run.stdout).toContain('Loaded 4 demo commitments');
+    expect(run.code).toBe(0);
+  });
+
+  it('import ogp-page imports the seed, then updates it', () => {
+    expect(ahadi('import', 'ogp-page', '../shared/seeds/KE0031.fr.txt', '--dry-run').stdout).toContain('KE0031: would update (dry run');
+    const run = ahadi('import', 'ogp-page', '../shared/seeds/KE0031.fr.txt');
+    expect(run.stdout).toContain('KE0031: updated');
+    expect(run.code).toBe(0);
+  });
+
+  it('refuses bad command lines with exit code 2 and says why', () => {
+    const cases: [string[], RegExp][] = [
+      [['frobnicate'], /Unknown command: frobnicate/],
+      [['import', 'spreadsheet', 'x'], /Unknown import kind: spreadsheet/],
+      [['import', 'ogp-page'], /exactly one FILE/],
+      [['import', 'ogp-page', 'no-such-file.txt'], /FILE: no such file/],
+      [['import', 'ogp-page', 'README.md', '--plan-number', 'four'], /--plan-number:/],
+    ];
+    for (const [args, message] of cases) {
+      const run = ahadi(...args);
+      expect(run.stderr, args.join(' ')).toMatch(message);
+      expect(run.code, args.join(' ')).toBe(2);
+    }
+  });
+
+  it('a file that is not a commitment page fails with exit code 1 and names what is missing', () => {
+    const run = ahadi('import', 'ogp-page', 'README.md');
+    expect(run.stderr).toMatch(/Not an OGP commitment page: missing .*commitment id/);
+    expect(run.code).toBe(1);
+  });
+
+  it('names a bad environment variable with exit code 2', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'migrate'], {
+      encoding: 'utf8', env: { ...process.env, PORT: 'eighty' },
+    });
+    expect(result.stderr).toContain('PORT:');
+    expect(result.status).toBe(2);
+  });
+});

@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import type { Db } from '../db/connect.ts';
+import { importOgpPage } from '../importers/ogp-page/import-ogp-page.ts';
+import { UsageError } from './usage-error.ts';
+
+const ArgsSchema = z.object({
+  file: z.string().min(1),
+  planNumber: z.coerce.number().int().min(1).max(99).optional(),
+  dryRun: z.boolean(),
+});
+
+/** `import ogp-page FILE [--plan-number N] [--dry-run]`: prints what was (or would be) stored, and every warning. */
+export async function importOgpPageCommand(db: Db, positionals: string[], flags: { 'plan-number'?: string; 'dry-run'?: boolean }): Promise<number> {
+  if (positionals.length !== 1) throw new UsageError('import ogp-page takes exactly one FILE');
+  const args = ArgsSchema.safeParse({ file: positionals[0], planNumber: flags['plan-number'], dryRun: flags['dry-run'] ?? false });
+  if (!args.success) {
+    throw new UsageError(args.error.issues.map((i) => `--${i.path.join('.').replace('planNumber', 'plan-number')}: ${i.message}`).join('\n'));
+  }
+  const { file, planNumber, dryRun } = args.data;
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`FILE: no such file: ${file}`);
+  const result = await importOgpPage(db, fs.readFileSync(file, 'utf8'), { ...(planNumber ? { planNumber } : {}), dryRun });
+  for (const warning of result.warnings) console.error(`warning: ${warning}`);
+  const verb = dryRun ? (result.outcome === 'created' ? 'would create' : 'would update') : result.outcome;
+  console.log(`${result.ogpId}: ${verb}${dryRun ? ' (dry run: nothing written)' : ''}`);
+  return 0;
+}

@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, readConfig } from '../config/config.ts';
+import { connect } from '../db/connect.ts';
+import { migrate } from '../db/migrate.ts';
+import { loadDemo } from '../demo/load-demo.ts';
+import { serve } from './serve.ts';
+import { importOgpPageCommand } from './import-ogp-page.command.ts';
+import { UsageError } from './usage-error.ts';
+
+const USAGE = `Usage: npm run ahadi -- <command>
+
+Commands:
+  serve                          migrate, load the demo data on an empty database, and run the portal
+  migrate                        apply the database migrations
+  demo                           load (or refresh) the demo data set
+  import ogp-page FILE [--plan-number N] [--dry-run]
+                                 import a commitment page from opengovpartnership.org saved as text
+  help                           show this text`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const config = readConfig();
+  const log = (line: string) => console.error(line);
+  switch (command) {
+    case 'serve':
+      await serve(config, log);
+      return 0;
+    case 'migrate':
+    case 'demo':
+      return withDatabase(config, log, async (db) => {
+        const applied = await migrate(db);
+        console.log(applied.length ? `Applied ${applied.map((m) => `${m.version}_${m.name}`).join(', ')}` : 'Database is up to date');
+        if (command === 'demo') console.log(`Loaded ${await loadDemo(db)} demo commitments`);
+      });
+    case 'import': {
+      const [kind, ...args] = rest;
+      if (kind !== 'ogp-page') throw new UsageError(`Unknown import kind: ${kind ?? '(none)'}`);
+      const { values, positionals } = parseArgs({
+        args, allowPositionals: true,
+        options: { 'plan-number': { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+      });
+      return withDatabase(config, log, (db) => importOgpPageCommand(db, positionals, values));
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return 0;
+    default:
+      throw new UsageError(`Unknown command: ${command}`);
+  }
+}
+
+async function withDatabase(config: ReturnType<typeof readConfig>, log: (l: string) => void,
+  work: (db: Awaited<ReturnType<typeof connect>>['db']) => Promise<unknown>): Promise<number> {
+  const connection = await connect(config, log);
+  try {
+    const result = await work(connection.db);
+    return typeof result === 'number' ? result : 0;
+  } finally {
+    await connection.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`${error.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exitCode = 2;
+    } else {
+      console.error(error instanceof Error ? error.message : error);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,57 @@
+import type { IrmIndicator, IrmMethod, IrmReport, RatingState } from '../irm/indicators.ts';
+
+/**
+ * A commitment as the portal and the API show it: every field, with prose in every language it exists in.
+ * This is the wire shape of `/api/v1/commitments/{id}`; change it only with a new API version.
+ */
+export type ByLocale<T> = Record<string, T>;
+
+export type PartialDateView = { date: string; precision: 'day' | 'month' | 'quarter' | 'year'; raw: string | null };
+
+export type InstitutionRef = { slug: string; name: string; kind: string };
+
+export type CommitmentDetail = {
+  ogpId: string;
+  numberInPlan: number | null;
+  status: 'active' | 'completed' | 'withdrawn' | null;
+  sourceLocale: string;
+  carriedOverFrom: string | null;
+  member: { slug: string; name: string; kind: string; ogpPrefix: string; isoAlpha2: string | null; code: string | null };
+  actionPlan: { number: number; ogpPlanId: string | null; submissionYear: number; startYear: number; endYear: number };
+  texts: ByLocale<{ title: string; description: string | null; objectives: string | null; statusQuo: string | null; ambition: string | null }>;
+  leadInstitutions: InstitutionRef[];
+  supportingInstitutions: { government: InstitutionRef[]; other: InstitutionRef[] };
+  policyAreas: { key: string; label: string }[];
+  milestones: {
+    number: number;
+    declaredStatus: 'new' | 'ongoing' | null;
+    start: PartialDateView | null;
+    end: PartialDateView | null;
+    texts: ByLocale<string>;
+  }[];
+  irmReviews: {
+    method: IrmMethod;
+    report: IrmReport;
+    publishedOn: string | null;
+    irmNumber: number | null;
+    sourceLocale: string;
+    texts: ByLocale<{ irmTitle: string | null; narrative: string | null }>;
+    ratings: { indicator: IrmIndicator; state: RatingState; value: string | null }[];
+    derived: { ambition: 'high' | 'low' | null; starred: boolean | null };
+  }[];
+  updatedAt: string;
+};
+
+/** OGP's action plan id: `AP_` + the member's code + the plan number on two digits (AP_KEN04). */
+export function ogpPlanId(memberCode: string | null, planNumber: number): string | null {
+  return memberCode ? `AP_${memberCode}${String(planNumber).padStart(2, '0')}` : null;
+}
+
+/** The text in the wanted language if there is one, else in the source language, with the language it is in. */
+export function pickLocale<T>(texts: ByLocale<T>, wanted: string, source: string): { value: T; locale: string } | undefined {
+  for (const locale of [wanted, source, ...Object.keys(texts)]) {
+    const value = texts[locale];
+    if (value !== undefined) return { value, locale };
+  }
+  return undefined;
+}

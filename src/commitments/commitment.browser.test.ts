@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startLiveApp } from '../../test/helpers/live-app.ts';
+import { expectNoAccessibilityViolations, expectNoHorizontalScroll, launchBrowser, newPhonePage } from '../../test/helpers/browser.ts';
+
+let live: Awaited<ReturnType<typeof startLiveApp>>;
+let browser: Browser;
+beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
+afterAll(async () => { await browser?.close(); await live?.close(); });
+
+describe('commitment page in a browser', () => {
+  it('shows the French page with its sections, milestones and IRM summaries, accessibly', async () => {
+    const page = await newPhonePage(browser);
+    await page.goto(`${live.baseUrl}/fr/commitments/KE0031`);
+    expect(await page.locator('h1').count()).toBe(1);
+    expect(await page.locator('h1').innerText()).toContain("Renforcer l'appui institutionnel au PGO");
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    const milestoneRows = page.locator('#milestones ~ .table-wrap tbody tr');
+    expect(await milestoneRows.count()).toBe(7);
+    expect(await milestoneRows.nth(3).innerText()).toMatch(/mars 2021[\s\S]*mars 2022/);
+    expect(await page.locator('#irm-end-of-term ~ .review').innerText()).toContain('Limité');
+    await expectNoHorizontalScroll(page);
+    await expectNoAccessibilityViolations(page);
+  });
+
+  it('shows the English page, and the language switcher keeps the page', async () => {
+    const page = await newPhonePage(browser);
+    await page.goto(`${live.baseUrl}/en/commitments/KE0031`);
+    expect(await page.locator('h1').innerText()).toContain('Build institutional support for OGP (KE0031)');
+    await expectNoAccessibilityViolations(page);
+    await page.getByRole('link', { name: 'Kiswahili' }).click();
+    expect(new URL(page.url()).pathname).toBe('/sw/commitments/KE0031');
+    expect(await page.locator('h1').innerText()).toContain('Kujenga uungwaji mkono');
+  });
+
+  it('marks text shown in another language than the page', async () => {
+    const page = await newPhonePage(browser);
+    await page.goto(`${live.baseUrl}/es/commitments/KE0024`);
+    await expect(page.locator('.note').innerText()).resolves.toMatch(/inglés/);
+    await expectNoAccessibilityViolations(page);
+  });
+
+  it('skip link moves to the main content', async () => {
+    const page = await newPhonePage(browser);
+    await page.goto(`${live.baseUrl}/en/commitments/KE0031`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    await page.keyboard.press('Enter');
+    expect(new URL(page.url()).hash).toBe('#main');
+  });
+});

@@ -1,0 +1,159 @@
+import type { Intl } from '../i18n/intl.ts';
+import { languageName } from '../i18n/intl.ts';
+import { Layout, type PageContext } from '../layout/layout.tsx';
+import { formatPartialDate, paragraphs } from '../layout/format.ts';
+import { memberName } from '../members/member-name.ts';
+import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
+import { IrmAtAGlance, IrmReviewSummary } from '../irm/irm-review.view.tsx';
+import { pickLocale, type CommitmentDetail, type InstitutionRef } from './commitment-detail.ts';
+
+/** The public commitment page, grouped as OGP's own pages group it. */
+export function commitmentPage(ctx: PageContext, c: CommitmentDetail): string {
+  const { intl } = ctx;
+  const t = intl.t;
+  const texts = pickLocale(c.texts, intl.locale, c.sourceLocale)!;
+  const lang = texts.locale;
+  const member = memberName(c.member, intl.locale);
+  const planTitle = actionPlanTitle(intl, member, c.actionPlan);
+  const memberUrl = `/${intl.locale}/members/${c.member.slug}`;
+  const planUrl = `${memberUrl}/action-plans/${c.actionPlan.number}`;
+  const midterm = c.irmReviews.filter((r) => r.report === 'progress' || r.report === 'action_plan_review' || r.report === 'design');
+  const endOfTerm = c.irmReviews.filter((r) => r.report === 'end_of_term' || r.report === 'results');
+
+  return Layout({
+    ...ctx,
+    title: `${texts.value.title} (${c.ogpId})`,
+    breadcrumbs: [
+      { href: `/${intl.locale}/`, label: t('home.title') },
+      { href: memberUrl, label: member },
+      { href: planUrl, label: planTitle },
+    ],
+    children: (
+      <>
+        <p class="muted" safe>{member}</p>
+        <h1><span lang={lang} safe>{texts.value.title}</span> <span safe>{`(${c.ogpId})`}</span></h1>
+        {lang !== intl.locale ? <OtherLanguageNote intl={intl} textLocale={lang} /> : ''}
+
+        <section aria-labelledby="at-a-glance">
+          <h2 id="at-a-glance" safe>{t('commitment.atAGlance')}</h2>
+          <dl class="facts">
+            <dt safe>{t('commitment.actionPlan')}</dt><dd><a href={planUrl} safe>{planTitle}</a></dd>
+            <dt safe>{t('commitment.cycle')}</dt><dd safe>{intl.formatNumber(c.actionPlan.submissionYear, { useGrouping: false })}</dd>
+            <dt safe>{t('commitment.numberInPlan')}</dt>
+            <dd safe>{c.numberInPlan ? intl.formatNumber(c.numberInPlan) : t('common.notGiven')}</dd>
+            <dt safe>{t('commitment.status')}</dt><dd safe>{c.status ? t(`commitment.status.${c.status}`) : t('common.notGiven')}</dd>
+            {c.carriedOverFrom ? <>
+              <dt safe>{t('commitment.carriedOverFrom')}</dt>
+              <dd><a href={`/${intl.locale}/commitments/${c.carriedOverFrom}`} safe>{c.carriedOverFrom}</a></dd>
+            </> : ''}
+          </dl>
+        </section>
+
+        <section aria-labelledby="institutions">
+          <h2 id="institutions" safe>{t('commitment.institutions')}</h2>
+          <dl class="facts">
+            <dt safe>{t('commitment.leadInstitutions')}</dt><dd><InstitutionList list={c.leadInstitutions} intl={intl} /></dd>
+            <dt safe>{t('commitment.supportingGovernment')}</dt>
+            <dd><InstitutionList list={c.supportingInstitutions.government} intl={intl} /></dd>
+            <dt safe>{t('commitment.supportingOther')}</dt>
+            <dd><InstitutionList list={c.supportingInstitutions.other} intl={intl} /></dd>
+          </dl>
+        </section>
+
+        <section aria-labelledby="policy-areas">
+          <h2 id="policy-areas" safe>{t('commitment.policyAreas')}</h2>
+          {c.policyAreas.length > 0
+            ? <ul class="tags">{c.policyAreas.map((p) => <li safe>{p.label}</li>)}</ul>
+            : <p safe>{t('common.none')}</p>}
+        </section>
+
+        <IrmAtAGlance intl={intl} reviews={c.irmReviews} />
+
+        <section aria-labelledby="description">
+          <h2 id="description" safe>{t('commitment.description')}</h2>
+          <div class="prose" lang={lang}>
+            {paragraphs(texts.value.description).map((p) => <p safe>{p}</p>)}
+          </div>
+          <TextSection id="objectives" heading={t('commitment.objectives')} text={texts.value.objectives} lang={lang} list />
+          <TextSection id="status-quo" heading={t('commitment.statusQuo')} text={texts.value.statusQuo} lang={lang} />
+          <TextSection id="ambition" heading={t('commitment.ambition')} text={texts.value.ambition} lang={lang} />
+        </section>
+
+        <section aria-labelledby="milestones">
+          <h2 id="milestones" safe>{t('commitment.milestones')}</h2>
+          {c.milestones.length > 0 ? <MilestonesTable intl={intl} milestones={c.milestones} sourceLocale={c.sourceLocale} /> : <p safe>{t('commitment.noMilestones')}</p>}
+        </section>
+
+        <section aria-labelledby="irm-midterm">
+          <h2 id="irm-midterm" safe>{t('irm.midtermSummary')}</h2>
+          {midterm.length > 0 ? midterm.map((r) => <IrmReviewSummary intl={intl} review={r} />) : <p safe>{t('irm.notYetReviewed')}</p>}
+        </section>
+
+        <section aria-labelledby="irm-end-of-term">
+          <h2 id="irm-end-of-term" safe>{t('irm.endOfTermSummary')}</h2>
+          {endOfTerm.length > 0 ? endOfTerm.map((r) => <IrmReviewSummary intl={intl} review={r} />) : <p safe>{t('irm.notYetReviewed')}</p>}
+        </section>
+
+        <p class="muted">
+          <a href={`/api/v1/commitments/${c.ogpId}`} safe>{t('commitment.asJson')}</a>
+        </p>
+      </>
+    ),
+  });
+}
+
+export function OtherLanguageNote({ intl, textLocale }: { intl: Intl; textLocale: string }) {
+  return <p class="note" safe>{intl.t('common.shownInOtherLanguage', { language: languageName(textLocale, intl.locale) })}</p>;
+}
+
+function InstitutionList({ list, intl }: { list: InstitutionRef[]; intl: Intl }) {
+  if (list.length === 0) return <span safe>{intl.t('common.none')}</span>;
+  return <span safe>{intl.formatList(list.map((i) => i.name), { type: 'conjunction' }) as string}</span>;
+}
+
+function TextSection({ id, heading, text, lang, list }: { id: string; heading: string; text: string | null; lang: string; list?: boolean }) {
+  const parts = paragraphs(text);
+  if (parts.length === 0) return '';
+  return (
+    <>
+      <h3 id={id} safe>{heading}</h3>
+      {list
+        ? <ul class="prose" lang={lang}>{parts.map((p) => <li safe>{p}</li>)}</ul>
+        : <div class="prose" lang={lang}>{parts.map((p) => <p safe>{p}</p>)}</div>}
+    </>
+  );
+}
+
+function MilestonesTable({ intl, milestones, sourceLocale }: { intl: Intl; milestones: CommitmentDetail['milestones']; sourceLocale: string }) {
+  const t = intl.t;
+  return (
+    <div class="table-wrap">
+      <table class="stack">
+        <caption safe>{t('milestone.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" safe>{t('milestone.number')}</th>
+            <th scope="col" safe>{t('milestone.text')}</th>
+            <th scope="col" safe>{t('milestone.declaredStatus')}</th>
+            <th scope="col" safe>{t('milestone.start')}</th>
+            <th scope="col" safe>{t('milestone.end')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {milestones.map((m) => {
+            const text = pickLocale(m.texts, intl.locale, sourceLocale);
+            return (
+              <tr>
+                <td data-label={t('milestone.number')} safe>{intl.formatNumber(m.number)}</td>
+                <td data-label={t('milestone.text')} lang={text?.locale} safe>{text?.value ?? ''}</td>
+                <td data-label={t('milestone.declaredStatus')} safe>{m.declaredStatus ? t(`milestone.declaredStatus.${m.declaredStatus}`) : t('common.notGiven')}</td>
+                <td data-label={t('milestone.start')} safe>{formatPartialDate(intl, m.start)}</td>
+                <td data-label={t('milestone.end')} safe>{formatPartialDate(intl, m.end)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

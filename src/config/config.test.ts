@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from './config.ts';
+
+describe('readConfig', () => {
+  it('has working defaults for everything', () => {
+    const config = readConfig({});
+    expect(config).toEqual({
+      port: 3000, host: '127.0.0.1', dataDir: path.resolve('./data'), databaseUrl: undefined,
+      baseUrl: 'http://127.0.0.1:3000', dbPoolSize: 10,
+    });
+  });
+
+  it('reads each variable, treating an empty one as unset', () => {
+    const config = readConfig({
+      PORT: '8080', HOST: '0.0.0.0', AHADI_DATA_DIR: '/srv/ahadi', DATABASE_URL: 'postgres://u:p@db:5432/ahadi',
+      AHADI_BASE_URL: 'https://ahadi.example.org/', AHADI_DB_POOL_SIZE: '',
+    });
+    expect(config).toMatchObject({
+      port: 8080, host: '0.0.0.0', dataDir: '/srv/ahadi', databaseUrl: 'postgres://u:p@db:5432/ahadi',
+      baseUrl: 'https://ahadi.example.org', dbPoolSize: 10,
+    });
+  });
+
+  it('names every bad variable', () => {
+    expect(() => readConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+    try {
+      readConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' });
+    } catch (error) {
+      expect((error as Error).message).toMatch(/PORT:/);
+      expect((error as Error).message).toMatch(/DATABASE_URL:/);
+    }
+  });
+});

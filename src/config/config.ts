@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Ahadi's whole configuration, read once from the environment at start-up.
+ * Every variable has a working default so a newcomer needs none of them.
+ */
+const ConfigSchema = z.object({
+  /** TCP port of the HTTP server. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface the HTTP server binds to. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** Folder for the embedded database and uploaded files. */
+  AHADI_DATA_DIR: z.string().min(1).default('./data'),
+  /** When set, a PostgreSQL server (15 or later) used instead of the embedded one. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** Public address of the portal, used in links that leave the site (feeds, e-mails). */
+  AHADI_BASE_URL: z.url().optional(),
+  /** Size of the connection pool of each app process. */
+  AHADI_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  baseUrl: string;
+  dbPoolSize: number;
+};
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(emptyToUndefined(env));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.AHADI_DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    baseUrl: (c.AHADI_BASE_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/$/, ''),
+    dbPoolSize: c.AHADI_DB_POOL_SIZE,
+  };
+}
+
+// An empty variable (`PORT=`) means "not set", as in most shells' configs.
+function emptyToUndefined(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+}

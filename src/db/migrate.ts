@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import type { Db } from './connect.ts';
+
+const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+const FILE_NAME = /^(\d{3})_([a-z0-9_]+)\.sql$/;
+
+export type Migration = { version: number; name: string; file: string };
+
+export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
+  const migrations = fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort().map((file) => {
+    const match = FILE_NAME.exec(file);
+    if (!match) throw new Error(`Migration file name must look like 001_name.sql: ${file}`);
+    return { version: Number(match[1]), name: match[2]!, file: path.join(dir, file) };
+  });
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migrations must be numbered without gaps: expected ${i + 1}, found ${m.version}`);
+  });
+  return migrations;
+}
+
+/**
+ * Applies, in order, each migration not yet recorded, each in its own transaction with its record.
+ * Forward-only. An advisory lock keeps two processes starting at once from applying the same one twice.
+ * A failure throws: callers exit non-zero.
+ */
+export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<Migration[]> {
+  const migrations = listMigrations(dir);
+  return db.connection().execute(async (conn) => {
+    await sql`select pg_advisory_lock(4242001)`.execute(conn);
+    try {
+      await sql`create table if not exists schema_migrations (
+        version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(conn);
+      const done = new Set((await conn.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version));
+      const applied: Migration[] = [];
+      for (const migration of migrations.filter((m) => !done.has(m.version))) {
+        await conn.transaction().execute(async (trx) => {
+          await sql.raw(fs.readFileSync(migration.file, 'utf8')).execute(trx);
+          await trx.insertInto('schema_migrations').values({ version: migration.version, name: migration.name }).execute();
+        }).catch((error: unknown) => {
+          throw new Error(`Migration ${path.basename(migration.file)} failed: ${(error as Error).message}`);
+        });
+        applied.push(migration);
+      }
+      return applied;
+    } finally {
+      await sql`select pg_advisory_unlock(4242001)`.execute(conn);
+    }
+  });
+}

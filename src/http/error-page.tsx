@@ -1,0 +1,23 @@
+import { intlFor, negotiateLocale } from '../i18n/intl.ts';
+import { isLocale } from '../i18n/locales.ts';
+import { Layout } from '../layout/layout.tsx';
+import { pathAfterLocale } from './locale-params.ts';
+
+/** The 404 and 500 pages, in the language of the URL when it names one, else the browser's. */
+export function errorPage(status: 404 | 500, url: string, acceptLanguage: string | undefined): string {
+  const first = url.split('/')[1] ?? '';
+  const intl = intlFor(isLocale(first) ? first : negotiateLocale(acceptLanguage));
+  const key = status === 404 ? 'notFound' : 'serverError';
+  return Layout({
+    intl,
+    pathAfterLocale: isLocale(first) ? pathAfterLocale(url) : '/',
+    title: intl.t(`error.${key}.title`),
+    children: (
+      <>
+        <h1 safe>{intl.t(`error.${key}.title`)}</h1>
+        <p safe>{intl.t(`error.${key}.body`)}</p>
+        <p><a href={`/${intl.locale}/`} safe>{intl.t('error.backHome')}</a></p>
+      </>
+    ),
+  });
+}

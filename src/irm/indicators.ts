@@ -1,0 +1,44 @@
+/**
+ * The IRM's indicators and the values each may take, per method (see shared docs, "IRM indicators").
+ * Values are stable English keys; their labels live in the locale files as `irm.value.<key>`.
+ */
+export const IRM_METHODS = ['irm_2012', 'irm_2020'] as const;
+export type IrmMethod = (typeof IRM_METHODS)[number];
+
+export const IRM_REPORTS = ['design', 'progress', 'end_of_term', 'action_plan_review', 'results'] as const;
+export type IrmReport = (typeof IRM_REPORTS)[number];
+
+/** Reports of each method, in the order they appear in a cycle. */
+export const REPORTS_BY_METHOD: Record<IrmMethod, readonly IrmReport[]> = {
+  irm_2012: ['design', 'progress', 'end_of_term'],
+  irm_2020: ['action_plan_review', 'results'],
+};
+
+const YES_NO = ['yes', 'no'] as const;
+const COMPLETION = ['no_evidence', 'withdrawn', 'not_started', 'limited', 'substantial', 'complete'] as const;
+const DID_IT_OPEN_GOVERNMENT = ['no_early_results_yet', 'worsened', 'did_not_change', 'marginal', 'major', 'outstanding'] as const;
+
+export const IRM_INDICATORS = {
+  verifiable: YES_NO,
+  open_government_lens: YES_NO,
+  potential_for_results: ['unclear', 'modest', 'substantial'],
+  completion: COMPLETION,
+  early_results: ['no_notable_results', 'moderate', 'significant', 'outstanding'],
+  did_it_open_government: DID_IT_OPEN_GOVERNMENT,
+  specificity: ['none', 'low', 'medium', 'high'],
+  relevance_access_to_information: YES_NO,
+  relevance_civic_participation: YES_NO,
+  relevance_public_accountability: YES_NO,
+  relevance_technology: YES_NO,
+  potential_impact: ['none', 'minor', 'moderate', 'transformative'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type IrmIndicator = keyof typeof IRM_INDICATORS;
+export const IRM_INDICATOR_KEYS = Object.keys(IRM_INDICATORS) as IrmIndicator[];
+
+export const RATING_STATES = ['assessed', 'not_reviewed', 'no_data', 'not_applicable'] as const;
+export type RatingState = (typeof RATING_STATES)[number];
+
+export function isIndicatorValue(indicator: IrmIndicator, value: string): boolean {
+  return (IRM_INDICATORS[indicator] as readonly string[]).includes(value);
+}

@@ -1,0 +1,45 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/connect.ts';
+
+export type MemberSummary = {
+  slug: string; name: string; kind: string; isoAlpha2: string | null; ogpPrefix: string; code: string | null;
+  actionPlanCount: number; commitmentCount: number;
+};
+
+function memberSummaries(db: Db) {
+  return db.selectFrom('members as m')
+    .leftJoin('action_plans as p', 'p.member_id', 'm.id')
+    .leftJoin('commitments as c', 'c.action_plan_id', 'p.id')
+    .select([
+      'm.slug', 'm.name', 'm.kind', 'm.iso_alpha2 as isoAlpha2', 'm.ogp_prefix as ogpPrefix', 'm.code',
+      sql<number>`count(distinct p.id)::int`.as('actionPlanCount'),
+      sql<number>`count(c.id)::int`.as('commitmentCount'),
+    ])
+    .groupBy('m.id');
+}
+
+export function listMembers(db: Db): Promise<MemberSummary[]> {
+  return memberSummaries(db).orderBy('m.name').execute();
+}
+
+export function findMember(db: Db, slug: string): Promise<MemberSummary | undefined> {
+  return memberSummaries(db).where('m.slug', '=', slug).executeTakeFirst();
+}
+
+export type ActionPlanSummary = {
+  number: number; submissionYear: number; startYear: number; endYear: number; commitmentCount: number;
+};
+
+export function listActionPlans(db: Db, memberSlug: string): Promise<ActionPlanSummary[]> {
+  return db.selectFrom('action_plans as p')
+    .innerJoin('members as m', 'm.id', 'p.member_id')
+    .leftJoin('commitments as c', 'c.action_plan_id', 'p.id')
+    .select([
+      'p.number', 'p.submission_year as submissionYear', 'p.start_year as startYear', 'p.end_year as endYear',
+      sql<number>`count(c.id)::int`.as('commitmentCount'),
+    ])
+    .where('m.slug', '=', memberSlug)
+    .groupBy('p.id')
+    .orderBy('p.number', 'desc')
+    .execute();
+}

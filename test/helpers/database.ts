@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { createDb, type Db } from '../../src/db/connect.ts';
+import { adminQuery, databaseUrl } from '../setup/template-database.ts';
+
+export type TestDatabase = { db: Db; url: string; drop(): Promise<void> };
+
+/** A fresh, migrated database of its own for one test file, cloned from the run's template. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = inject('databaseAdminUrl');
+  const name = `ahadi_test_${randomBytes(6).toString('hex')}`;
+  await cloneTemplate(adminUrl, name, inject('templateDatabase'));
+  const url = databaseUrl(adminUrl, name);
+  const db = createDb(url, 4);
+  return {
+    db,
+    url,
+    async drop() {
+      await db.destroy();
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+// Two files cloning the same template at the same instant can collide ("source database is being accessed").
+async function cloneTemplate(adminUrl: string, name: string, template: string, attempts = 20): Promise<void> {
+  try {
+    await adminQuery(adminUrl, `create database ${name} template ${template}`);
+  } catch (error) {
+    if (attempts <= 1 || !/being accessed by other users/.test((error as Error).message)) throw error;
+    await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    await cloneTemplate(adminUrl, name, template, attempts - 1);
+  }
+}
