@@ -39,3 +39,43 @@ export function listPlanCommitments(db: Db, actionPlanId: string, locale: string
     .orderBy('c.number_in_plan').orderBy('c.ogp_id')
     .execute() as Promise<ActionPlanCommitment[]>;
 }
+
+/** A row of the action-plan list of the API: the plan, its member and its commitment count. */
+export type ActionPlanRow = {
+  memberSlug: string; memberName: string; memberCode: string | null;
+  number: number; submissionYear: number; startYear: number; endYear: number; commitmentCount: number;
+};
+
+export type ActionPlanListOptions = { members: string[]; after?: readonly [string, number] | undefined; limit?: number };
+
+function actionPlanRows(db: Db, members: string[]) {
+  let query = db.selectFrom('action_plans as p')
+    .innerJoin('members as m', 'm.id', 'p.member_id')
+    .select([
+      'm.slug as memberSlug', 'm.name as memberName', 'm.code as memberCode', 'p.number',
+      'p.submission_year as submissionYear', 'p.start_year as startYear', 'p.end_year as endYear',
+      (eb) => eb.selectFrom('commitments as c').select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('c.action_plan_id', '=', 'p.id').as('commitmentCount'),
+    ]);
+  if (members.length > 0) query = query.where('m.slug', 'in', members);
+  return query;
+}
+
+/** Action plans by member slug, then number: the order the API's cursor follows. */
+export function findActionPlanPage(db: Db, { members, after, limit }: ActionPlanListOptions): Promise<ActionPlanRow[]> {
+  let query = actionPlanRows(db, members);
+  if (after) query = query.where(sql<boolean>`(m.slug, p.number) > (${after[0]}, ${after[1]})`);
+  query = query.orderBy('m.slug').orderBy('p.number');
+  return (limit === undefined ? query : query.limit(limit)).execute() as Promise<ActionPlanRow[]>;
+}
+
+export async function countActionPlans(db: Db, members: string[]): Promise<number> {
+  let query = db.selectFrom('action_plans as p').innerJoin('members as m', 'm.id', 'p.member_id')
+    .select(sql<number>`count(*)::int`.as('n'));
+  if (members.length > 0) query = query.where('m.slug', 'in', members);
+  return (await query.executeTakeFirstOrThrow()).n;
+}
+
+export function findActionPlanRow(db: Db, memberSlug: string, number: number): Promise<ActionPlanRow | undefined> {
+  return actionPlanRows(db, [memberSlug]).where('p.number', '=', number).executeTakeFirst() as Promise<ActionPlanRow | undefined>;
+}

@@ -33,10 +33,19 @@ describe('npm run ahadi', () => {
     expect(run.code).toBe(0);
   });
 
+  it('create-admin prints a one-time invitation link for an administrator', () => {
+    const run = ahadi('create-admin', 'Chief@Example.org');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Invitation for chief@example.org (administrator)');
+    expect(run.stdout).toMatch(/^http:\/\/127\.0\.0\.1:3000\/en\/invitations\/[A-Za-z0-9_-]{43}$/m);
+    expect(ahadi('create-admin', 'not-an-address').stderr).toMatch(/EMAIL: not an e-mail address/);
+  });
+
   it('refuses bad command lines with exit code 2 and says why', () => {
     const cases: [string[], RegExp][] = [
       [['frobnicate'], /Unknown command: frobnicate/],
-      [['import', 'spreadsheet', 'x'], /Unknown import kind: spreadsheet/],
+      [['import', 'frobnicate', 'x'], /Unknown import kind: frobnicate/],
       [['import', 'ogp-page'], /exactly one FILE/],
       [['import', 'ogp-page', 'no-such-file.txt'], /FILE: no such file/],
       [['import', 'ogp-page', 'README.md', '--plan-number', 'four'], /--plan-number:/],

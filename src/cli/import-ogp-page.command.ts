@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import type { Db } from '../db/connect.ts';
 import { importOgpPage } from '../importers/ogp-page/import-ogp-page.ts';
+import { printImportSummary } from './print-import-summary.ts';
 import { UsageError } from './usage-error.ts';
 
 const ArgsSchema = z.object({
@@ -10,7 +11,7 @@ const ArgsSchema = z.object({
   dryRun: z.boolean(),
 });
 
-/** `import ogp-page FILE [--plan-number N] [--dry-run]`: prints what was (or would be) stored, and every warning. */
+/** `import ogp-page FILE [--plan-number N] [--dry-run]`: prints what was (or would be) stored, the summary every import prints, and every warning. */
 export async function importOgpPageCommand(db: Db, positionals: string[], flags: { 'plan-number'?: string; 'dry-run'?: boolean }): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('import ogp-page takes exactly one FILE');
   const args = ArgsSchema.safeParse({ file: positionals[0], planNumber: flags['plan-number'], dryRun: flags['dry-run'] ?? false });
@@ -20,8 +21,7 @@ export async function importOgpPageCommand(db: Db, positionals: string[], flags:
   const { file, planNumber, dryRun } = args.data;
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`FILE: no such file: ${file}`);
   const result = await importOgpPage(db, fs.readFileSync(file, 'utf8'), { ...(planNumber ? { planNumber } : {}), dryRun });
-  for (const warning of result.warnings) console.error(`warning: ${warning}`);
-  const verb = dryRun ? (result.outcome === 'created' ? 'would create' : 'would update') : result.outcome;
+  const verb = dryRun && result.outcome !== 'unchanged' ? `would ${result.outcome.replace(/d$/, '')}` : result.outcome;
   console.log(`${result.ogpId}: ${verb}${dryRun ? ' (dry run: nothing written)' : ''}`);
-  return 0;
+  return printImportSummary(result.summary, `ogp-page ${file}`, { listRows: false });
 }

@@ -5,6 +5,10 @@ import { migrate } from '../db/migrate.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { serve } from './serve.ts';
 import { importOgpPageCommand } from './import-ogp-page.command.ts';
+import { importOgpDatasetArgs, importOgpDatasetCommand } from './import-ogp-dataset.command.ts';
+import { importSpreadsheetArgs, importSpreadsheetCommand } from './import-spreadsheet.command.ts';
+import { generateCommand } from '../generate/generate.command.ts';
+import { createAdminCommand } from './create-admin.command.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage: npm run ahadi -- <command>
@@ -15,6 +19,14 @@ Commands:
   demo                           load (or refresh) the demo data set
   import ogp-page FILE [--plan-number N] [--dry-run]
                                  import a commitment page from opengovpartnership.org saved as text
+  import ogp-dataset FILE.csv [--dry-run]
+                                 import OGP's commitment dataset (its own 171-column layout)
+  import spreadsheet FILE.csv|FILE.xlsx --mapping MAPPING.json [--dry-run]
+                                 import commitments or milestones from a sheet, by a column mapping
+                                 (every import is all or nothing: a rejected row writes nothing, exit 1)
+  create-admin EMAIL             invite an administrator: prints a one-time link to set their password
+  generate [--commitments N] [--members M] [--seed S]
+                                 write a synthetic data set (default 50000 commitments, 200 members)
   help                           show this text`;
 
 async function main(argv: string[]): Promise<number> {
@@ -34,12 +46,29 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'import': {
       const [kind, ...args] = rest;
+      if (kind === 'ogp-dataset') {
+        const parsed = importOgpDatasetArgs(args);
+        return withDatabase(config, log, (db) => importOgpDatasetCommand(db, parsed));
+      }
+      if (kind === 'spreadsheet') {
+        const parsed = importSpreadsheetArgs(args);
+        return withDatabase(config, log, (db) => importSpreadsheetCommand(db, parsed));
+      }
       if (kind !== 'ogp-page') throw new UsageError(`Unknown import kind: ${kind ?? '(none)'}`);
       const { values, positionals } = parseArgs({
         args, allowPositionals: true,
         options: { 'plan-number': { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
       });
       return withDatabase(config, log, (db) => importOgpPageCommand(db, positionals, values));
+    }
+    case 'create-admin':
+      return withDatabase(config, log, (db) => createAdminCommand(db, config, rest));
+    case 'generate': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { commitments: { type: 'string' }, members: { type: 'string' }, seed: { type: 'string' }, batch: { type: 'string' } },
+      });
+      return withDatabase(config, log, (db) => generateCommand(db, values));
     }
     case undefined:
     case 'help':

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { IRM_INDICATOR_KEYS, IRM_METHODS, IRM_REPORTS, RATING_STATES, isIndicatorValue } from '../irm/indicators.ts';
+import { IRM_INDICATOR_KEYS, IRM_METHODS, IRM_REPORTS, RATING_STATES, REPORTS_BY_METHOD, isIndicatorValue } from '../irm/indicators.ts';
 import { INSTITUTION_KINDS } from '../institutions/institution-kinds.ts';
 
 /**
  * A commitment with everything around it (member, action plan, institutions, milestones, IRM reviews), as every
  * source brings it in: the OGP page importer, the demo data set, later the dataset and spreadsheet importers.
- * `saveCommitmentRecord` stores one in a single transaction.
+ * `saveCommitmentRecords` stores a batch of them with set-based SQL (`saveCommitmentRecord`, one).
  */
 const text = z.string().trim().min(1);
 const optionalText = z.string().trim().min(1).optional();
@@ -19,6 +19,14 @@ export const PartialDateSchema = z.object({
   raw: text,
 });
 export type PartialDate = z.infer<typeof PartialDateSchema>;
+
+/**
+ * A date as the source wrote it when it could not be read ("Underway", Excel's "7/16/1905"): the words are kept,
+ * no date is guessed. Importers warn when they produce one.
+ */
+export const UnreadDateSchema = z.strictObject({ raw: text });
+export const DateAsWrittenSchema = z.union([PartialDateSchema, UnreadDateSchema]);
+export type DateAsWritten = z.infer<typeof DateAsWrittenSchema>;
 
 /** Accepts OGP ids in any case ("ke0031") and gives the canonical form ("KE0031"). */
 export const OgpIdSchema = z.string().trim().toUpperCase().regex(/^[A-Z]{2,4}\d{4}$/, 'an OGP commitment id such as KE0031');
@@ -50,9 +58,11 @@ const CommitmentTextsSchema = z.object({
   objectives: optionalText,
   statusQuo: optionalText,
   ambition: optionalText,
+  /** The whole text as the source publishes it (OGP's "Full Text"), when it is not cut into the sections above. */
+  fullText: optionalText,
 });
 
-const MilestoneSchema = z.object({
+export const MilestoneSchema = z.object({
   number: z.number().int().min(1),
   declaredStatus: z.enum(['new', 'ongoing']).optional(),
   start: PartialDateSchema.optional(),
@@ -78,9 +88,13 @@ const IrmReviewSchema = z.object({
   method: z.enum(IRM_METHODS),
   report: z.enum(IRM_REPORTS),
   publishedOn: z.iso.date().optional(),
+  /** When only the year is known (OGP's dataset). */
+  publishedYear: z.number().int().min(2011).max(2100).optional(),
   irmNumber: z.number().int().min(1).optional(),
   texts: z.record(contentLocale, z.object({ irmTitle: optionalText, narrative: optionalText })),
   ratings: z.array(RatingSchema),
+}).refine((review) => REPORTS_BY_METHOD[review.method].includes(review.report), {
+  message: 'the report belongs to the method', path: ['report'],
 });
 
 export const CommitmentRecordSchema = z.object({
@@ -88,6 +102,10 @@ export const CommitmentRecordSchema = z.object({
   actionPlan: ActionPlanSchema,
   ogpId: OgpIdSchema,
   numberInPlan: z.number().int().min(1).optional(),
+  /** The number as the plan writes it ("2.1", "B.1.A"), when that is not a whole number. */
+  numberLabel: optionalText,
+  start: DateAsWrittenSchema.optional(),
+  end: DateAsWrittenSchema.optional(),
   status: z.enum(['active', 'completed', 'withdrawn']).optional(),
   sourceLocale: contentLocale,
   carriedOverFrom: OgpIdSchema.optional(),
@@ -95,7 +113,8 @@ export const CommitmentRecordSchema = z.object({
   leadInstitutions: z.array(InstitutionSchema),
   supportingInstitutions: z.array(InstitutionSchema.extend({ actorGroup: z.enum(['government', 'other']) })),
   policyAreas: z.array(slug),
-  milestones: z.array(MilestoneSchema),
+  /** Absent when the source says nothing about milestones (the milestones already stored are kept); [] = none. */
+  milestones: z.array(MilestoneSchema).optional(),
   irmReviews: z.array(IrmReviewSchema),
 }).refine((c) => c.texts[c.sourceLocale] !== undefined, {
   message: 'the texts include the source language', path: ['texts'],

@@ -5,10 +5,14 @@ import { formatPartialDate, paragraphs } from '../layout/format.ts';
 import { memberName } from '../members/member-name.ts';
 import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
 import { IrmAtAGlance, IrmReviewSummary } from '../irm/irm-review.view.tsx';
-import { pickLocale, type CommitmentDetail, type InstitutionRef } from './commitment-detail.ts';
+import { pickLocale, type CommitmentDetail, type InstitutionRef, type PartialDateView } from './commitment-detail.ts';
+import { institutionPath } from '../institutions/institution-url.ts';
 
 /** The public commitment page, grouped as OGP's own pages group it. */
-export function commitmentPage(ctx: PageContext, c: CommitmentDetail): string {
+/** Beside the detail: the end dates first planned for re-planned milestones (by number; decision 012). */
+export type CommitmentPageExtras = { plannedEnds?: Map<number, { date: string; precision: string }> };
+
+export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: CommitmentPageExtras = {}): string {
   const { intl } = ctx;
   const t = intl.t;
   const texts = pickLocale(c.texts, intl.locale, c.sourceLocale)!;
@@ -52,11 +56,11 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail): string {
         <section aria-labelledby="institutions">
           <h2 id="institutions" safe>{t('commitment.institutions')}</h2>
           <dl class="facts">
-            <dt safe>{t('commitment.leadInstitutions')}</dt><dd><InstitutionList list={c.leadInstitutions} intl={intl} /></dd>
+            <dt safe>{t('commitment.leadInstitutions')}</dt><dd><InstitutionList list={c.leadInstitutions} intl={intl} memberSlug={c.member.slug} /></dd>
             <dt safe>{t('commitment.supportingGovernment')}</dt>
-            <dd><InstitutionList list={c.supportingInstitutions.government} intl={intl} /></dd>
+            <dd><InstitutionList list={c.supportingInstitutions.government} intl={intl} memberSlug={c.member.slug} /></dd>
             <dt safe>{t('commitment.supportingOther')}</dt>
-            <dd><InstitutionList list={c.supportingInstitutions.other} intl={intl} /></dd>
+            <dd><InstitutionList list={c.supportingInstitutions.other} intl={intl} memberSlug={c.member.slug} /></dd>
           </dl>
         </section>
 
@@ -81,7 +85,7 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail): string {
 
         <section aria-labelledby="milestones">
           <h2 id="milestones" safe>{t('commitment.milestones')}</h2>
-          {c.milestones.length > 0 ? <MilestonesTable intl={intl} milestones={c.milestones} sourceLocale={c.sourceLocale} /> : <p safe>{t('commitment.noMilestones')}</p>}
+          {c.milestones.length > 0 ? <MilestonesTable intl={intl} milestones={c.milestones} sourceLocale={c.sourceLocale} plannedEnds={extras.plannedEnds} /> : <p safe>{t('commitment.noMilestones')}</p>}
         </section>
 
         <section aria-labelledby="irm-midterm">
@@ -95,6 +99,9 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail): string {
         </section>
 
         <p class="muted">
+          <a href={`/${intl.locale}/commitments/${c.ogpId}/history`} safe>{t('history.link')}</a>
+        </p>
+        <p class="muted">
           <a href={`/api/v1/commitments/${c.ogpId}`} safe>{t('commitment.asJson')}</a>
         </p>
       </>
@@ -106,9 +113,20 @@ export function OtherLanguageNote({ intl, textLocale }: { intl: Intl; textLocale
   return <p class="note" safe>{intl.t('common.shownInOtherLanguage', { language: languageName(textLocale, intl.locale) })}</p>;
 }
 
-function InstitutionList({ list, intl }: { list: InstitutionRef[]; intl: Intl }) {
+/** Institution names as a sentence list ("A, B and C"), each a link to the institution's page. */
+function InstitutionList({ list, intl, memberSlug }: { list: InstitutionRef[]; intl: Intl; memberSlug: string }) {
   if (list.length === 0) return <span safe>{intl.t('common.none')}</span>;
-  return <span safe>{intl.formatList(list.map((i) => i.name), { type: 'conjunction' }) as string}</span>;
+  let index = 0;
+  const parts = new globalThis.Intl.ListFormat(intl.locale, { type: 'conjunction' }).formatToParts(list.map((i) => i.name));
+  return (
+    <span>
+      {parts.map((part) => {
+        if (part.type === 'literal') return <span safe>{part.value}</span>;
+        const institution = list[index++]!;
+        return <a href={institutionPath(intl.locale, memberSlug, institution.slug)} safe>{institution.name}</a>;
+      })}
+    </span>
+  );
 }
 
 function TextSection({ id, heading, text, lang, list }: { id: string; heading: string; text: string | null; lang: string; list?: boolean }) {
@@ -124,7 +142,9 @@ function TextSection({ id, heading, text, lang, list }: { id: string; heading: s
   );
 }
 
-function MilestonesTable({ intl, milestones, sourceLocale }: { intl: Intl; milestones: CommitmentDetail['milestones']; sourceLocale: string }) {
+function MilestonesTable({ intl, milestones, sourceLocale, plannedEnds }: {
+  intl: Intl; milestones: CommitmentDetail['milestones']; sourceLocale: string; plannedEnds?: CommitmentPageExtras['plannedEnds'];
+}) {
   const t = intl.t;
   return (
     <div class="table-wrap">
@@ -148,7 +168,7 @@ function MilestonesTable({ intl, milestones, sourceLocale }: { intl: Intl; miles
                 <td data-label={t('milestone.text')} lang={text?.locale} safe>{text?.value ?? ''}</td>
                 <td data-label={t('milestone.declaredStatus')} safe>{m.declaredStatus ? t(`milestone.declaredStatus.${m.declaredStatus}`) : t('common.notGiven')}</td>
                 <td data-label={t('milestone.start')} safe>{formatPartialDate(intl, m.start)}</td>
-                <td data-label={t('milestone.end')} safe>{formatPartialDate(intl, m.end)}</td>
+                <td data-label={t('milestone.end')} safe>{endDate(intl, m.end, plannedEnds?.get(m.number))}</td>
               </tr>
             );
           })}
@@ -156,4 +176,12 @@ function MilestonesTable({ intl, milestones, sourceLocale }: { intl: Intl; miles
       </table>
     </div>
   );
+}
+
+/** A milestone's end date; for a re-planned milestone, "planned: …, now: …". */
+function endDate(intl: Intl, end: PartialDateView | null, planned: { date: string; precision: string } | undefined): string {
+  const now = formatPartialDate(intl, end);
+  if (!planned) return now;
+  const was = formatPartialDate(intl, { date: planned.date, precision: planned.precision as PartialDateView['precision'], raw: null });
+  return was === now ? now : intl.t('history.plannedNow', { planned: was, now });
 }

@@ -22,7 +22,8 @@ export async function findCommitmentDetail(db: Db, ogpId: string, labelLocale: s
   if (!head) return undefined;
 
   const [texts, institutions, policyAreas, milestones, irmReviews] = await Promise.all([
-    db.selectFrom('commitment_texts').selectAll().where('commitment_id', '=', head.id).execute(),
+    db.selectFrom('commitment_texts').select(['locale', 'title', 'description', 'objectives', 'status_quo', 'ambition'])
+      .where('commitment_id', '=', head.id).execute(),
     db.selectFrom('commitment_institutions as ci').innerJoin('institutions as i', 'i.id', 'ci.institution_id')
       .select(['i.slug', 'i.name', 'i.kind', 'ci.role', 'ci.actor_group'])
       .where('ci.commitment_id', '=', head.id).orderBy('ci.position').execute(),

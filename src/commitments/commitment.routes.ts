@@ -4,6 +4,7 @@ import { intlFromParams, pathAfterLocale } from '../http/locale-params.ts';
 import { notFound } from '../http/errors.ts';
 import { OgpIdSchema } from './commitment-record.ts';
 import { findCommitmentDetail } from './commitment.queries.ts';
+import { findPlannedEndDates } from './commitment-history.queries.ts';
 import { commitmentPage } from './commitment.page.tsx';
 
 /** `/{locale}/commitments/{id}`: ids are accepted in any case and redirected to the canonical upper-case URL. */
@@ -13,9 +14,9 @@ export function registerCommitmentRoutes(app: FastifyInstance, { db }: AppDeps):
     const id = OgpIdSchema.safeParse(request.params.id);
     if (!id.success) throw notFound('commitment');
     if (id.data !== request.params.id) return reply.redirect(`/${intl.locale}/commitments/${id.data}`, 301);
-    const commitment = await findCommitmentDetail(db, id.data, intl.locale);
+    const [commitment, plannedEnds] = await Promise.all([findCommitmentDetail(db, id.data, intl.locale), findPlannedEndDates(db, id.data)]);
     if (!commitment) throw notFound('commitment');
     return reply.type('text/html; charset=utf-8')
-      .send(commitmentPage({ intl, pathAfterLocale: pathAfterLocale(request.url) }, commitment));
+      .send(commitmentPage({ intl, pathAfterLocale: pathAfterLocale(request.url) }, commitment, { plannedEnds }));
   });
 }

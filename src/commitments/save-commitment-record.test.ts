@@ -50,7 +50,7 @@ describe('saveCommitmentRecord', () => {
 
   it('rejects a bad record, naming the field, and writes nothing', async () => {
     const before = await count('commitments');
-    const bad = { ...seedLike, ogpId: 'KE0099', milestones: [{ ...seedLike.milestones[0]!, start: { date: '2021-13-01', precision: 'month', raw: 'x' } }] } as CommitmentRecordInput;
+    const bad = { ...seedLike, ogpId: 'KE0099', milestones: [{ ...seedLike.milestones![0]!, start: { date: '2021-13-01', precision: 'month', raw: 'x' } }] } as CommitmentRecordInput;
     await expect(save(bad)).rejects.toThrow(/milestones.*start.*date|date/);
     const unknownArea = { ...seedLike, ogpId: 'KE0098', policyAreas: ['no-such-area'] };
     await expect(save(unknownArea)).rejects.toThrow('policyAreas: unknown policy area no-such-area');

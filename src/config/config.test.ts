@@ -7,8 +7,15 @@ describe('readConfig', () => {
     const config = readConfig({});
     expect(config).toEqual({
       port: 3000, host: '127.0.0.1', dataDir: path.resolve('./data'), databaseUrl: undefined,
-      baseUrl: 'http://127.0.0.1:3000', dbPoolSize: 10,
+      baseUrl: 'http://127.0.0.1:3000', dbPoolSize: 10, smtpUrl: undefined, mailFrom: 'Ahadi <no-reply@127.0.0.1>',
     });
+  });
+
+  it('reads the SMTP server and the sender, refusing a URL that is not SMTP', () => {
+    const config = readConfig({ AHADI_SMTP_URL: 'smtps://u:p@mail.example.org:465', AHADI_BASE_URL: 'https://ahadi.example.org' });
+    expect(config).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.org:465', mailFrom: 'Ahadi <no-reply@ahadi.example.org>' });
+    expect(readConfig({ AHADI_MAIL_FROM: 'OGP Kenya <ogp@example.org>' }).mailFrom).toBe('OGP Kenya <ogp@example.org>');
+    expect(() => readConfig({ AHADI_SMTP_URL: 'https://mail.example.org' })).toThrow(/AHADI_SMTP_URL:/);
   });
 
   it('reads each variable, treating an empty one as unset', () => {

@@ -18,6 +18,10 @@ const ConfigSchema = z.object({
   AHADI_BASE_URL: z.url().optional(),
   /** Size of the connection pool of each app process. */
   AHADI_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /** SMTP server for e-mail (`smtps://user:password@mail.example.org`); unset, messages wait in the admin outbox. */
+  AHADI_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  /** Sender of the portal's e-mail. */
+  AHADI_MAIL_FROM: z.string().min(3).optional(),
 });
 
 export type Config = {
@@ -27,6 +31,8 @@ export type Config = {
   databaseUrl: string | undefined;
   baseUrl: string;
   dbPoolSize: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
 };
 
 export class ConfigError extends Error {}
@@ -38,13 +44,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const c = parsed.data;
+  const baseUrl = (c.AHADI_BASE_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/$/, '');
   return {
     port: c.PORT,
     host: c.HOST,
     dataDir: path.resolve(c.AHADI_DATA_DIR),
     databaseUrl: c.DATABASE_URL,
-    baseUrl: (c.AHADI_BASE_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/$/, ''),
+    baseUrl,
     dbPoolSize: c.AHADI_DB_POOL_SIZE,
+    smtpUrl: c.AHADI_SMTP_URL,
+    mailFrom: c.AHADI_MAIL_FROM ?? `Ahadi <no-reply@${new URL(baseUrl).hostname}>`,
   };
 }
 

@@ -29,10 +29,23 @@ export type Database = {
     id: Generated<string>; ogp_id: string; action_plan_id: string; number_in_plan: number | null;
     status: string | null; source_locale: string; carried_over_from_id: string | null;
     created_at: Generated<Date>; updated_at: Timestamp;
+    // Migration 003: the commitment's own dates, its number as written, the hash of the record last saved.
+    start_date: DateOnly | null; start_precision: string | null; start_raw: string | null;
+    end_date: DateOnly | null; end_precision: string | null; end_raw: string | null;
+    number_label: string | null; record_hash: string | null;
   };
   commitment_texts: {
     commitment_id: string; locale: string; title: string; description: string | null;
     objectives: string | null; status_quo: string | null; ambition: string | null;
+    full_text: string | null;
+    /** Kept by a trigger (migration 004); never written by the app. */
+    search_vector: ColumnType<string, never, never>;
+  };
+  /** One row per commitment, kept by triggers (migration 004): what the commitment list filters and counts on. */
+  commitment_facets: {
+    commitment_id: string; member_id: string; member_kind: string; action_plan_id: string;
+    plan_start_year: number; plan_end_year: number; policy_areas: string[]; lead_institutions: string[];
+    irm_ratings: string[]; milestone_statuses: string[];
   };
   commitment_institutions: {
     commitment_id: string; institution_id: string; role: 'lead' | 'supporting';
@@ -43,13 +56,60 @@ export type Database = {
     id: Generated<string>; commitment_id: string; number: number; declared_status: string | null;
     start_date: DateOnly | null; start_precision: string | null; start_raw: string | null;
     end_date: DateOnly | null; end_precision: string | null; end_raw: string | null;
+    // Migration 007: the end date first planned, kept when a milestone is re-planned.
+    planned_end_date: DateOnly | null; planned_end_precision: string | null;
   };
   milestone_texts: { milestone_id: string; locale: string; text: string };
   irm_reviews: {
     id: Generated<string>; commitment_id: string; method: string; report: string;
     published_on: DateOnly | null; irm_number: number | null; source_locale: string;
+    published_year: number | null;
   };
   irm_review_texts: { irm_review_id: string; locale: string; irm_title: string | null; narrative: string | null };
   irm_ratings: { irm_review_id: string; indicator: string; state: string; value: string | null };
+  // Accounts and roles (migration 005). Token columns hold SHA-256 hex digests, never the tokens themselves.
+  accounts: {
+    id: Generated<string>; email: string; name: string; password_hash: string;
+    role: 'administrator' | 'point_of_contact' | 'civil_society_reviewer' | 'irm_researcher' | null;
+    institution_id: string | null; locale: Generated<string>;
+    totp_secret: string | null; totp_enabled_at: Date | null; totp_pending_secret: string | null; totp_last_step: string | null;
+    created_at: Generated<Date>; updated_at: Timestamp;
+  };
+  sessions: {
+    id: Generated<string>; token_hash: string; account_id: string; second_factor_pending: Generated<boolean>;
+    created_at: Generated<Date>; last_seen_at: Timestamp; expires_at: Timestamp;
+  };
+  invitations: {
+    id: Generated<string>; email: string; name: string;
+    role: 'administrator' | 'point_of_contact' | 'civil_society_reviewer' | 'irm_researcher';
+    institution_id: string | null; locale: string; token_hash: string; invited_by: string | null;
+    created_at: Generated<Date>; expires_at: Timestamp; accepted_at: Timestamp | null; revoked_at: Timestamp | null;
+    account_id: string | null;
+  };
+  password_resets: {
+    id: Generated<string>; account_id: string; token_hash: string; created_at: Generated<Date>;
+    expires_at: Timestamp; used_at: Timestamp | null;
+  };
+  auth_attempts: {
+    id: Generated<string>; kind: 'sign_in' | 'second_factor' | 'password_reset'; email: string; ip: string;
+    succeeded: Generated<boolean>; attempted_at: Generated<Date>;
+  };
+  outbox: {
+    id: Generated<string>; kind: 'invitation' | 'password_reset'; to_address: string; subject: string; body_text: string;
+    status: 'held' | 'queued' | 'sent' | 'failed'; created_at: Generated<Date>; sent_at: Timestamp | null; error: string | null;
+  };
+  account_events: {
+    id: Generated<string>; occurred_at: Generated<Date>; actor_id: string | null; account_id: string | null;
+    institution_id: string | null; kind: string; details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  };
+  server_secrets: { name: string; secret: Buffer; created_at: Generated<Date> };
+  // Editing history (migration 007): one row per command, written in the command's transaction.
+  changes: {
+    id: Generated<string>; occurred_at: Generated<Date>; actor_id: string | null; actor_institution_id: string | null;
+    command: 'edit_commitment' | 'withdraw_commitment' | 'restore_commitment_version' | 'edit_milestone' | 'replan_milestone';
+    entity_type: 'commitment' | 'milestone'; entity_id: string; commitment_id: string;
+    before: ColumnType<Record<string, unknown>, string, string>; after: ColumnType<Record<string, unknown>, string, string>;
+    reason: string | null;
+  };
 };
 

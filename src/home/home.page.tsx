@@ -14,6 +14,12 @@ export function homePage(ctx: PageContext, members: MemberSummary[]): string {
       <>
         <h1 safe>{t('home.title')}</h1>
         <p safe>{t('home.intro')}</p>
+        <form method="get" action={`/${intl.locale}/commitments`} role="search" class="search-row">
+          <label for="home-q" safe>{t('browse.searchLabel')}</label>
+          <input type="search" id="home-q" name="q" maxlength="200" />
+          <button type="submit" safe>{t('browse.search')}</button>
+        </form>
+        <p><a href={`/${intl.locale}/commitments`} safe>{t('home.browseAll')}</a></p>
         <h2 safe>{t('home.members')}</h2>
         {named.length === 0 ? <p safe>{t('home.noMembers')}</p> : (
           <ul class="cards">

@@ -3,11 +3,13 @@ import { isLocale } from '../i18n/locales.ts';
 import { Layout } from '../layout/layout.tsx';
 import { pathAfterLocale } from './locale-params.ts';
 
-/** The 404 and 500 pages, in the language of the URL when it names one, else the browser's. */
-export function errorPage(status: 404 | 500, url: string, acceptLanguage: string | undefined): string {
+const KEYS: Record<number, string> = { 400: 'badRequest', 403: 'forbidden', 404: 'notFound' };
+
+/** Error pages, in the language of the URL when it names one, else the browser's. */
+export function errorPage(status: number, url: string, acceptLanguage: string | undefined, detail?: string): string {
   const first = url.split('/')[1] ?? '';
   const intl = intlFor(isLocale(first) ? first : negotiateLocale(acceptLanguage));
-  const key = status === 404 ? 'notFound' : 'serverError';
+  const key = KEYS[status] ?? 'serverError';
   return Layout({
     intl,
     pathAfterLocale: isLocale(first) ? pathAfterLocale(url) : '/',
@@ -16,6 +18,7 @@ export function errorPage(status: 404 | 500, url: string, acceptLanguage: string
       <>
         <h1 safe>{intl.t(`error.${key}.title`)}</h1>
         <p safe>{intl.t(`error.${key}.body`)}</p>
+        {status === 400 && detail ? <p><code safe>{detail}</code></p> : ''}
         <p><a href={`/${intl.locale}/`} safe>{intl.t('error.backHome')}</a></p>
       </>
     ),

@@ -2,9 +2,18 @@
  * Errors with a stable code, mapped to HTTP in one place (server.ts). Anything else is an unexpected 500, logged,
  * and shown without its message.
  */
-export type ErrorCode = 'not_found' | 'invalid_input';
+export type ErrorCode = 'not_found' | 'invalid_input' | 'unauthenticated' | 'forbidden' | 'second_factor_required';
 
-const STATUS: Record<ErrorCode, number> = { not_found: 404, invalid_input: 400 };
+const STATUS: Record<ErrorCode, number> = {
+  not_found: 404,
+  invalid_input: 400,
+  /** No valid session: pages redirect to sign-in with a return path, the API answers 401. */
+  unauthenticated: 401,
+  /** Signed in but not allowed, or a form without a valid CSRF token. */
+  forbidden: 403,
+  /** An administrator who has not set up TOTP yet: pages redirect to its set-up. */
+  second_factor_required: 403,
+};
 
 export class AppError extends Error {
   readonly status: number;
@@ -15,3 +24,4 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const forbidden = (why: string) => new AppError('forbidden', why);

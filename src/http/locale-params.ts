@@ -9,8 +9,9 @@ export function intlFromParams(params: unknown): Intl {
   return intlFor(locale);
 }
 
-/** The URL path with its leading `/{locale}` removed, for the language switcher. */
+/** The URL with its leading `/{locale}` removed, query kept, so the language switcher keeps the page and its filters. */
 export function pathAfterLocale(url: string): string {
-  const path = url.split('?')[0] ?? '/';
-  return path.replace(/^\/[^/]+/, '') || '/';
+  const [path = '/', ...query] = url.split('?');
+  const rest = path.replace(/^\/[^/]+/, '') || '/';
+  return query.length > 0 ? `${rest}?${query.join('?')}` : rest;
 }

@@ -1,5 +1,9 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import { readConfig, type Config } from '../config/config.ts';
+import { createMailer, type Mailer } from '../mail/mailer.ts';
 import type { Db } from '../db/connect.ts';
 import { negotiateLocale } from '../i18n/intl.ts';
 import { stylesheet } from '../layout/assets.ts';
@@ -7,17 +11,49 @@ import { registerHomeRoutes } from '../home/home.routes.ts';
 import { registerMemberRoutes } from '../members/member.routes.ts';
 import { registerActionPlanRoutes } from '../action-plans/action-plan.routes.ts';
 import { registerCommitmentRoutes } from '../commitments/commitment.routes.ts';
+import { registerCommitmentEditRoutes } from '../commitments/commitment-edit.routes.ts';
+import { registerCommitmentHistoryRoutes } from '../commitments/commitment-history.routes.ts';
 import { registerCommitmentApi } from '../commitments/commitment.api.ts';
+import { registerCommitmentListRoutes } from '../commitments/commitment-list.routes.ts';
+import { registerDownloadRoutes } from '../downloads/download.routes.ts';
+import { registerFeedRoutes } from '../feeds/feed.routes.ts';
+import { registerOpenDataRoutes } from '../open-data/open-data.routes.ts';
+import { registerInstitutionRoutes } from '../institutions/institution.routes.ts';
+import { registerCommitmentListApi } from '../commitments/commitment-list.api.ts';
+import { registerMemberApi } from '../members/member.api.ts';
+import { registerActionPlanApi } from '../action-plans/action-plan.api.ts';
+import { registerMilestoneApi } from '../milestones/milestone.api.ts';
+import { registerInstitutionApi } from '../institutions/institution.api.ts';
+import { registerPolicyAreaApi } from '../policy-areas/policy-area.api.ts';
+import { registerApiDocs } from './api/api-docs.routes.ts';
+import { registerSignInRoutes } from '../accounts/sign-in.routes.ts';
+import { registerAccountRoutes } from '../accounts/account.routes.ts';
+import { registerPasswordResetRoutes } from '../accounts/password-reset.routes.ts';
+import { registerInvitationRoutes } from '../accounts/invitation.routes.ts';
+import { registerAdminInvitationRoutes } from '../admin/invitations.routes.ts';
+import { registerPointOfContactRoutes } from '../admin/point-of-contact.routes.ts';
+import { registerOutboxRoutes } from '../admin/outbox.routes.ts';
 import { AppError } from './errors.ts';
 import { errorPage } from './error-page.tsx';
+import type { WebSecurity } from './cookies.ts';
+import { loadCsrfKey, registerCsrfProtection } from './csrf.ts';
+import { authRedirect } from './auth-redirect.ts';
 
-export type AppDeps = { db: Db };
+export type AppDeps = { db: Db; config: Config; web: WebSecurity; mailer: Mailer };
 
-export async function buildServer(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+/** The portal. `config` defaults to the defaults of every variable (tests); the CLI passes the real one. */
+export async function buildServer(base: { db: Db; config?: Config }, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const config = base.config ?? readConfig({});
+  const web: WebSecurity = { secureCookies: config.baseUrl.startsWith('https:'), csrfKey: await loadCsrfKey(base.db) };
+  const deps: AppDeps = { db: base.db, config, web, mailer: createMailer(config) };
   const app = Fastify({ logger: options.logger ?? false, routerOptions: { ignoreTrailingSlash: true } });
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'script-src': ["'self'"], 'style-src': ["'self'"] } },
   });
+  await app.register(cookie);
+  await app.register(formbody);
+  registerCsrfProtection(app, web);
+  await registerApiDocs(app); // first: the OpenAPI generator must see every route registered after it
 
   app.get('/', async (request, reply) => reply.redirect(`/${negotiateLocale(request.headers['accept-language'])}/`, 302));
   app.get(stylesheet.url, async (_request, reply) => reply
@@ -27,8 +63,28 @@ export async function buildServer(deps: AppDeps, options: { logger?: boolean } =
   registerHomeRoutes(app, deps);
   registerMemberRoutes(app, deps);
   registerActionPlanRoutes(app, deps);
+  registerCommitmentListRoutes(app, deps);
+  registerDownloadRoutes(app, deps);
+  registerFeedRoutes(app, deps);
+  registerOpenDataRoutes(app, deps);
+  registerInstitutionRoutes(app, deps);
   registerCommitmentRoutes(app, deps);
+  registerCommitmentEditRoutes(app, deps);
+  registerCommitmentHistoryRoutes(app, deps);
   registerCommitmentApi(app, deps);
+  registerCommitmentListApi(app, deps);
+  registerMemberApi(app, deps);
+  registerActionPlanApi(app, deps);
+  registerMilestoneApi(app, deps);
+  registerInstitutionApi(app, deps);
+  registerPolicyAreaApi(app, deps);
+  registerSignInRoutes(app, deps);
+  registerAccountRoutes(app, deps);
+  registerPasswordResetRoutes(app, deps);
+  registerInvitationRoutes(app, deps);
+  registerAdminInvitationRoutes(app, deps);
+  registerPointOfContactRoutes(app, deps);
+  registerOutboxRoutes(app, deps);
 
   app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('not_found', 'no such page')));
   app.setErrorHandler((error, request, reply) => {
@@ -47,6 +103,8 @@ function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown)
       : { error: { code: 'internal', message: 'Internal error' } };
     return reply.status(status).send(body);
   }
+  const redirect = known ? authRedirect(request, known.code) : undefined;
+  if (redirect) return reply.header('cache-control', 'no-store').redirect(redirect, 303);
   return reply.status(status).type('text/html; charset=utf-8')
-    .send(errorPage(status === 404 ? 404 : 500, request.url, request.headers['accept-language']));
+    .send(errorPage(status, request.url, request.headers['accept-language'], known?.message));
 }

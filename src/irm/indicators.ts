@@ -17,6 +17,8 @@ export const REPORTS_BY_METHOD: Record<IrmMethod, readonly IrmReport[]> = {
 const YES_NO = ['yes', 'no'] as const;
 const COMPLETION = ['no_evidence', 'withdrawn', 'not_started', 'limited', 'substantial', 'complete'] as const;
 const DID_IT_OPEN_GOVERNMENT = ['no_early_results_yet', 'worsened', 'did_not_change', 'marginal', 'major', 'outstanding'] as const;
+/** Per OGP value, "Not applicable" is an answer of the IRM (the commitment does not touch that value), code 0. */
+const DID_IT_OPEN_GOVERNMENT_PER_VALUE = ['not_applicable', 'worsened', 'did_not_change', 'marginal', 'major', 'outstanding'] as const;
 
 export const IRM_INDICATORS = {
   verifiable: YES_NO,
@@ -31,10 +33,42 @@ export const IRM_INDICATORS = {
   relevance_public_accountability: YES_NO,
   relevance_technology: YES_NO,
   potential_impact: ['none', 'minor', 'moderate', 'transformative'],
+  // End-of-term report of the 2012 method: completion from mid-term to end of term, openness per OGP value, and
+  // whether the commitment went on into the next plan.
+  change_in_completion: ['decrease', 'no_change', 'increase'],
+  did_it_open_government_access_to_information: DID_IT_OPEN_GOVERNMENT_PER_VALUE,
+  did_it_open_government_civic_participation: DID_IT_OPEN_GOVERNMENT_PER_VALUE,
+  did_it_open_government_public_accountability: DID_IT_OPEN_GOVERNMENT_PER_VALUE,
+  carried_forward: YES_NO,
 } as const satisfies Record<string, readonly string[]>;
 
 export type IrmIndicator = keyof typeof IRM_INDICATORS;
 export const IRM_INDICATOR_KEYS = Object.keys(IRM_INDICATORS) as IrmIndicator[];
+
+/**
+ * Indicators that only one method rates. The others (verifiable, relevance as an open government lens, completion,
+ * did it open government) are rated by both: the 2020 Results Reports of the first plans still used the DIOG scale.
+ */
+export const METHOD_OF_INDICATOR: Partial<Record<IrmIndicator, IrmMethod>> = {
+  specificity: 'irm_2012',
+  relevance_access_to_information: 'irm_2012',
+  relevance_civic_participation: 'irm_2012',
+  relevance_public_accountability: 'irm_2012',
+  relevance_technology: 'irm_2012',
+  potential_impact: 'irm_2012',
+  change_in_completion: 'irm_2012',
+  did_it_open_government_access_to_information: 'irm_2012',
+  did_it_open_government_civic_participation: 'irm_2012',
+  did_it_open_government_public_accountability: 'irm_2012',
+  carried_forward: 'irm_2012',
+  potential_for_results: 'irm_2020',
+  early_results: 'irm_2020',
+};
+
+export function isRatedByMethod(indicator: IrmIndicator, method: IrmMethod): boolean {
+  const only = METHOD_OF_INDICATOR[indicator];
+  return only === undefined || only === method;
+}
 
 export const RATING_STATES = ['assessed', 'not_reviewed', 'no_data', 'not_applicable'] as const;
 export type RatingState = (typeof RATING_STATES)[number];

@@ -16,6 +16,13 @@ export function ratingText(intl: Intl, rating: Review['ratings'][number] | undef
   return intl.t(`irm.value.${rating.indicator}.${rating.value}`);
 }
 
+/** An `indicator:value` pair as a person reads it: "Completion: Limited". */
+export function ratingLabel(intl: Intl, pair: string): string {
+  const [indicator = '', value = ''] = pair.split(':');
+  const state = ['not_reviewed', 'no_data', 'not_applicable'].includes(value);
+  return `${intl.t(`irm.indicator.${indicator}`)}: ${intl.t(state ? `irm.state.${value}` : `irm.value.${indicator}.${value}`)}`;
+}
+
 function findRating(reviews: Review[], reports: IrmReport[], indicators: IrmIndicator[]) {
   for (const report of reports) {
     const review = reviews.find((r) => r.report === report);

@@ -6,11 +6,17 @@ export type PageContext = {
   intl: Intl;
   /** The path after the locale ("/commitments/KE0031"), so the language switcher keeps the page. */
   pathAfterLocale: string;
+  /** The signed-in person, shown in the header with a sign-out form (src/http/page-context.ts fills it in). */
+  user?: { name: string; csrfToken: string };
 };
 
-type LayoutProps = PageContext & { title: string; breadcrumbs?: { href: string; label: string }[]; children?: JSX.Element };
+type LayoutProps = PageContext & {
+  title: string; breadcrumbs?: { href: string; label: string }[]; children?: JSX.Element;
+  /** Atom feeds of what the page shows, announced in the head for feed readers. */
+  feeds?: { href: string; title: string }[];
+};
 
-export function Layout({ intl, pathAfterLocale, title, breadcrumbs, children }: LayoutProps): string {
+export function Layout({ intl, pathAfterLocale, user, title, breadcrumbs, children, feeds }: LayoutProps): string {
   const t = intl.t;
   return '<!doctype html>' + (
     <html lang={intl.locale}>
@@ -22,6 +28,7 @@ export function Layout({ intl, pathAfterLocale, title, breadcrumbs, children }: 
         {LOCALES.map((locale) => (
           <link rel="alternate" hreflang={locale} href={`/${locale}${pathAfterLocale}`} />
         ))}
+        {(feeds ?? []).map((feed) => <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />)}
       </head>
       <body>
         <a class="skip-link" href="#main" safe>{t('layout.skipToContent')}</a>
@@ -33,6 +40,15 @@ export function Layout({ intl, pathAfterLocale, title, breadcrumbs, children }: 
                 {LOCALES.map((locale) => <li><LanguageLink locale={locale} current={intl.locale} path={pathAfterLocale} /></li>)}
               </ul>
             </nav>
+            {user ? (
+              <div class="account-bar">
+                <a href={`/${intl.locale}/account`} safe>{user.name}</a>
+                <form method="post" action={`/${intl.locale}/sign-out`}>
+                  <input type="hidden" name="_csrf" value={user.csrfToken} />
+                  <button type="submit" class="link-button" safe>{t('layout.signOut')}</button>
+                </form>
+              </div>
+            ) : ''}
           </div>
         </header>
         {breadcrumbs && breadcrumbs.length > 0 ? (
@@ -43,6 +59,9 @@ export function Layout({ intl, pathAfterLocale, title, breadcrumbs, children }: 
         <main id="main" tabindex="-1">{children as 'safe'}</main>
         <footer class="site-footer">
           <p safe>{t('layout.footer')}</p>
+          <p><a href={`/${intl.locale}/open-data`} safe>{t('openData.footerLink')}</a></p>
+          <p><a href={`/${intl.locale}/api`} safe>{t('layout.api')}</a></p>
+          <p><a href={`/${intl.locale}/sign-in`} safe>{t('layout.workspace')}</a></p>
         </footer>
       </body>
     </html>

@@ -43,3 +43,19 @@ export function listActionPlans(db: Db, memberSlug: string): Promise<ActionPlanS
     .orderBy('p.number', 'desc')
     .execute();
 }
+
+export type MemberListOptions = { kinds: string[]; afterSlug?: string | undefined; limit: number };
+
+/** Members by slug: the order the API's cursor follows. */
+export function findMemberPage(db: Db, { kinds, afterSlug, limit }: MemberListOptions): Promise<MemberSummary[]> {
+  let query = memberSummaries(db);
+  if (kinds.length > 0) query = query.where('m.kind', 'in', kinds);
+  if (afterSlug !== undefined) query = query.where('m.slug', '>', afterSlug);
+  return query.orderBy('m.slug').limit(limit).execute();
+}
+
+export async function countMembers(db: Db, kinds: string[]): Promise<number> {
+  let query = db.selectFrom('members as m').select(sql<number>`count(*)::int`.as('n'));
+  if (kinds.length > 0) query = query.where('m.kind', 'in', kinds);
+  return (await query.executeTakeFirstOrThrow()).n;
+}

@@ -84,7 +84,7 @@ describe('pageToCommitmentRecord on the KE0031 seed', () => {
 
   it('carries the seven milestones with their dates', () => {
     expect(parsed.milestones).toHaveLength(7);
-    expect(parsed.milestones[3]).toEqual({
+    expect(parsed.milestones?.[3]).toEqual({
       number: 4,
       declaredStatus: 'ongoing',
       start: { date: '2021-03-01', precision: 'month', raw: 'Mars 2021' },
@@ -141,7 +141,7 @@ describe('pageToCommitmentRecord: what the page does not settle', () => {
     const broken = parseOgpPage(seed.replace('Nouveau septembre 2021 mai 2022', 'Nouveau 7/16/1905 mai 2022'));
     const { record, warnings } = pageToCommitmentRecord(broken, context);
     expect(warnings).toEqual(['milestone 7: start date "7/16/1905" is not a date we can trust; left empty']);
-    const seventh = CommitmentRecordSchema.parse(record).milestones[6];
+    const seventh = CommitmentRecordSchema.parse(record).milestones?.[6];
     expect(seventh?.start).toBeUndefined();
     expect(seventh?.end?.date).toBe('2022-05-01');
   });

@@ -107,7 +107,7 @@ function policyAreaKeys(page: ParsedOgpPage, context: PageToRecordContext): { ke
   return { keys, unknown };
 }
 
-function milestoneRecord(milestone: ParsedMilestone, locale: string, warnings: string[]): CommitmentRecordInput['milestones'][number] {
+function milestoneRecord(milestone: ParsedMilestone, locale: string, warnings: string[]): NonNullable<CommitmentRecordInput['milestones']>[number] {
   for (const [which, date, raw] of [['start', milestone.start, milestone.startRaw], ['end', milestone.end, milestone.endRaw]] as const) {
     if (date === undefined) warnings.push(`milestone ${milestone.number}: ${which} date "${raw}" is not a date we can trust; left empty`);
   }

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
+import pg from 'pg';
+import { readConfig } from '../src/config/config.ts';
+import { connect } from '../src/db/connect.ts';
+import type { Database } from '../src/db/schema.ts';
+import { CommitmentFiltersSchema } from '../src/commitments/commitment-filters.ts';
+import { countCommitments, findCommitmentListItems, findCommitmentPage } from '../src/commitments/commitment-list.queries.ts';
+import { findFacets } from '../src/commitments/commitment-facets.queries.ts';
+import { findCommitmentDetail } from '../src/commitments/commitment.queries.ts';
+
+/**
+ * `npx tsx bench/explain.ts [--data-dir DIR | --url URL] [--plans]`: runs the queries of the benchmark's pages
+ * (commitment page, filtered list with its facets, search) once on the bench data set, then EXPLAIN ANALYZE of each,
+ * and prints each query's server time (and with --plans, its plan). For finding the slow query behind a MISS.
+ */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { values: args } = parseArgs({
+  options: { 'data-dir': { type: 'string' }, url: { type: 'string' }, plans: { type: 'boolean', default: false } },
+});
+
+const dataDir = args['data-dir'] ?? path.join(repoRoot, 'tmp', 'bench', 'embedded-50000-200-ahadi-v1');
+const connection = args.url ? undefined : await connect(readConfig({ AHADI_DATA_DIR: dataDir }));
+const url = args.url ?? connection!.url;
+const marker = JSON.parse(fs.readFileSync(path.join(dataDir, 'bench-data-set.json'), 'utf8')) as {
+  targets: { commitmentId: string; member: string; area: string; q: string };
+};
+const { commitmentId, member, area, q } = marker.targets;
+
+const captured: { label: string; query: CompiledQuery }[] = [];
+let label = '';
+const pool = new pg.Pool({ connectionString: url, max: 1 });
+const db = new Kysely<Database>({
+  dialect: new PostgresDialect({ pool }),
+  log: (event) => { if (event.level === 'query') captured.push({ label, query: event.query }); },
+});
+
+const run = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+  label = name;
+  return work();
+};
+await run('commitment page', () => findCommitmentDetail(db, commitmentId, 'en'));
+for (const [name, filters] of [['list', { member, area }], ['search', { q }]] as const) {
+  const parsed = CommitmentFiltersSchema.parse(filters);
+  const hits = await run(`${name}: ids`, () => findCommitmentPage(db, parsed, { offset: 0 }, 20));
+  await run(`${name}: count`, () => countCommitments(db, parsed));
+  await run(`${name}: facets`, () => findFacets(db, parsed, 'en'));
+  await run(`${name}: items`, () => findCommitmentListItems(db, hits.map((h) => h.id), 'en', parsed.q));
+}
+
+const client = await pool.connect();
+try {
+  for (const { label: name, query } of captured) {
+    if (!/^\s*select/i.test(query.sql)) continue;
+    const explained = await client.query(`explain (analyze, buffers) ${query.sql}`, query.parameters as unknown[]);
+    const lines = explained.rows.map((r: Record<string, string>) => r['QUERY PLAN']!);
+    const time = lines.find((l) => l.startsWith('Execution Time'));
+    const firstLine = query.sql.replace(/\s+/g, ' ').trim().slice(0, 110);
+    console.log(`${name.padEnd(16)} ${time?.replace('Execution Time: ', '').padStart(12)}  ${firstLine}`);
+    if (args.plans) console.log(`${lines.map((l) => `    ${l}`).join('\n')}\n`);
+  }
+} finally {
+  client.release();
+  await db.destroy();
+  await connection?.close();
+}

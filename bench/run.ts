@@ -1,0 +1,337 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DEFAULT_DATA_SET, type DataSetOptions } from '../src/generate/data-set.ts';
+import { adminQuery, clusterDirOf, loadDebian, prepareEmbedded, type Targets } from './data-sets.ts';
+import { findDebianPostgres, freePort, startDebianPostgres } from './debian-postgres.ts';
+import { measureImport, type ImportRate } from './import-rate.ts';
+import { measure, warmUp, type LoadResult } from './load.ts';
+import {
+  cleanupAll, installSignalHandlers, postgresPssMb, postmasterPid, rssMb, startChild, stopChild, waitForHttp,
+} from './processes.ts';
+import { renderReport, type EngineResult, type Report, type TargetKey, type TargetResult } from './report.ts';
+
+/**
+ * `npm run bench [-- --quick] [--seconds S] [--connections C] [--commitments N] [--engines embedded,debian]`
+ *
+ * Measures the portal under load on a generated data set, on the embedded PostgreSQL and on Debian's PostgreSQL,
+ * against a bare static file server serving a saved copy of the same commitment page, and prints a markdown table
+ * (also written to bench/results/). Everything it starts is stopped at the end, on failure and on Ctrl-C.
+ * See docs/decisions/010-benchmarks.md.
+ */
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const log = (line: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    seconds: { type: 'string' },
+    'warm-up': { type: 'string' },
+    connections: { type: 'string', default: '10' },
+    commitments: { type: 'string' },
+    members: { type: 'string' },
+    seed: { type: 'string', default: DEFAULT_DATA_SET.seed },
+    engines: { type: 'string', default: 'embedded,debian' },
+    'no-import': { type: 'boolean', default: false },
+    'time-limit': { type: 'string' },
+    'quiet-wait': { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (args.help) {
+  console.log(`Usage: npm run bench [-- options]
+  --quick               2,000 commitments, 3 s per target (a fast check)
+  --seconds S           seconds of load per target (default 10; quick 3)
+  --warm-up S           seconds of warm-up per target before measuring (default 3; quick 1)
+  --connections C       concurrent connections (default 10)
+  --commitments N       size of the generated data set (default 50000; quick 2000)
+  --members M           members of the generated data set (default 200)
+  --seed S              generator seed (default "${DEFAULT_DATA_SET.seed}")
+  --engines LIST        embedded,debian (default both)
+  --no-import           skip the OGP dataset import rate
+  --quiet-wait MIN      wait up to MIN minutes for an idle machine before each phase (default 5; quick 0)
+  --time-limit MIN      stop everything after MIN minutes (default 90; quick 20)
+Data sets are cached in $AHADI_BENCH_DIR (default ./tmp/bench); results go to bench/results/.`);
+  process.exit(0);
+}
+
+const quick = args.quick;
+const positive = (value: string | undefined, fallback: number, name: string) => {
+  const n = value === undefined ? fallback : Number(value);
+  if (!Number.isFinite(n) || n <= 0) {
+    console.error(`--${name}: a positive number`);
+    process.exit(2);
+  }
+  return n;
+};
+const settings = {
+  seconds: positive(args.seconds, quick ? 3 : 10, 'seconds'),
+  warmUpSeconds: positive(args['warm-up'], quick ? 1 : 3, 'warm-up'),
+  connections: Math.round(positive(args.connections, 10, 'connections')),
+  commitments: Math.round(positive(args.commitments, quick ? 2000 : DEFAULT_DATA_SET.commitments, 'commitments')),
+  members: Math.round(positive(args.members, DEFAULT_DATA_SET.members, 'members')),
+  seed: args.seed,
+};
+const engines = new Set(args.engines.split(',').map((e) => e.trim()));
+const quietWaitMinutes = args['quiet-wait'] === undefined ? (quick ? 0 : 5) : Number(args['quiet-wait']);
+const timeLimitMinutes = positive(args['time-limit'], quick ? 20 : 90, 'time-limit');
+const benchDir = path.resolve(process.env.AHADI_BENCH_DIR ?? path.join(repoRoot, 'tmp', 'bench'));
+const datasetFile = path.resolve(process.env.AHADI_OGP_DATASET ?? path.join(repoRoot, '..', 'shared', 'data', 'ogp', 'ogp_commitments_open_parliament_2024-07.csv'));
+const options: DataSetOptions = { commitments: settings.commitments, members: settings.members, seed: settings.seed };
+
+installSignalHandlers(timeLimitMinutes * 60);
+
+async function main(): Promise<void> {
+  fs.mkdirSync(benchDir, { recursive: true });
+  const report: Report = {
+    mode: quick ? 'quick' : 'full',
+    startedAt: new Date(),
+    settings,
+    machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`,
+    targets: '',
+    loadAverages: [],
+    engines: [],
+  };
+  const noteLoad = async (phase: string) => {
+    await waitForQuiet(phase);
+    report.loadAverages.push(`${phase} ${os.loadavg()[0]!.toFixed(2)}`);
+  };
+
+  // 1. The data set, generated once into the embedded cluster and reused.
+  const embedded = await prepareEmbedded(benchDir, options, log);
+  const targets = embedded.marker.targets;
+  report.targets = describeTargets(targets);
+  const generated = embedded.marker.generated;
+  const generatedText = `generated ${embedded.reused ? '(cached) ' : ''}in ${generated.seconds.toFixed(0)} s, ${int(generated.rows / generated.seconds)} rows/s`;
+  const staticFile = path.join(benchDir, 'static', 'commitment-page.html');
+
+  // 2. The embedded engine (the Ahadi server starts and stops its own PostgreSQL on the cached folder).
+  if (engines.has('embedded')) {
+    await noteLoad('embedded');
+    const result = await runEngine('embedded PostgreSQL', targets, {
+      env: { AHADI_DATA_DIR: embedded.dataDir, DATABASE_URL: '' },
+      postgresPid: () => postmasterPid(embedded.clusterDir),
+      beforeStop: async (baseUrl) => saveStaticCopy(`${baseUrl}/en/commitments/${targets.commitmentId}`, staticFile),
+      afterStop: () => stopOrphanPostgres(embedded.clusterDir),
+    });
+    result.dataLoad = generatedText;
+    result.name = `embedded PostgreSQL ${postgresVersionOf(embedded.clusterDir)}`;
+    if (!args['no-import']) {
+      const importDir = path.join(benchDir, 'import-embedded');
+      fs.rmSync(importDir, { recursive: true, force: true });
+      log('Measuring `import ogp-dataset` into a new embedded cluster');
+      result.importRate = measureImport(repoRoot, datasetFile, { ...process.env, AHADI_DATA_DIR: importDir, DATABASE_URL: '' });
+      removeEmbeddedFolder(importDir);
+      logImport(result.importRate);
+    }
+    report.engines.push(result);
+  }
+
+  // 3. The static upper bound: a bare Node static file server with a saved copy of the same page.
+  if (!fs.existsSync(staticFile)) {
+    // Without the embedded engine this run, the copy comes from the Debian engine's server below.
+    log('No saved commitment page yet: the static bound is measured after the Debian engine');
+  } else {
+    await noteLoad('static');
+    report.staticBound = await measureStatic(staticFile, targets);
+  }
+
+  // 4. Debian's PostgreSQL, a throwaway server loaded with the same data set.
+  if (engines.has('debian')) {
+    const found = findDebianPostgres();
+    if ('missing' in found) {
+      report.engines.push({ name: 'Debian PostgreSQL', targets: [], dataLoad: '—', skipped: found.missing });
+    } else {
+      const server = await startDebianPostgres(found.bindir, found.version, log);
+      try {
+        const loaded = await loadDebian(server, benchDir, options, log);
+        await noteLoad('debian');
+        const result = await runEngine(`Debian PostgreSQL ${found.version}`, targets, {
+          env: { DATABASE_URL: loaded.url },
+          postgresPid: () => server.postmasterPid(),
+          beforeStop: async (baseUrl) => {
+            if (!fs.existsSync(staticFile)) await saveStaticCopy(`${baseUrl}/en/commitments/${targets.commitmentId}`, staticFile);
+          },
+        });
+        result.dataLoad = loaded.generated
+          ? `generated in ${loaded.generated.seconds.toFixed(0)} s, ${int(loaded.generated.rows / loaded.generated.seconds)} rows/s`
+          : loaded.how;
+        if (!args['no-import']) {
+          await adminQuery(server.adminUrl, 'create database ahadi_import');
+          log('Measuring `import ogp-dataset` into a new database on Debian PostgreSQL');
+          result.importRate = measureImport(repoRoot, datasetFile, { ...process.env, DATABASE_URL: server.urlOf('ahadi_import') });
+          logImport(result.importRate);
+        }
+        report.engines.push(result);
+      } finally {
+        await server.stop();
+      }
+    }
+  }
+  if (!report.staticBound && fs.existsSync(staticFile)) await noteLoad('static');
+  if (!report.staticBound && fs.existsSync(staticFile)) report.staticBound = await measureStatic(staticFile, targets);
+
+  const markdown = renderReport(report);
+  const resultsDir = path.join(repoRoot, 'bench', 'results');
+  fs.mkdirSync(resultsDir, { recursive: true });
+  fs.writeFileSync(path.join(resultsDir, 'latest.md'), markdown);
+  fs.writeFileSync(path.join(resultsDir, `latest-${report.mode}.md`), markdown);
+  console.log(`\n${markdown}`);
+  log(`Written to bench/results/latest.md and bench/results/latest-${report.mode}.md`);
+}
+
+/**
+ * Waits (up to --quiet-wait minutes) for the machine to be idle: a 1-minute load average under half the cores.
+ * Measuring while tests or builds run elsewhere on the machine gives figures that say nothing about Ahadi.
+ */
+async function waitForQuiet(phase: string): Promise<void> {
+  const limit = Date.now() + quietWaitMinutes * 60_000;
+  const idle = () => os.loadavg()[0]! < os.cpus().length / 2;
+  if (idle()) return;
+  log(`Load average ${os.loadavg()[0]!.toFixed(2)} before ${phase}: waiting up to ${quietWaitMinutes} min for the machine to be idle`);
+  while (!idle() && Date.now() < limit) await new Promise((r) => setTimeout(r, 5_000));
+  if (!idle()) log(`  still busy (load average ${os.loadavg()[0]!.toFixed(2)}): measuring anyway; the figures will be low`);
+}
+
+type EngineSetup = {
+  env: NodeJS.ProcessEnv;
+  postgresPid: () => number | undefined;
+  beforeStop?: (baseUrl: string) => Promise<void>;
+  afterStop?: () => Promise<void>;
+};
+
+/** Starts the Ahadi server on one database, loads each target in turn, reads memory, stops the server. */
+async function runEngine(name: string, targets: Targets, setup: EngineSetup): Promise<EngineResult> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const logFile = path.join(benchDir, 'logs', `server-${name.split(' ')[0]!.toLowerCase()}.log`);
+  log(`Starting the Ahadi server on ${name} (log: ${logFile})`);
+  const server = startChild(`Ahadi server (${name})`, process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+    cwd: repoRoot, logFile, env: { ...process.env, ...setup.env, PORT: String(port), HOST: '127.0.0.1' },
+  });
+  const result: EngineResult = { name, targets: [], dataLoad: '' };
+  try {
+    await waitForHttp(`${baseUrl}/api/v1/commitments/${targets.commitmentId}`, server, 180_000);
+    for (const target of targetList(targets)) {
+      const url = `${baseUrl}${target.path}`;
+      const probe = await fetch(url, { signal: AbortSignal.timeout(30_000) }).catch((e: Error) => e);
+      // Read the body: a response left unread holds its connection open, and the server's shutdown waits for it.
+      if (!(probe instanceof Error)) await probe.arrayBuffer().catch(() => undefined);
+      if (probe instanceof Error || !probe.ok) {
+        const status = probe instanceof Error ? probe.message : `HTTP ${probe.status}`;
+        if (target.optional && !(probe instanceof Error) && probe.status === 404) continue;
+        result.targets.push({ ...target, error: `not measured: ${status}` });
+        continue;
+      }
+      result.targets.push({ ...target, result: await load(url, target.name, name) });
+    }
+    result.serverRssMb = rssMb(server.pid);
+    result.serverPeakMb = rssMb(server.pid, 'VmHWM');
+    const pgPid = setup.postgresPid();
+    result.postgresMb = pgPid === undefined ? undefined : postgresPssMb(pgPid);
+    await setup.beforeStop?.(baseUrl);
+  } finally {
+    log(`Stopping the Ahadi server on ${name}`);
+    await stopChild(server, 60_000);
+    await setup.afterStop?.();
+  }
+  return result;
+}
+
+async function measureStatic(file: string, targets: Targets): Promise<Report['staticBound']> {
+  const port = await freePort();
+  const child = startChild('static file server', process.execPath, ['--import', 'tsx', 'bench/static-server.ts', file, String(port)], {
+    cwd: repoRoot, logFile: path.join(benchDir, 'logs', 'static-server.log'),
+  });
+  try {
+    const url = `http://127.0.0.1:${port}/en/commitments/${targets.commitmentId}`;
+    await waitForHttp(url, child, 30_000);
+    const result = await load(url, 'static bound', 'bare Node http');
+    return { ...result, file, bytes: fs.statSync(file).size };
+  } finally {
+    await stopChild(child);
+  }
+}
+
+async function load(url: string, target: string, engine: string): Promise<LoadResult> {
+  await warmUp(url, settings.connections, settings.warmUpSeconds);
+  const result = await measure(url, { connections: settings.connections, seconds: settings.seconds });
+  log(`  ${target} on ${engine}: ${int(result.rps)} req/s, p50 ${result.p50.toFixed(2)} ms, p95 ${result.p95.toFixed(2)} ms, ` +
+    `p99 ${result.p99.toFixed(2)} ms${result.errors || result.non2xx ? `, ${result.errors} errors, ${result.non2xx} non-2xx` : ''}`);
+  return result;
+}
+
+function targetList(t: Targets): (Omit<TargetResult, 'result' | 'error'> & { optional?: boolean })[] {
+  const filter = `area=${encodeURIComponent(t.area)}&member=${encodeURIComponent(t.member)}`;
+  const list: (Omit<TargetResult, 'result' | 'error'> & { optional?: boolean })[] = [
+    { key: 'page', name: 'commitment page', path: `/en/commitments/${t.commitmentId}` },
+    { key: 'list', name: 'filtered list', path: `/en/commitments?${filter}` },
+    { key: 'search', name: 'search', path: `/en/commitments?q=${encodeURIComponent(t.q)}` },
+    { key: 'api', name: 'API: a commitment', path: `/api/v1/commitments/${t.commitmentId}` },
+    { key: 'apiList', name: 'API: filtered list', path: `/api/v1/commitments?${filter}`, optional: true },
+  ];
+  return list satisfies { key: TargetKey }[];
+}
+
+function describeTargets(t: Targets): string {
+  return `commitment ${t.commitmentId}; list filtered by member \`${t.member}\` and area \`${t.area}\` ` +
+    `(${int(t.matches.list)} matches); search \`${t.q}\` (${int(t.matches.search)} matches)`;
+}
+
+async function saveStaticCopy(url: string, file: string): Promise<void> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+  if (!response.ok) throw new Error(`could not save ${url}: HTTP ${response.status}`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, await response.text());
+  log(`Saved a copy of ${url} to ${file}`);
+}
+
+function postgresVersionOf(clusterDir: string): string {
+  try {
+    return fs.readFileSync(path.join(clusterDir, 'PG_VERSION'), 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The server stops its embedded PostgreSQL when it shuts down; when it had to be killed, that server is left
+ * running on the cached cluster: stop it (fast shutdown) by the pid in the cluster's postmaster.pid.
+ */
+async function stopOrphanPostgres(clusterDir: string): Promise<void> {
+  const pid = postmasterPid(clusterDir);
+  if (pid === undefined) return;
+  log(`Stopping the embedded PostgreSQL the server left running (pid ${pid})`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 120 && postmasterPid(clusterDir) !== undefined; i++) await new Promise((r) => setTimeout(r, 500));
+}
+
+/** The import command stopped its embedded server when it ended; delete its folder and cluster. */
+function removeEmbeddedFolder(dataDir: string): void {
+  const clusterDir = clusterDirOf(dataDir);
+  if (postmasterPid(clusterDir) === undefined) fs.rmSync(clusterDir, { recursive: true, force: true });
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+function logImport(rate: ImportRate): void {
+  log('unavailable' in rate ? `  import: ${rate.unavailable}` : `  import: ${rate.rows} rows in ${rate.seconds.toFixed(2)} s, ${int(rate.rowsPerSecond)} rows/s`);
+}
+
+function int(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+main().then(
+  async () => {
+    await cleanupAll();
+    process.exit(0);
+  },
+  async (error: unknown) => {
+    console.error(`bench failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    await cleanupAll();
+    process.exit(1);
+  },
+);

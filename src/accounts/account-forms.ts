@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { REQUIRED } from '../http/form.ts';
+import { PasswordSchema } from './password.ts';
+import { TOTP_CODE } from './totp.ts';
+
+/** Field schemas shared by the account forms; each error is a message key that the page words with the field's label. */
+export const EmailSchema = z.string({ error: REQUIRED }).trim().toLowerCase()
+  .min(1, REQUIRED).max(254, 'form.error.tooLong').regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, 'form.error.email');
+
+export const NameSchema = z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(200, 'form.error.tooLong');
+
+export const CodeSchema = z.string({ error: REQUIRED }).transform((s) => s.replace(/\s+/g, ''))
+  .pipe(z.string().min(1, REQUIRED).regex(TOTP_CODE, 'form.error.code'));
+
+/** A new password typed twice. */
+export const NewPasswordFields = {
+  password: PasswordSchema,
+  passwordConfirmation: z.string({ error: REQUIRED }).min(1, REQUIRED),
+};
+
+export function passwordsMatch(form: { password: string; passwordConfirmation: string }, ctx: z.RefinementCtx): void {
+  if (form.password !== form.passwordConfirmation) {
+    ctx.addIssue({ code: 'custom', path: ['passwordConfirmation'], message: 'form.error.passwordsDiffer' });
+  }
+}

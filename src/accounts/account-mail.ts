@@ -1,0 +1,35 @@
+import type { Intl } from '../i18n/intl.ts';
+import type { MailMessage } from '../mail/mailer.ts';
+import type { Role } from './roles.ts';
+
+/** The e-mails of the accounts domain, in the recipient's language, as plain text. */
+
+export function roleDescription(intl: Intl, role: Role | null, institution: string | null): string {
+  const label = intl.t(`account.role.${role ?? 'none'}`);
+  return institution ? intl.t('account.roleAt', { role: label, institution }) : label;
+}
+
+export function invitationMail(intl: Intl, invitation: {
+  to: string; name: string; role: Role; institution: string | null; link: string; expiresAt: Date;
+}): MailMessage {
+  return {
+    kind: 'invitation',
+    to: invitation.to,
+    subject: intl.t('account.mail.invitation.subject'),
+    text: intl.t('account.mail.invitation.body', {
+      name: invitation.name,
+      role: roleDescription(intl, invitation.role, invitation.institution),
+      link: invitation.link,
+      expires: `${intl.formatDate(invitation.expiresAt, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`,
+    }),
+  };
+}
+
+export function passwordResetMail(intl: Intl, reset: { to: string; link: string }): MailMessage {
+  return {
+    kind: 'password_reset',
+    to: reset.to,
+    subject: intl.t('account.mail.passwordReset.subject'),
+    text: intl.t('account.mail.passwordReset.body', { link: reset.link }),
+  };
+}

@@ -1,0 +1,19 @@
+import type { Policy } from '../http/authorize.ts';
+
+/** Who may do what with accounts. `user` is undefined for the public. */
+const signedIn = (user: { role: unknown } | undefined) => user !== undefined;
+const administrator = (user: { role: unknown } | undefined) => user?.role === 'administrator';
+
+export const accountPolicy = {
+  /** See one's own account, sign out everywhere. */
+  manage_own_account: signedIn,
+  /** Set up TOTP (the one thing an administrator without it may do). */
+  set_up_second_factor: signedIn,
+  /** Turn TOTP off again: it is required of administrators. */
+  disable_second_factor: (user) => user !== undefined && user.role !== 'administrator',
+  invite: administrator,
+  list_invitations: administrator,
+  revoke_invitation: administrator,
+  /** Change an institution's point of contact. */
+  hand_over_point_of_contact: administrator,
+} satisfies Policy;

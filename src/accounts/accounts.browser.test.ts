@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startLiveApp } from '../../test/helpers/live-app.ts';
+import { expectNoAccessibilityViolations, expectNoHorizontalScroll, launchBrowser, newPhonePage } from '../../test/helpers/browser.ts';
+import { createAccount, totpCode } from './account.factories.ts';
+import { requestPasswordReset } from './password-reset.ts';
+import { createMailer } from '../mail/mailer.ts';
+
+let live: Awaited<ReturnType<typeof startLiveApp>>;
+let browser: Browser;
+beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
+afterAll(async () => { await browser?.close(); await live?.close(); });
+
+/** One h1, the page language, no sideways scrolling on a phone, and no axe-core violation. */
+async function checkPage(page: Page, locale: string): Promise<void> {
+  expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+  expect(await page.locator('h1').count()).toBe(1);
+  await expectNoHorizontalScroll(page);
+  await expectNoAccessibilityViolations(page);
+}
+
+const pathOf = (link: string) => new URL(link).pathname;
+
+describe('accounts in a browser', () => {
+  it('walks it all: an administrator signs in, sets up TOTP, invites a point of contact, who joins and signs in', async () => {
+    const admin = await createAccount(live.database.db, { role: 'administrator', totp: false, name: 'Amina Secretariat' });
+    const page = await newPhonePage(browser);
+
+    await page.goto(`${live.baseUrl}/en/sign-in`);
+    await checkPage(page, 'en');
+    await page.getByLabel('E-mail address').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+
+    expect(new URL(page.url()).pathname).toBe('/en/account/two-factor');
+    await checkPage(page, 'en');
+    const secret = (await page.locator('code.secret').first().innerText()).replace(/\s+/g, '');
+    await page.getByLabel('Code').fill(totpCode(secret));
+    await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
+
+    expect(new URL(page.url()).pathname).toBe('/en/account');
+    await expect(page.getByRole('status').innerText()).resolves.toBe('Two-step sign-in is on.');
+    expect(await page.locator('.account-bar').innerText()).toContain('Amina Secretariat');
+    await checkPage(page, 'en');
+    await page.getByRole('link', { name: 'Invitations and people' }).click();
+
+    await checkPage(page, 'en');
+    await page.getByLabel('E-mail address', { exact: true }).fill('wanjiru@example.org');
+    await page.getByLabel('Name', { exact: true }).fill('Wanjiru Kamau');
+    await page.getByLabel('Role', { exact: true }).selectOption('point_of_contact');
+    await page.getByLabel('Institution', { exact: true }).selectOption({ label: 'Office of the Deputy President' });
+    await page.getByLabel('Language of the e-mail').selectOption('fr');
+    await page.getByRole('button', { name: 'Send the invitation' }).click();
+    await expect(page.getByRole('status').innerText()).resolves.toBe('The invitation has been sent.');
+    await checkPage(page, 'en');
+
+    await page.goto(`${live.baseUrl}/en/admin/outbox`);
+    await checkPage(page, 'en');
+    const mail = await page.locator('.mail-body').first().innerText();
+    const link = /https?:\/\/\S+/.exec(mail)![0];
+
+    const poc = await newPhonePage(browser);
+    await poc.goto(`${live.baseUrl}${pathOf(link)}`);
+    await checkPage(poc, 'fr');
+    expect(await poc.getByLabel('Nom').inputValue()).toBe('Wanjiru Kamau');
+    await poc.getByLabel('Nouveau mot de passe', { exact: true }).fill('ma phrase de passe 2026');
+    await poc.getByLabel('Nouveau mot de passe (confirmation)').fill('ma phrase de passe 2026');
+    await poc.getByRole('button', { name: 'Créer mon compte' }).click();
+
+    expect(new URL(poc.url()).pathname).toBe('/fr/sign-in');
+    await expect(poc.getByRole('status').innerText()).resolves.toContain('Votre compte est prêt.');
+    await checkPage(poc, 'fr');
+    await poc.getByLabel('Adresse e-mail').fill('wanjiru@example.org');
+    await poc.getByLabel('Mot de passe').fill('ma phrase de passe 2026');
+    await poc.getByRole('button', { name: 'Se connecter' }).click();
+
+    expect(new URL(poc.url()).pathname).toBe('/fr/account');
+    expect(await poc.locator('main').innerText()).toContain('Point de contact, Office of the Deputy President');
+    await checkPage(poc, 'fr');
+    await poc.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
+    expect(new URL(poc.url()).pathname).toBe('/fr/');
+    expect(await poc.locator('.account-bar').count()).toBe(0);
+  });
+
+  for (const locale of ['en', 'fr'] as const) {
+    it(`shows sign-in errors, the second step, the account and the password pages accessibly in ${locale}`, async () => {
+      const t = { en: { email: 'E-mail address', password: 'Password', signIn: 'Sign in' }, fr: { email: 'Adresse e-mail', password: 'Mot de passe', signIn: 'Se connecter' } }[locale];
+      const account = await createAccount(live.database.db, { role: 'civil_society_reviewer', totp: true });
+      const page = await newPhonePage(browser);
+
+      await page.goto(`${live.baseUrl}/${locale}/sign-in`);
+      await page.getByLabel(t.email).fill('not an address');
+      await page.getByRole('button', { name: t.signIn }).click();
+      expect(await page.title()).toMatch(/^(Error|Erreur)/);
+      expect(await page.getByLabel(t.email).getAttribute('aria-invalid')).toBe('true');
+      expect(await page.getByLabel(t.email).inputValue()).toBe('not an address');
+      await checkPage(page, locale);
+      // The summary's link takes the keyboard to the field.
+      await page.locator('.error-summary a').first().click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-email');
+
+      await page.getByLabel(t.email).fill(account.email);
+      await page.getByLabel(t.password).fill(account.password);
+      await page.getByRole('button', { name: t.signIn }).click();
+      expect(new URL(page.url()).pathname).toBe(`/${locale}/sign-in/two-factor`);
+      await checkPage(page, locale);
+      await page.getByLabel('Code').fill(totpCode(account.totpSecret!));
+      await page.locator('main button[type=submit]').click();
+      expect(new URL(page.url()).pathname).toBe(`/${locale}/account`);
+      await checkPage(page, locale);
+
+      const anonymous = await newPhonePage(browser);
+      await anonymous.goto(`${live.baseUrl}/${locale}/password-reset`);
+      await checkPage(anonymous, locale);
+      await anonymous.getByLabel(t.email).fill(account.email);
+      await anonymous.locator('main button[type=submit]').click();
+      await checkPage(anonymous, locale);
+
+      await requestPasswordReset(live.database.db, createMailer({ smtpUrl: undefined, mailFrom: 'x' }), 'http://x', locale, account.email);
+      const mail = await live.database.db.selectFrom('outbox').select('body_text').where('to_address', '=', account.email).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      const link = pathOf(/https?:\/\/\S+/.exec(mail.body_text)![0]);
+      await anonymous.goto(`${live.baseUrl}${link}`);
+      await checkPage(anonymous, locale);
+      await anonymous.locator('main button[type=submit]').click();
+      expect(await anonymous.locator('.field-error').count()).toBe(2);
+      await checkPage(anonymous, locale);
+      await anonymous.goto(`${live.baseUrl}/${locale}/password-reset/no-such-link`);
+      await checkPage(anonymous, locale);
+      await anonymous.goto(`${live.baseUrl}/${locale}/invitations/no-such-link`);
+      await checkPage(anonymous, locale);
+    });
+  }
+});

@@ -1,0 +1,91 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { signedIn } from '../../test/helpers/sign-in.ts';
+import { WebClient } from '../../test/helpers/web-client.ts';
+import { createAccount } from './account.factories.ts';
+import { verifyPassword } from './password.ts';
+
+let t: TestApp;
+beforeAll(async () => { t = await createTestApp(); });
+afterAll(async () => { await t.close(); });
+
+async function requestLink(email: string, locale = 'en', ip = '127.0.0.1'): Promise<string | undefined> {
+  const before = await t.database.db.selectFrom('outbox').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  const res = await new WebClient(t.app, ip).submit(`/${locale}/password-reset`, `/${locale}/password-reset`, { email });
+  expect(res.statusCode).toBe(200);
+  const mail = await t.database.db.selectFrom('outbox').selectAll().where('kind', '=', 'password_reset')
+    .where('id', '>', before?.id ?? '0').orderBy('id', 'desc').executeTakeFirst();
+  return mail ? new URL(/https?:\/\/\S+/.exec(mail.body_text)![0]).pathname : undefined;
+}
+
+describe('/{locale}/password-reset', () => {
+  it('answers the same whether or not the address has an account, and mails a link only to an account', async () => {
+    const account = await createAccount(t.database.db, { role: 'irm_researcher' });
+    const known = await new WebClient(t.app).submit('/en/password-reset', '/en/password-reset', { email: account.email });
+    const unknown = await new WebClient(t.app).submit('/en/password-reset', '/en/password-reset', { email: 'nobody@example.org' });
+    expect(known.body).toBe(unknown.body);
+    expect(known.body).toContain('If an account uses this address');
+    const mails = await t.database.db.selectFrom('outbox').selectAll().where('kind', '=', 'password_reset').execute();
+    expect(mails.map((m) => m.to_address)).toEqual([account.email]);
+    expect(mails[0]).toMatchObject({ status: 'held', subject: 'Choose a new Ahadi password' });
+  });
+
+  it('sets a new password once from the link, in the language it was asked in, and signs the account out everywhere', async () => {
+    const account = await createAccount(t.database.db, { role: 'irm_researcher' });
+    const session = await signedIn(t.app, account);
+    const link = (await requestLink(account.email, 'fr'))!;
+    expect(link).toMatch(/^\/fr\/password-reset\/[A-Za-z0-9_-]{43}$/);
+    const mail = await t.database.db.selectFrom('outbox').select('subject').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(mail.subject).toBe('Choisir un nouveau mot de passe Ahadi');
+    const stored = await t.database.db.selectFrom('password_resets').select('token_hash').where('account_id', '=', account.id).executeTakeFirstOrThrow();
+    expect(link).not.toContain(stored.token_hash);
+
+    const client = new WebClient(t.app);
+    const form = await client.get(link);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('<html lang="fr">');
+    const done = await client.submit(link, link, { password: 'a brand new passphrase', passwordConfirmation: 'a brand new passphrase' });
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe('/fr/sign-in?notice=password-changed');
+    const row = await t.database.db.selectFrom('accounts').select('password_hash').where('id', '=', account.id).executeTakeFirstOrThrow();
+    expect(await verifyPassword(row.password_hash, 'a brand new passphrase')).toBe(true);
+    expect((await session.get('/en/account')).statusCode).toBe(303);
+
+    // Used once: the link is dead.
+    expect((await client.get(link)).statusCode).toBe(410);
+    const again = await client.submit('/fr/password-reset', link, { password: 'yet another passphrase', passwordConfirmation: 'yet another passphrase' });
+    expect(again.statusCode).toBe(410);
+    const event = await t.database.db.selectFrom('account_events').select('kind').where('account_id', '=', account.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(event.kind).toBe('password_reset');
+  });
+
+  it('refuses an expired link and an unknown one', async () => {
+    const account = await createAccount(t.database.db, { role: 'irm_researcher' });
+    const link = (await requestLink(account.email))!;
+    await sql`update password_resets set expires_at = now() - interval '1 second' where account_id = ${account.id}`.execute(t.database.db);
+    const expired = await new WebClient(t.app).get(link);
+    expect(expired.statusCode).toBe(410);
+    expect(expired.body).toContain('This link no longer works');
+    expect((await new WebClient(t.app).get('/en/password-reset/abc')).statusCode).toBe(410);
+  });
+
+  it('keeps the link open when the new password is refused', async () => {
+    const account = await createAccount(t.database.db, { role: 'irm_researcher' });
+    const link = (await requestLink(account.email))!;
+    const client = new WebClient(t.app);
+    const short = await client.submit(link, link, { password: 'short', passwordConfirmation: 'short' });
+    expect(short.statusCode).toBe(400);
+    expect(short.body).toContain('New password: use at least 12 characters.');
+    const differ = await client.submit(link, link, { password: 'a long enough password', passwordConfirmation: 'another long password' });
+    expect(differ.body).toContain('New password again: the two passwords are not the same.');
+    expect((await client.get(link)).statusCode).toBe(200);
+  });
+
+  it('sends at most 3 links an hour to an address', async () => {
+    const account = await createAccount(t.database.db, { role: 'irm_researcher' });
+    const links = [];
+    for (let i = 0; i < 5; i += 1) links.push(await requestLink(account.email, 'en', `10.9.0.${i}`));
+    expect(links.filter(Boolean)).toHaveLength(3);
+  });
+});

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppDeps } from '../http/server.ts';
+import { csrfToken } from '../http/csrf.ts';
+import { emptyForm, parseForm } from '../http/form.ts';
+import { intlFromParams } from '../http/locale-params.ts';
+import { pageContext, sendPrivatePage } from '../http/page-context.ts';
+import { EmailSchema, NewPasswordFields, passwordsMatch } from './account-forms.ts';
+import { isOpenReset, requestPasswordReset, resetPassword } from './password-reset.ts';
+import { linkExpiredPage, newPasswordPage, passwordResetRequestPage, passwordResetSentPage } from './password-reset.page.tsx';
+import { beginAttempt } from './rate-limit.ts';
+import { TOKEN } from './tokens.ts';
+
+const RequestForm = z.object({ email: EmailSchema });
+const NewPasswordForm = z.object(NewPasswordFields).superRefine(passwordsMatch);
+
+type Params = { Params: { locale: string; token?: string } };
+
+/** `/{locale}/password-reset` (ask for a link) and `/{locale}/password-reset/{token}` (set a new password). */
+export function registerPasswordResetRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db, web, mailer, config } = deps;
+
+  app.get<Params>('/:locale/password-reset', async (request, reply) => {
+    const page = passwordResetRequestPage(pageContext(request, reply, web), { form: emptyForm(), csrfToken: csrfToken(web, request, reply) });
+    return sendPrivatePage(reply, page);
+  });
+
+  app.post<Params>('/:locale/password-reset', async (request, reply) => {
+    const intl = intlFromParams(request.params);
+    const form = parseForm(RequestForm, request.body);
+    if (!form.ok) {
+      const page = passwordResetRequestPage(pageContext(request, reply, web), { form, csrfToken: csrfToken(web, request, reply) });
+      return sendPrivatePage(reply, page, 400);
+    }
+    // Over the limit, nothing is sent, and the answer is the same: it must not tell who has an account.
+    const attempt = await beginAttempt(db, 'password_reset', form.data.email, request.ip);
+    if (attempt.allowed) await requestPasswordReset(db, mailer, config.baseUrl, intl.locale, form.data.email);
+    return sendPrivatePage(reply, passwordResetSentPage(pageContext(request, reply, web)));
+  });
+
+  app.get<Params>('/:locale/password-reset/:token', async (request, reply) => {
+    const intl = intlFromParams(request.params);
+    const token = request.params.token ?? '';
+    const ctx = pageContext(request, reply, web);
+    if (!TOKEN.test(token) || !await isOpenReset(db, token)) return sendPrivatePage(reply, linkExpiredPage(ctx, 'passwordReset'), 410);
+    const action = `/${intl.locale}/password-reset/${token}`;
+    return sendPrivatePage(reply, newPasswordPage(ctx, { form: emptyForm(), csrfToken: csrfToken(web, request, reply), action }));
+  });
+
+  app.post<Params>('/:locale/password-reset/:token', async (request, reply) => {
+    const intl = intlFromParams(request.params);
+    const token = request.params.token ?? '';
+    const ctx = pageContext(request, reply, web);
+    if (!TOKEN.test(token) || !await isOpenReset(db, token)) return sendPrivatePage(reply, linkExpiredPage(ctx, 'passwordReset'), 410);
+    const form = parseForm(NewPasswordForm, request.body);
+    const action = `/${intl.locale}/password-reset/${token}`;
+    if (!form.ok) return sendPrivatePage(reply, newPasswordPage(ctx, { form, csrfToken: csrfToken(web, request, reply), action }), 400);
+    if (!await resetPassword(db, token, form.data.password)) return sendPrivatePage(reply, linkExpiredPage(ctx, 'passwordReset'), 410);
+    return reply.redirect(`/${intl.locale}/sign-in?notice=password-changed`, 303);
+  });
+}

@@ -1,0 +1,47 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/connect.ts';
+
+/**
+ * Limits on sign-in, second-factor and password-reset attempts, counted in PostgreSQL so that every app process
+ * sees the same count. An attempt is recorded (as failed) before the password is checked, under a transaction-scoped
+ * advisory lock per e-mail address and per IP, so parallel requests cannot slip past the limit; a sign-in that
+ * succeeds clears the count of its e-mail address (not of its IP).
+ */
+export type AttemptKind = 'sign_in' | 'second_factor' | 'password_reset';
+
+export const LIMITS: Record<AttemptKind, { perEmail: number; perIp: number; window: string }> = {
+  sign_in: { perEmail: 5, perIp: 20, window: '15 minutes' },
+  second_factor: { perEmail: 5, perIp: 20, window: '15 minutes' },
+  password_reset: { perEmail: 3, perIp: 10, window: '1 hour' },
+};
+
+export type Attempt = { allowed: true; id: string } | { allowed: false };
+
+/** Counts this attempt if the limits allow it; refused attempts are not counted (the limit ends with its window). */
+export async function beginAttempt(db: Db, kind: AttemptKind, email: string, ip: string): Promise<Attempt> {
+  const limit = LIMITS[kind];
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`${kind}:email:${email}`}, 0))`.execute(trx);
+    await sql`select pg_advisory_xact_lock(hashtextextended(${`${kind}:ip:${ip}`}, 0))`.execute(trx);
+    const since = sql<Date>`now() - ${limit.window}::interval`;
+    const lastSuccess = trx.selectFrom('auth_attempts').select((eb) => eb.fn.max('attempted_at').as('at'))
+      .where('kind', '=', kind).where('email', '=', email).where('succeeded', '=', true);
+    const byEmail = await trx.selectFrom('auth_attempts').select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('kind', '=', kind).where('email', '=', email).where('succeeded', '=', false)
+      .where('attempted_at', '>', since)
+      .where((eb) => eb.or([eb(lastSuccess, 'is', null), eb('attempted_at', '>', lastSuccess)]))
+      .executeTakeFirstOrThrow();
+    const byIp = await trx.selectFrom('auth_attempts').select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('kind', '=', kind).where('ip', '=', ip).where('succeeded', '=', false).where('attempted_at', '>', since)
+      .executeTakeFirstOrThrow();
+    if (Number(byEmail.n) >= limit.perEmail || Number(byIp.n) >= limit.perIp) return { allowed: false as const };
+    const row = await trx.insertInto('auth_attempts').values({ kind, email, ip }).returning('id').executeTakeFirstOrThrow();
+    return { allowed: true as const, id: row.id };
+  });
+}
+
+export async function attemptSucceeded(db: Db, attemptId: string): Promise<void> {
+  await db.updateTable('auth_attempts').set({ succeeded: true }).where('id', '=', attemptId).execute();
+  // Attempts are kept 30 days for the record, then forgotten.
+  await db.deleteFrom('auth_attempts').where('attempted_at', '<', sql<Date>`now() - interval '30 days'`).execute();
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Db } from '../../db/connect.ts';
+import type { CurrentUser } from '../../accounts/current-user.ts';
+import { authorize } from '../../http/authorize.ts';
+import { choice, parseForm, REQUIRED } from '../../http/form.ts';
+import { LOCALES } from '../../i18n/locales.ts';
+import { recordChange, requireCommitmentTarget, sameJson, touchCommitment, type CommandResult } from './change-log.ts';
+import { readCommitmentTexts, writeCommitmentTexts, type CommitmentVersion } from './commitment-version.ts';
+
+const optionalText = (max: number) => z.string().trim().max(max, 'form.error.tooLong').optional().transform((v) => v || null);
+
+/** The edit form: the texts of one language (a new translation or an edit), the status, and a reason. */
+export const EditCommitmentForm = z.object({
+  lang: choice(LOCALES),
+  title: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(500, 'form.error.tooLong'),
+  description: optionalText(20_000),
+  objectives: optionalText(20_000),
+  statusQuo: optionalText(20_000),
+  ambition: optionalText(20_000),
+  // Withdrawal is its own command (with a required reason); "not given" stays possible for imported records.
+  status: z.enum(['', 'active', 'completed'], { error: 'form.error.invalid' }).optional().transform((v) => v || null),
+  reason: optionalText(2000),
+});
+
+/**
+ * `edit_commitment`: changes one language's texts and the status of a commitment, and records before/after.
+ * Nothing changed → nothing written.
+ */
+export async function editCommitment(db: Db, actor: CurrentUser | undefined, ogpId: string, body: unknown): Promise<CommandResult> {
+  const scope = await requireCommitmentTarget(db, ogpId);
+  authorize(actor, 'edit_commitment', 'commitment', scope);
+  const form = parseForm(EditCommitmentForm, body);
+  if (!form.ok) return form;
+  const { lang, reason, status, ...texts } = form.data;
+  const changeIds = await db.transaction().execute(async (trx) => {
+    const target = await requireCommitmentTarget(trx, ogpId, true);
+    authorize(actor, 'edit_commitment', 'commitment', target);
+    const beforeTexts = await readCommitmentTexts(trx, target.id, lang);
+    // A withdrawn commitment stays withdrawn unless the person picks another status.
+    const newStatus = status ?? (target.status === 'withdrawn' ? 'withdrawn' : null);
+    const before: CommitmentVersion = {};
+    const after: CommitmentVersion = {};
+    if (newStatus !== target.status) { before.status = target.status; after.status = newStatus; }
+    if (!sameJson(beforeTexts, texts)) { before.texts = { [lang]: beforeTexts }; after.texts = { [lang]: texts }; }
+    if (Object.keys(after).length === 0) return [];
+    if ('status' in after) await trx.updateTable('commitments').set({ status: newStatus }).where('id', '=', target.id).execute();
+    if (after.texts) await writeCommitmentTexts(trx, target.id, lang, texts);
+    await touchCommitment(trx, target.id);
+    return [await recordChange(trx, {
+      actor, command: 'edit_commitment', entityType: 'commitment', entityId: target.id, commitmentId: target.id, before, after, reason,
+    })];
+  });
+  return { ok: true, changeIds };
+}

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startLiveApp } from '../../test/helpers/live-app.ts';
+import { expectNoAccessibilityViolations, expectNoHorizontalScroll, launchBrowser, newPhonePage } from '../../test/helpers/browser.ts';
+import { createAccount, totpCode, type TestAccount } from '../accounts/account.factories.ts';
+
+let live: Awaited<ReturnType<typeof startLiveApp>>;
+let browser: Browser;
+beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
+afterAll(async () => { await browser?.close(); await live?.close(); });
+
+async function checkPage(page: Page, locale: string): Promise<void> {
+  expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+  expect(await page.locator('h1').count()).toBe(1);
+  await expectNoHorizontalScroll(page);
+  await expectNoAccessibilityViolations(page);
+}
+
+async function signIn(page: Page, account: TestAccount, locale: string): Promise<void> {
+  await page.goto(`${live.baseUrl}/${locale}/sign-in`);
+  await page.locator('#field-email').fill(account.email);
+  await page.locator('#field-password').fill(account.password);
+  await page.locator('main button[type=submit]').click();
+  if (account.totpSecret) {
+    await page.locator('#field-code').fill(totpCode(account.totpSecret));
+    await page.locator('main button[type=submit]').click();
+  }
+  expect(new URL(page.url()).pathname).toBe(`/${locale}/account`);
+}
+
+describe('editing with history in a browser', () => {
+  const cases = {
+    en: { number: 3, expected: 'planned: May 2022, now: November 2022', reason: 'The mechanism waits for a budget line' },
+    fr: { number: 4, expected: 'prévue : mars 2022, désormais : novembre 2022', reason: 'Les récits ont été recueillis après les élections' },
+  } as const;
+  for (const locale of ['en', 'fr'] as const) {
+    it(`a point of contact re-plans a milestone with a reason; the public pages show planned vs new date and the diff (${locale})`, async () => {
+      const { number, expected, reason } = cases[locale];
+      const poc = await createAccount(live.database.db, { role: 'point_of_contact', name: `Pendo ${locale}` });
+      const page = await newPhonePage(browser);
+      await signIn(page, poc, locale);
+
+      await page.goto(`${live.baseUrl}/${locale}/commitments/KE0031/edit`);
+      await checkPage(page, locale);
+
+      await page.goto(`${live.baseUrl}/${locale}/commitments/KE0031/milestones/${number}/edit`);
+      await checkPage(page, locale);
+      await page.locator('#field-end').fill('2022-11');
+      await page.locator('form.stack-form button[type=submit]').click();
+      // No reason: the error names the field and what was typed stays.
+      expect(await page.locator('.error-summary li').count()).toBe(1);
+      expect(await page.locator('#field-end').inputValue()).toBe('2022-11');
+      await checkPage(page, locale);
+      await page.locator('#field-reason').fill(reason);
+      await page.locator('form.stack-form button[type=submit]').click();
+      expect(await page.getByRole('status').count()).toBe(1);
+      await checkPage(page, locale);
+
+      await page.goto(`${live.baseUrl}/${locale}/commitments/KE0031`);
+      expect(await page.locator('#milestones').locator('..').innerText()).toContain(expected);
+      await checkPage(page, locale);
+
+      await page.locator(`a[href="/${locale}/commitments/KE0031/history"]`).first().click();
+      expect(new URL(page.url()).pathname).toBe(`/${locale}/commitments/KE0031/history`);
+      const history = await page.locator('.history').innerText();
+      expect(history).toContain(reason);
+      expect(history).toContain(`Pendo ${locale}`);
+      expect(await page.locator('.history ins').first().innerText()).toMatch(/2022/);
+      await checkPage(page, locale);
+    });
+  }
+
+  it('an administrator edits a title, then restores the version before it from the history tab (fr)', async () => {
+    const admin = await createAccount(live.database.db, { role: 'administrator', name: 'Amani Admin' });
+    const page = await newPhonePage(browser);
+    await signIn(page, admin, 'fr');
+    await page.goto(`${live.baseUrl}/fr/commitments/KE0031/edit?lang=fr`);
+    const original = await page.locator('#field-title').inputValue();
+    await page.locator('#field-title').fill('Un titre à annuler');
+    await page.locator('#field-reason').fill('Essai');
+    await page.locator('form.stack-form button[type=submit]').first().click();
+    expect(await page.getByRole('status').count()).toBe(1);
+
+    await page.goto(`${live.baseUrl}/fr/commitments/KE0031/history`);
+    expect(await page.locator('.history ins').first().innerText()).toBe('Un titre à annuler');
+    await checkPage(page, 'fr');
+    await page.locator('.history li').first().locator('button[type=submit]').click();
+    expect(await page.getByRole('status').count()).toBe(1);
+    expect(await page.locator('.history ins').first().innerText()).toBe(original);
+    await checkPage(page, 'fr');
+  });
+});

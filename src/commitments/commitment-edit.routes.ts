@@ -1,0 +1,168 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../http/server.ts';
+import { authorize } from '../http/authorize.ts';
+import { csrfToken } from '../http/csrf.ts';
+import { emptyForm, type FormState } from '../http/form.ts';
+import { notFound } from '../http/errors.ts';
+import { intlFromParams } from '../http/locale-params.ts';
+import { pageContext, sendPrivatePage } from '../http/page-context.ts';
+import { isLocale } from '../i18n/locales.ts';
+import { formatPartialDate } from '../layout/format.ts';
+import { currentUser, type CurrentUser } from '../accounts/current-user.ts';
+import { OgpIdSchema } from './commitment-record.ts';
+import { requireCommitmentTarget, type CommitmentTarget } from './commands/change-log.ts';
+import { editCommitment } from './commands/edit-commitment.ts';
+import { withdrawCommitment } from './commands/withdraw-commitment.ts';
+import { editMilestone } from '../milestones/commands/edit-milestone.ts';
+import { monthOf, storedDate } from '../milestones/commands/milestone-version.ts';
+import { commitmentEditPage, commitmentEditUrl, milestoneEditPage, milestoneEditUrl } from './commitment-edit.page.tsx';
+
+type Params = { Params: { locale: string; id: string; number?: string }; Querystring: { lang?: string; notice?: string } };
+
+/**
+ * The editing forms (decision 012): `/{locale}/commitments/{id}/edit` (texts of a language, status; withdrawal at
+ * `/withdraw`) and `/{locale}/commitments/{id}/milestones/{number}/edit`. Each handler authorizes first, then runs
+ * its command; a refused input comes back with what was typed and a 400.
+ */
+export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const { db, web } = deps;
+
+  app.get<Params>('/:locale/commitments/:id/edit', async (request, reply) => {
+    const user = await currentUser(deps, request);
+    const target = await targetOf(request);
+    authorize(user, 'edit_commitment', 'commitment', target);
+    const lang = chosenLang(request, target);
+    return renderCommitment(request, reply, user, target, lang, await commitmentValues(target, lang), emptyForm(), 200);
+  });
+
+  app.post<Params>('/:locale/commitments/:id/edit', async (request, reply) => {
+    const user = await currentUser(deps, request);
+    const target = await targetOf(request);
+    authorize(user, 'edit_commitment', 'commitment', target);
+    const result = await editCommitment(db, user, target.ogpId, request.body);
+    const lang = bodyLang(request, target);
+    if (!result.ok) return renderCommitment(request, reply, user, target, lang, result, emptyForm(), 400);
+    return reply.redirect(`${commitmentEditUrl(intlFromParams(request.params).locale, target.ogpId)}?lang=${lang}&notice=${result.changeIds.length ? 'saved' : 'unchanged'}`, 303);
+  });
+
+  app.post<Params>('/:locale/commitments/:id/withdraw', async (request, reply) => {
+    const user = await currentUser(deps, request);
+    const target = await targetOf(request);
+    authorize(user, 'withdraw_commitment', 'commitment', target);
+    const body = request.body as Record<string, unknown> | undefined;
+    const result = await withdrawCommitment(db, user, target.ogpId, { reason: body?.withdrawReason });
+    const lang = chosenLang(request, target);
+    if (!result.ok) {
+      const withdraw = { values: { withdrawReason: result.values.reason ?? '' }, errors: { withdrawReason: result.errors.reason ?? 'form.error.invalid' } };
+      return renderCommitment(request, reply, user, target, lang, await commitmentValues(target, lang), withdraw, 400);
+    }
+    return reply.redirect(`${commitmentEditUrl(intlFromParams(request.params).locale, target.ogpId)}?notice=withdrawn`, 303);
+  });
+
+  app.get<Params>('/:locale/commitments/:id/milestones/:number/edit', async (request, reply) => {
+    const user = await currentUser(deps, request);
+    const target = await targetOf(request);
+    authorize(user, 'edit_milestone', 'milestone', target);
+    const lang = chosenLang(request, target);
+    const number = milestoneNumber(request);
+    return renderMilestone(request, reply, user, target, number, lang, emptyForm(await milestoneValues(target, number, lang)), 200);
+  });
+
+  app.post<Params>('/:locale/commitments/:id/milestones/:number/edit', async (request, reply) => {
+    const user = await currentUser(deps, request);
+    const target = await targetOf(request);
+    authorize(user, 'edit_milestone', 'milestone', target);
+    const number = milestoneNumber(request);
+    await milestoneValues(target, number, 'en'); // 404 before anything else for a milestone that does not exist
+    const result = await editMilestone(db, user, target.ogpId, number, request.body);
+    const lang = bodyLang(request, target);
+    if (!result.ok) return renderMilestone(request, reply, user, target, number, lang, result, 400);
+    const url = milestoneEditUrl(intlFromParams(request.params).locale, target.ogpId, number);
+    return reply.redirect(`${url}?lang=${lang}&notice=${result.changeIds.length ? 'saved' : 'unchanged'}`, 303);
+  });
+
+  async function targetOf(request: FastifyRequest<Params>): Promise<CommitmentTarget> {
+    const id = OgpIdSchema.safeParse(request.params.id);
+    if (!id.success) throw notFound('commitment');
+    return requireCommitmentTarget(db, id.data);
+  }
+
+  function milestoneNumber(request: FastifyRequest<Params>): number {
+    const number = Number(request.params.number);
+    if (!Number.isInteger(number) || number < 1 || number > 10_000) throw notFound('milestone');
+    return number;
+  }
+
+  const chosenLang = (request: FastifyRequest<Params>, target: CommitmentTarget) => {
+    const lang = request.query.lang;
+    return lang && isLocale(lang) ? lang : isLocale(target.sourceLocale) ? target.sourceLocale : intlFromParams(request.params).locale;
+  };
+  const bodyLang = (request: FastifyRequest<Params>, target: CommitmentTarget) => {
+    const lang = (request.body as Record<string, unknown> | undefined)?.lang;
+    return typeof lang === 'string' && isLocale(lang) ? lang : chosenLang(request, target);
+  };
+
+  async function commitmentValues(target: CommitmentTarget, lang: string): Promise<FormState> {
+    const texts = await db.selectFrom('commitment_texts').select(['title', 'description', 'objectives', 'status_quo', 'ambition'])
+      .where('commitment_id', '=', target.id).where('locale', '=', lang).executeTakeFirst();
+    return emptyForm({
+      lang, title: texts?.title ?? '', description: texts?.description ?? '', objectives: texts?.objectives ?? '',
+      statusQuo: texts?.status_quo ?? '', ambition: texts?.ambition ?? '',
+      status: target.status === 'active' || target.status === 'completed' ? target.status : '',
+    });
+  }
+
+  async function milestoneValues(target: CommitmentTarget, number: number, lang: string) {
+    const row = await db.selectFrom('milestones as m')
+      .leftJoin('milestone_texts as t', (j) => j.onRef('t.milestone_id', '=', 'm.id').on('t.locale', '=', lang))
+      .select(['m.declared_status', 'm.start_date', 'm.start_precision', 'm.end_date', 'm.end_precision', 't.text'])
+      .where('m.commitment_id', '=', target.id).where('m.number', '=', number).executeTakeFirst();
+    if (!row) throw notFound('milestone');
+    return {
+      lang, text: row.text ?? '', declaredStatus: row.declared_status ?? '',
+      start: monthOf(storedDate(row.start_date, row.start_precision)), end: monthOf(storedDate(row.end_date, row.end_precision)),
+    };
+  }
+
+  async function titleOf(target: CommitmentTarget, locale: string): Promise<string> {
+    const rows = await db.selectFrom('commitment_texts').select(['locale', 'title']).where('commitment_id', '=', target.id).execute();
+    const title = rows.find((r) => r.locale === locale) ?? rows.find((r) => r.locale === target.sourceLocale) ?? rows[0];
+    return title ? `${title.title} (${target.ogpId})` : target.ogpId;
+  }
+
+  function notice(request: FastifyRequest<Params>, intl: ReturnType<typeof intlFromParams>): string | undefined {
+    const key = request.query.notice;
+    return key === 'saved' || key === 'unchanged' || key === 'withdrawn' ? intl.t(`edit.notice.${key}`) : undefined;
+  }
+
+  async function renderCommitment(request: FastifyRequest<Params>, reply: FastifyReply, user: CurrentUser, target: CommitmentTarget,
+    lang: string, form: FormState, withdraw: FormState, status: number) {
+    const intl = intlFromParams(request.params);
+    const rows = await db.selectFrom('milestones as m').leftJoin('milestone_texts as t', 't.milestone_id', 'm.id')
+      .select(['m.number', 't.locale', 't.text']).where('m.commitment_id', '=', target.id).orderBy('m.number').execute();
+    const milestones = [...new Set(rows.map((r) => r.number))].map((number) => {
+      const texts = rows.filter((r) => r.number === number);
+      const text = texts.find((r) => r.locale === intl.locale) ?? texts.find((r) => r.locale === target.sourceLocale) ?? texts[0];
+      return { number, text: text?.text ?? null };
+    });
+    const ctx = pageContext(request, reply, web, user);
+    return sendPrivatePage(reply, commitmentEditPage(ctx, {
+      ogpId: target.ogpId, title: await titleOf(target, intl.locale), lang, form, withdraw, withdrawn: target.status === 'withdrawn', milestones,
+      csrfToken: csrfToken(web, request, reply), notice: status === 200 ? notice(request, intl) : undefined,
+    }), status);
+  }
+
+  async function renderMilestone(request: FastifyRequest<Params>, reply: FastifyReply, user: CurrentUser, target: CommitmentTarget,
+    number: number, lang: string, form: FormState, status: number) {
+    const intl = intlFromParams(request.params);
+    const planned = await db.selectFrom('milestones').select(['planned_end_date', 'planned_end_precision'])
+      .where('commitment_id', '=', target.id).where('number', '=', number).executeTakeFirst();
+    const plannedEnd = planned?.planned_end_date && planned.planned_end_precision
+      ? formatPartialDate(intl, { date: planned.planned_end_date, precision: planned.planned_end_precision as 'month', raw: null }) : null;
+    const ctx = pageContext(request, reply, web, user);
+    return sendPrivatePage(reply, milestoneEditPage(ctx, {
+      ogpId: target.ogpId, title: await titleOf(target, intl.locale), number, lang, form, plannedEnd,
+      csrfToken: csrfToken(web, request, reply), notice: status === 200 ? notice(request, intl) : undefined,
+    }), status);
+  }
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { IRM_INDICATORS, type IrmIndicator } from '../irm/indicators.ts';
+
+/**
+ * The filters of the commitment list, shared by the page (`/{locale}/commitments`), the API, downloads and feeds,
+ * read from a query string. Every filter state is a URL: repeat a parameter to pick several values of it
+ * (`?area=open-data&area=gender`): values of one filter are alternatives, different filters must all hold.
+ */
+const many = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(item).max(50));
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a slug such as "kenya"');
+// An empty form field (`from=`) means "no filter": browsers send every field of a GET form.
+const blankAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+const year = z.preprocess(blankAsUndefined, z.coerce.number().int().min(2011).max(2100).optional());
+
+const IRM_RATING = z.string().refine((value) => {
+  const [indicator, rating] = value.split(':');
+  const values = IRM_INDICATORS[indicator as IrmIndicator] as readonly string[] | undefined;
+  return values !== undefined && rating !== undefined &&
+    (values.includes(rating) || ['not_reviewed', 'no_data', 'not_applicable'].includes(rating));
+}, 'indicator:value, such as "completion:limited"');
+
+export const SORTS = ['relevance', 'newest', 'oldest', 'id'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export const CommitmentFiltersSchema = z.object({
+  q: z.string().trim().max(200).optional().transform((v) => (v ? v : undefined)),
+  member: many(slug),
+  kind: many(z.enum(['national', 'local', 'legacy_local', 'other'])),
+  /** An action plan as `member-slug:number` ("kenya:4"). */
+  plan: many(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*:\d{1,2}$/, 'member:number, such as "kenya:4"')),
+  area: many(slug),
+  /** A lead institution as `member-slug:institution-slug` ("kenya:judiciary"). */
+  lead: many(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*:[a-z0-9]+(-[a-z0-9]+)*$/, 'member:institution, such as "kenya:judiciary"')),
+  irm: many(IRM_RATING),
+  milestone: many(z.enum(['new', 'ongoing'])),
+  from: year,
+  to: year,
+  sort: z.preprocess(blankAsUndefined, z.enum(SORTS).optional()),
+}).refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, { message: 'from is after to', path: ['from'] });
+
+export type CommitmentFilters = z.infer<typeof CommitmentFiltersSchema>;
+export type FilterDimension = 'member' | 'kind' | 'plan' | 'area' | 'lead' | 'irm' | 'milestone' | 'years';
+
+export const NO_FILTERS: CommitmentFilters = CommitmentFiltersSchema.parse({});
+
+/** The sort that applies: relevance when searching, otherwise the newest plans first. */
+export function effectiveSort(filters: CommitmentFilters): Sort {
+  return filters.sort ?? (filters.q ? 'relevance' : 'newest');
+}
+
+/** The query string that reproduces these filters (stable order), for links, pagination and downloads. */
+export function filtersToQuery(filters: CommitmentFilters, extra: Record<string, string | number | undefined> = {}): string {
+  const params = new URLSearchParams();
+  if (filters.q) params.append('q', filters.q);
+  for (const key of ['member', 'kind', 'plan', 'area', 'lead', 'irm', 'milestone'] as const) {
+    for (const value of [...filters[key]].sort()) params.append(key, value);
+  }
+  if (filters.from !== undefined) params.append('from', String(filters.from));
+  if (filters.to !== undefined) params.append('to', String(filters.to));
+  if (filters.sort) params.append('sort', filters.sort);
+  for (const [key, value] of Object.entries(extra)) if (value !== undefined) params.append(key, String(value));
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}

@@ -1,0 +1,139 @@
+import type { Intl } from '../i18n/intl.ts';
+import { languageName } from '../i18n/intl.ts';
+import { Layout, type PageContext } from '../layout/layout.tsx';
+import { formatPartialDate } from '../layout/format.ts';
+import { Notice, PostForm } from '../layout/form.tsx';
+import type { PartialDateView } from './commitment-detail.ts';
+import type { ChangeView } from './commitment-history.queries.ts';
+
+type View = {
+  ogpId: string; title: string; changes: ChangeView[];
+  /** Set for administrators: each commitment entry gets a "restore this version" button. */
+  restore?: { action: string; csrfToken: string } | undefined;
+  notice?: string | undefined;
+  /** Set for those who may edit the commitment. */
+  editUrl?: string | undefined;
+};
+
+type DiffRow = { field: string; before: string; after: string };
+
+const TEXT_LABELS: Record<string, string> = {
+  title: 'edit.field.title', description: 'commitment.description', objectives: 'commitment.objectives',
+  statusQuo: 'commitment.statusQuo', ambition: 'commitment.ambition',
+};
+
+/** A stored value as a reader reads it: statuses translated, dates with their precision, nothing as "not given". */
+function show(intl: Intl, key: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return intl.t('common.notGiven');
+  if (key === 'status') return intl.t(`commitment.status.${String(value)}`);
+  if (key === 'declaredStatus') return intl.t(`milestone.declaredStatus.${String(value)}`);
+  if (key === 'start' || key === 'end' || key === 'plannedEnd') {
+    const d = value as { date: string; precision: PartialDateView['precision'] };
+    return formatPartialDate(intl, { date: d.date, precision: d.precision, raw: null });
+  }
+  return String(value);
+}
+
+/** The field-by-field diff of a change: one row per field whose value differs between `before` and `after`. */
+export function diffRows(intl: Intl, change: Pick<ChangeView, 'before' | 'after' | 'entityType'>): DiffRow[] {
+  const t = intl.t;
+  const rows: DiffRow[] = [];
+  const plain: Record<string, string> = {
+    status: t('commitment.status'), declaredStatus: t('milestone.declaredStatus'), start: t('milestone.start'),
+    end: t('milestone.end'), plannedEnd: t('history.plannedEnd'),
+  };
+  for (const key of Object.keys(plain)) {
+    if (!(key in change.after) && !(key in change.before)) continue;
+    const before = show(intl, key, change.before[key]);
+    const after = show(intl, key, key in change.after ? change.after[key] : change.before[key]);
+    if (before !== after) rows.push({ field: plain[key]!, before, after });
+  }
+  const beforeTexts = (change.before.texts ?? {}) as Record<string, unknown>;
+  const afterTexts = (change.after.texts ?? {}) as Record<string, unknown>;
+  for (const locale of Object.keys(afterTexts)) {
+    const language = languageName(locale, intl.locale);
+    const b = beforeTexts[locale];
+    const a = afterTexts[locale];
+    if (change.entityType === 'milestone') {
+      if (b !== a) rows.push({ field: t('history.inLanguage', { field: t('milestone.text'), language }), before: show(intl, 'text', b), after: show(intl, 'text', a) });
+      continue;
+    }
+    for (const [field, label] of Object.entries(TEXT_LABELS)) {
+      const before = show(intl, field, (b as Record<string, unknown> | null)?.[field]);
+      const after = show(intl, field, (a as Record<string, unknown> | null)?.[field]);
+      if (before !== after) rows.push({ field: t('history.inLanguage', { field: t(label), language }), before, after });
+    }
+  }
+  return rows;
+}
+
+/** `/{locale}/commitments/{id}/history`: every recorded change of the commitment and its milestones, newest first. */
+export function commitmentHistoryPage(ctx: PageContext, view: View): string {
+  const { intl } = ctx;
+  const t = intl.t;
+  const title = t('history.title', { id: view.ogpId });
+  return Layout({
+    ...ctx,
+    title,
+    breadcrumbs: [{ href: `/${intl.locale}/commitments/${view.ogpId}`, label: view.title }],
+    children: (
+      <>
+        <h1 safe>{title}</h1>
+        <Notice text={view.notice} />
+        <p><a href={`/${intl.locale}/commitments/${view.ogpId}`} safe>{t('history.backToCommitment')}</a></p>
+        {view.editUrl ? <p><a href={view.editUrl} safe>{t('edit.commitment.link')}</a></p> : ''}
+        {view.changes.length === 0 ? <p safe>{t('history.none')}</p> : (
+          <ol class="history">
+            {view.changes.map((c) => {
+              const who = c.actorName
+                ? (c.institutionName ? t('history.whoWithInstitution', { name: c.actorName, institution: c.institutionName }) : c.actorName)
+                : t('admin.event.system');
+              const what = c.entityType === 'milestone'
+                ? t('history.onMilestone', { command: t(`history.command.${c.command}`), number: c.milestoneNumber ?? 0 })
+                : t(`history.command.${c.command}`);
+              const rows = diffRows(intl, c);
+              return (
+                <li id={`change-${c.id}`}>
+                  <h2><span safe>{what}</span></h2>
+                  <p>
+                    <span safe>{who}</span>{', '}
+                    <time datetime={c.occurredAt.toISOString()} safe>{intl.formatDate(c.occurredAt, { dateStyle: 'long', timeStyle: 'short' })}</time>
+                  </p>
+                  {c.reason ? <p><strong safe>{t('edit.reason')}</strong>{': '}<span safe>{c.reason}</span></p> : ''}
+                  {rows.length > 0 ? (
+                    <div class="table-wrap">
+                      <table class="stack diff">
+                        <caption class="visually-hidden" safe>{t('history.diffCaption')}</caption>
+                        <thead><tr>
+                          <th scope="col" safe>{t('history.field')}</th>
+                          <th scope="col" safe>{t('history.before')}</th>
+                          <th scope="col" safe>{t('history.after')}</th>
+                        </tr></thead>
+                        <tbody>
+                          {rows.map((r) => (
+                            <tr>
+                              <th scope="row" data-label={t('history.field')} safe>{r.field}</th>
+                              <td data-label={t('history.before')}><del safe>{r.before}</del></td>
+                              <td data-label={t('history.after')}><ins safe>{r.after}</ins></td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </div>
+                  ) : ''}
+                  {view.restore && c.entityType === 'commitment' ? (
+                    <PostForm action={view.restore.action} csrfToken={view.restore.csrfToken}>
+                      <input type="hidden" name="change" value={c.id} />
+                      <button type="submit" class="button secondary" aria-describedby={`change-${c.id}-what`} safe>{t('history.restore')}</button>
+                      <span id={`change-${c.id}-what`} class="visually-hidden" safe>{`${what}, ${intl.formatDate(c.occurredAt, { dateStyle: 'long', timeStyle: 'short' })}`}</span>
+                    </PostForm>
+                  ) : ''}
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </>
+    ),
+  });
+}

@@ -1,0 +1,148 @@
+import type { Intl } from '../i18n/intl.ts';
+import { Layout, type PageContext } from '../layout/layout.tsx';
+import { memberName } from '../members/member-name.ts';
+import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
+import { ratingLabel } from '../irm/irm-review.view.tsx';
+import { effectiveSort, filtersToQuery, SORTS, type CommitmentFilters } from './commitment-filters.ts';
+import type { Facets, FacetValue } from './commitment-facets.queries.ts';
+import type { CommitmentListItem } from './commitment-list.queries.ts';
+import { DOWNLOAD_FORMATS, downloadUrl } from '../downloads/download-url.ts';
+import { commitmentsFeedPath } from '../feeds/feed-url.ts';
+
+export type CommitmentListView = {
+  filters: CommitmentFilters;
+  items: CommitmentListItem[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets: Facets;
+};
+
+/** `/{locale}/commitments`: search, filters with counts, results and pages, all in one GET form (no JavaScript). */
+export function commitmentListPage(ctx: PageContext, view: CommitmentListView): string {
+  const { intl } = ctx;
+  const t = intl.t;
+  const { filters, total, page, pageSize } = view;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const base = `/${intl.locale}/commitments`;
+  return Layout({
+    ...ctx,
+    title: t('browse.title'),
+    breadcrumbs: [{ href: `/${intl.locale}/`, label: t('home.title') }],
+    feeds: [{ href: commitmentsFeedPath(intl.locale, filters), title: t('feed.linkTitle') }],
+    children: (
+      <>
+        <h1 safe>{t('browse.title')}</h1>
+        <form method="get" action={base} class="browse">
+          <div class="search-row" role="search">
+            <label for="q" safe>{t('browse.searchLabel')}</label>
+            <input type="search" id="q" name="q" value={filters.q ?? ''} maxlength="200" />
+            <button type="submit" safe>{t('browse.search')}</button>
+          </div>
+          <div class="browse-layout">
+            <section class="results" aria-labelledby="results-heading">
+              <h2 id="results-heading" safe>{t('browse.resultCount', { count: total })}</h2>
+              {total > 0 ? (
+                <p class="downloads">
+                  <span safe>{t('download.label', { count: total })}</span>{' '}
+                  {DOWNLOAD_FORMATS.map((format, i) => <>{i > 0 ? ' · ' : ''}<a href={downloadUrl(intl.locale, format, filters)} safe>{t(`download.${format}`)}</a></>)}
+                </p>
+              ) : ''}
+              <p>
+                <label for="sort" safe>{t('browse.sortLabel')}</label>{' '}
+                <select id="sort" name="sort">
+                  {SORTS.filter((s) => s !== 'relevance' || filters.q).map((s) => (
+                    <option value={s} selected={effectiveSort(filters) === s} safe>{t(`browse.sort.${s}`)}</option>
+                  ))}
+                </select>{' '}
+                <button type="submit" safe>{t('browse.apply')}</button>
+              </p>
+              {view.items.length === 0 ? <p safe>{t('browse.noResults')}</p> : (
+                <ol class="result-list" start={String((page - 1) * pageSize + 1)}>
+                  {view.items.map((item) => <ResultItem intl={intl} item={item} />)}
+                </ol>
+              )}
+              {pages > 1 ? <Pagination intl={intl} base={base} filters={filters} page={page} pages={pages} /> : ''}
+            </section>
+            <section class="filters" aria-labelledby="filters-heading">
+              <h2 id="filters-heading" safe>{t('browse.filters')}</h2>
+              <FacetGroup name="member" legend={t('browse.facet.member')} selected={filters.member}
+                values={view.facets.member.map((m) => ({ ...m, label: memberName({ ...m, name: m.label }, intl.locale) }))} />
+              <FacetGroup name="kind" legend={t('browse.facet.kind')} selected={filters.kind}
+                values={view.facets.kind.map((k) => ({ ...k, label: t(`member.kind.${k.value}`) }))} />
+              <FacetGroup name="area" legend={t('browse.facet.area')} selected={filters.area} values={view.facets.area} />
+              <FacetGroup name="lead" legend={t('browse.facet.lead')} selected={filters.lead} values={view.facets.lead} />
+              <FacetGroup name="irm" legend={t('browse.facet.irm')} selected={filters.irm}
+                values={view.facets.irm.map((r) => ({ ...r, label: ratingLabel(intl, r.value) }))} />
+              <FacetGroup name="milestone" legend={t('browse.facet.milestone')} selected={filters.milestone}
+                values={view.facets.milestone.map((m) => ({ ...m, label: t(`milestone.declaredStatus.${m.value}`) }))} />
+              <fieldset>
+                <legend safe>{t('browse.facet.years')}</legend>
+                <label for="from" safe>{t('browse.from')}</label>{' '}
+                <input type="number" id="from" name="from" inputmode="numeric" min="2011" max="2100" value={filters.from?.toString() ?? ''} class="year" />{' '}
+                <label for="to" safe>{t('browse.to')}</label>{' '}
+                <input type="number" id="to" name="to" inputmode="numeric" min="2011" max="2100" value={filters.to?.toString() ?? ''} class="year" />
+              </fieldset>
+              {filters.plan.map((p) => <input type="hidden" name="plan" value={p} />)}
+              <p><button type="submit" safe>{t('browse.apply')}</button> <a href={base} safe>{t('browse.clear')}</a></p>
+            </section>
+          </div>
+        </form>
+      </>
+    ),
+  });
+}
+
+function ResultItem({ intl, item }: { intl: Intl; item: CommitmentListItem }) {
+  const member = memberName(item.member, intl.locale);
+  return (
+    <li>
+      <h3><a href={`/${intl.locale}/commitments/${item.ogpId}`} lang={item.titleLocale} safe>{item.title}</a> <span class="muted" safe>{`(${item.ogpId})`}</span></h3>
+      <p class="muted" safe>{actionPlanTitle(intl, member, item.actionPlan)}</p>
+      {item.leadInstitutions.length > 0
+        ? <p safe>{intl.t('browse.ledBy', { institutions: intl.formatList(item.leadInstitutions, { type: 'conjunction' }) as string })}</p>
+        : ''}
+      {item.snippetHtml ? <p class="snippet" lang={item.titleLocale}>{item.snippetHtml as 'safe'}</p> : ''}
+    </li>
+  );
+}
+
+function FacetGroup({ name, legend, values, selected }: { name: string; legend: string; values: FacetValue[]; selected: string[] }) {
+  // A selected value stays visible even when no commitment matches it any more.
+  const shown = [...values, ...selected.filter((s) => !values.some((v) => v.value === s)).map((s) => ({ value: s, label: s, count: 0 }))];
+  if (shown.length === 0) return '';
+  return (
+    <fieldset>
+      <legend safe>{legend}</legend>
+      <ul class="facet">
+        {shown.map((v, i) => {
+          const id = `${name}-${i}`;
+          return (
+            <li>
+              <input type="checkbox" id={id} name={name} value={v.value} checked={selected.includes(v.value)} />{' '}
+              <label for={id}><span safe>{v.label}</span> <span class="count" safe>{`(${v.count})`}</span></label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}
+
+function Pagination({ intl, base, filters, page, pages }: { intl: Intl; base: string; filters: CommitmentFilters; page: number; pages: number }) {
+  const link = (n: number) => `${base}${filtersToQuery(filters, { page: n === 1 ? undefined : n })}`;
+  const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+  return (
+    <nav class="pagination" aria-label={intl.t('browse.pages')}>
+      <ul>
+        {page > 1 ? <li><a href={link(page - 1)} rel="prev" safe>{intl.t('browse.previous')}</a></li> : ''}
+        {numbers.map((n) => (
+          <li>{n === page
+            ? <span aria-current="page" safe>{intl.formatNumber(n)}</span>
+            : <a href={link(n)} aria-label={intl.t('browse.pageNumber', { number: n })} safe>{intl.formatNumber(n)}</a>}</li>
+        ))}
+        {page < pages ? <li><a href={link(page + 1)} rel="next" safe>{intl.t('browse.next')}</a></li> : ''}
+      </ul>
+    </nav>
+  );
+}

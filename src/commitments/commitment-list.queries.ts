@@ -1,0 +1,144 @@
+import { escapeHtml } from '@kitajs/html';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Db } from '../db/connect.ts';
+import { effectiveSort, type CommitmentFilters, type FilterDimension, type Sort } from './commitment-filters.ts';
+
+/**
+ * The filtered, sorted commitment list. Filters run on `commitment_facets` (one narrow row per commitment, GIN
+ * indexes on its arrays); full-text search on `commitment_texts.search_vector`. Items of a page are fetched by id
+ * in a second query, so titles, snippets and names are computed for 20 rows, not for every match.
+ */
+
+/** Matches any language's stemming of the words: a French text is found by French words on an English page. */
+export function searchQuery(q: string): RawBuilder<unknown> {
+  return sql`(websearch_to_tsquery('ahadi_en', ${q}) || websearch_to_tsquery('ahadi_fr', ${q})
+    || websearch_to_tsquery('ahadi_es', ${q}) || websearch_to_tsquery('ahadi_simple', ${q}))`;
+}
+
+/** The conditions of every filter but `except` (facet counts ignore their own dimension), over alias `f`. */
+export function filterConditions(filters: CommitmentFilters, except?: FilterDimension): RawBuilder<SqlBool> {
+  const all: RawBuilder<SqlBool>[] = [sql<SqlBool>`true`];
+  const on = (dimension: FilterDimension, active: boolean, condition: () => RawBuilder<SqlBool>) => {
+    if (active && dimension !== except) all.push(condition());
+  };
+  on('member', filters.member.length > 0, () => sql`f.member_id in (select id from members where slug = any(${filters.member}))`);
+  on('kind', filters.kind.length > 0, () => sql`f.member_kind = any(${filters.kind})`);
+  on('plan', filters.plan.length > 0, () => sql`f.action_plan_id in (
+      select p.id from action_plans p join members m on m.id = p.member_id where m.slug || ':' || p.number = any(${filters.plan}))`);
+  on('area', filters.area.length > 0, () => sql`f.policy_areas && ${filters.area}::text[]`);
+  on('lead', filters.lead.length > 0, () => sql`f.lead_institutions && array(
+      select i.id from institutions i join members m on m.id = i.member_id where m.slug || ':' || i.slug = any(${filters.lead}))`);
+  on('irm', filters.irm.length > 0, () => sql`f.irm_ratings @> ${filters.irm}::text[]`);
+  on('milestone', filters.milestone.length > 0, () => sql`f.milestone_statuses && ${filters.milestone}::text[]`);
+  on('years', filters.from !== undefined, () => sql`f.plan_end_year >= ${filters.from}`);
+  on('years', filters.to !== undefined, () => sql`f.plan_start_year <= ${filters.to}`);
+  if (filters.q) {
+    all.push(sql`f.commitment_id in (select commitment_id from commitment_texts where search_vector @@ ${searchQuery(filters.q)})`);
+  }
+  return sql<SqlBool>`(${sql.join(all, sql` and `)})`;
+}
+
+export type ListPosition = { offset: number } | { after: { sortKey: number | null; ogpId: string } };
+
+type Hit = { id: string; ogpId: string; sortKey: number | null };
+
+const ORDER: Record<Sort, { key: RawBuilder<unknown>; direction: 'asc' | 'desc' }> = {
+  relevance: { key: sql`rank`, direction: 'desc' },
+  newest: { key: sql`f.plan_start_year`, direction: 'desc' },
+  oldest: { key: sql`f.plan_start_year`, direction: 'asc' },
+  id: { key: sql`null::int`, direction: 'asc' },
+};
+
+/** Ids of one page of matching commitments, in order, with the key a cursor resumes from. */
+export async function findCommitmentPage(db: Db, filters: CommitmentFilters, position: ListPosition, limit: number): Promise<Hit[]> {
+  // Without search words there is no relevance to sort by.
+  const sort = filters.sort === 'relevance' && !filters.q ? 'newest' : effectiveSort(filters);
+  const { key, direction } = ORDER[sort];
+  const rank = filters.q
+    ? sql`(select max(ts_rank_cd(t.search_vector, ${searchQuery(filters.q)})) from commitment_texts t where t.commitment_id = f.commitment_id)::float8`
+    : sql`0::float8`;
+  const after = 'after' in position ? position.after : undefined;
+  const resume = after
+    ? (direction === 'desc'
+      ? sql`and (sort_key < ${after.sortKey} or (sort_key = ${after.sortKey} and ogp_id > ${after.ogpId}) or (sort_key is null and ogp_id > ${after.ogpId}))`
+      : sql`and (sort_key > ${after.sortKey} or (sort_key = ${after.sortKey} and ogp_id > ${after.ogpId}) or (sort_key is null and ogp_id > ${after.ogpId}))`)
+    : sql``;
+  const offset = 'offset' in position ? position.offset : 0;
+  const result = await sql<{ id: string; ogp_id: string; sort_key: number | null }>`
+    select id, ogp_id, sort_key from (
+      select c.id, c.ogp_id, ${sort === 'relevance' ? rank : key} as sort_key
+      from commitment_facets f join commitments c on c.id = f.commitment_id
+      where ${filterConditions(filters)}
+    ) ranked
+    where true ${resume}
+    order by sort_key ${sql.raw(direction)} nulls last, ogp_id asc
+    limit ${limit} offset ${offset}`.execute(db);
+  return result.rows.map((r) => ({ id: r.id, ogpId: r.ogp_id, sortKey: r.sort_key === null ? null : Number(r.sort_key) }));
+}
+
+export async function countCommitments(db: Db, filters: CommitmentFilters): Promise<number> {
+  const result = await sql<{ n: number }>`
+    select count(*)::int as n from commitment_facets f where ${filterConditions(filters)}`.execute(db);
+  return result.rows[0]?.n ?? 0;
+}
+
+export type CommitmentListItem = {
+  ogpId: string;
+  title: string;
+  titleLocale: string;
+  /** Escaped text with the search words wrapped in <mark>, or null when not searching. */
+  snippetHtml: string | null;
+  member: { slug: string; name: string; kind: string; isoAlpha2: string | null };
+  actionPlan: { number: number; startYear: number; endYear: number };
+  leadInstitutions: string[];
+  policyAreas: string[];
+};
+
+// ts_headline marks matches with these; the text is escaped in JS before they become <mark> tags.
+const MARK_START = '\u0002';
+const MARK_END = '\u0003';
+
+/** The list items for ids, in the order given, with titles in the wanted language when they exist. */
+export async function findCommitmentListItems(db: Db, ids: string[], locale: string, q: string | undefined): Promise<CommitmentListItem[]> {
+  if (ids.length === 0) return [];
+  const snippet = q
+    ? sql<string>`ts_headline(ahadi_search_config(t.locale), concat_ws(' … ', t.description, t.objectives, t.status_quo, t.ambition,
+        (select string_agg(mt.text, ' … ' order by m.number) from milestones m
+         join milestone_texts mt on mt.milestone_id = m.id and mt.locale = t.locale where m.commitment_id = c.id)), ${searchQuery(q)},
+        ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`})`
+    : sql<string>`null`;
+  const result = await sql<{
+    id: string; ogp_id: string; title: string; locale: string; snippet: string | null; member_slug: string; member_name: string;
+    member_kind: string; iso_alpha2: string | null; number: number; start_year: number; end_year: number;
+    lead: string[]; areas: string[];
+  }>`
+    select c.id, c.ogp_id, t.title, t.locale, ${snippet} as snippet, m.slug as member_slug, m.name as member_name,
+      m.kind as member_kind, m.iso_alpha2, p.number, p.start_year, p.end_year,
+      coalesce((select array_agg(i.name order by ci.position) from commitment_institutions ci
+                join institutions i on i.id = ci.institution_id where ci.commitment_id = c.id and ci.role = 'lead'), '{}') as lead,
+      f.policy_areas as areas
+    from commitments c
+    join action_plans p on p.id = c.action_plan_id
+    join members m on m.id = p.member_id
+    join commitment_facets f on f.commitment_id = c.id
+    cross join lateral (
+      select * from commitment_texts t where t.commitment_id = c.id
+      order by (t.locale = ${locale}) desc, (t.locale = c.source_locale) desc, t.locale limit 1
+    ) t
+    where c.id = any(${ids}::bigint[])`.execute(db);
+  const byId = new Map(result.rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)!).filter(Boolean).map((r) => ({
+    ogpId: r.ogp_id,
+    title: r.title,
+    titleLocale: r.locale,
+    snippetHtml: r.snippet ? markedSnippet(r.snippet) : null,
+    member: { slug: r.member_slug, name: r.member_name, kind: r.member_kind, isoAlpha2: r.iso_alpha2 },
+    actionPlan: { number: r.number, startYear: r.start_year, endYear: r.end_year },
+    leadInstitutions: r.lead,
+    policyAreas: r.areas,
+  }));
+}
+
+function markedSnippet(text: string): string {
+  return escapeHtml(text).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
+}

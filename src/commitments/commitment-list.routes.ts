@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AppDeps } from '../http/server.ts';
+import { intlFromParams, pathAfterLocale } from '../http/locale-params.ts';
+import { AppError } from '../http/errors.ts';
+import { CommitmentFiltersSchema } from './commitment-filters.ts';
+import { countCommitments, findCommitmentListItems, findCommitmentPage } from './commitment-list.queries.ts';
+import { findFacets } from './commitment-facets.queries.ts';
+import { commitmentListPage } from './commitment-list.page.tsx';
+
+const PAGE_SIZE = 20;
+const PageSchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) });
+
+/** Turns a schema failure into a 400 that names the parameter. */
+export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
+  const parsed = schema.safeParse(query);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.join('.') || 'query';
+  throw new AppError('invalid_input', `${field}: ${issue.message}`, field);
+}
+
+export function registerCommitmentListRoutes(app: FastifyInstance, { db }: AppDeps): void {
+  app.get<{ Params: { locale: string } }>('/:locale/commitments', async (request, reply) => {
+    const intl = intlFromParams(request.params);
+    const filters = parseQuery(CommitmentFiltersSchema, request.query);
+    const { page } = parseQuery(PageSchema, { page: (request.query as { page?: unknown }).page });
+    const [hits, total, facets] = await Promise.all([
+      findCommitmentPage(db, filters, { offset: (page - 1) * PAGE_SIZE }, PAGE_SIZE),
+      countCommitments(db, filters),
+      findFacets(db, filters, intl.locale),
+    ]);
+    const items = await findCommitmentListItems(db, hits.map((h) => h.id), intl.locale, filters.q);
+    return reply.type('text/html; charset=utf-8').send(commitmentListPage(
+      { intl, pathAfterLocale: pathAfterLocale(request.url) },
+      { filters, items, total, page, pageSize: PAGE_SIZE, facets },
+    ));
+  });
+}

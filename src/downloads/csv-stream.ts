@@ -1,0 +1,35 @@
+import { pipeline, Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+
+export type Cell = string | number | null;
+
+/**
+ * Rows as a CSV byte stream (RFC 4180: comma, double quotes, CRLF between records, UTF-8 with a byte-order mark so
+ * that spreadsheets read the accents), written as the rows arrive and paced by the reader.
+ *
+ * `guardFormulas` is for files people open by double-clicking: a spreadsheet runs a cell that starts with = + - @
+ * as a formula (LibreOffice does too, we checked), so such a text gets one "'" in front, and so does a text that
+ * already starts with "'"s before one of those characters, which keeps the change reversible: `unguardFormula`
+ * takes exactly one "'" off again. See docs/decisions/009-open-data-exports.md.
+ */
+export function csvStream(header: readonly string[], rows: AsyncIterable<Cell[]> | Iterable<Cell[]>,
+  { guardFormulas = false }: { guardFormulas?: boolean } = {}): Readable {
+  const out = stringify({
+    bom: true, header: true, columns: [...header], record_delimiter: 'windows',
+    // A line break inside a cell (lists are one value per line) must be quoted: readers that split records at any
+    // line break, LibreOffice among them, would otherwise cut the row there.
+    quoted_match: /[\r\n]/,
+    ...(guardFormulas ? { cast: { string: (value: string) => (FORMULA_START.test(value) ? `'${value}` : value) } } : {}),
+  });
+  pipeline(Readable.from(rows), out, (error) => {
+    if (error) out.destroy(error);
+  });
+  return out;
+}
+
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/** The text of a guarded CSV cell as it was before `guardFormulas`. */
+export function unguardFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell;
+}

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/** Lists and records change when data is imported; a minute of caching spares the database without misleading. */
+export const API_CACHE_CONTROL = 'public, max-age=60';
+
+/** A weak validator: the same JSON body gives the same tag, whatever the instance or the time it was built. */
+export function weakEtag(body: string): string {
+  return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
+}
+
+/** `If-None-Match` holds `*` or a list of tags; a weak comparison ignores the `W/` prefix (RFC 9110 §13.1.2). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  const wanted = opaque(etag);
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === wanted);
+}
+
+/** onSend hook of API routes: tags a 200 body and answers 304, with no body, when the client already has it. */
+export async function etagAndCacheControl(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
+  if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+  const etag = weakEtag(payload);
+  reply.header('etag', etag).header('cache-control', API_CACHE_CONTROL);
+  if ((request.method === 'GET' || request.method === 'HEAD') && etagMatches(request.headers['if-none-match'], etag)) {
+    reply.code(304).removeHeader('content-type');
+    return '';
+  }
+  return payload;
+}

@@ -1,0 +1,89 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { signedIn } from '../../test/helpers/sign-in.ts';
+import { csrfTokenIn, WebClient } from '../../test/helpers/web-client.ts';
+import { createAccount } from '../accounts/account.factories.ts';
+import { createInvitation } from '../accounts/invitations.ts';
+import { protectedRoutes } from './csrf.ts';
+
+let t: TestApp;
+beforeAll(async () => { t = await createTestApp(); });
+afterAll(async () => { await t.close(); });
+
+/** Rows in every table: a refused request must change none of them. */
+async function rowCounts(): Promise<Record<string, number>> {
+  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(t.database.db);
+  const counts: Record<string, number> = {};
+  for (const { name } of tables.rows) {
+    const row = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(name)}`.execute(t.database.db);
+    counts[name] = row.rows[0]!.n;
+  }
+  return counts;
+}
+
+describe('CSRF protection', () => {
+  it('covers the forms of the accounts and admin pages', () => {
+    const routes = protectedRoutes(t.app);
+    for (const route of ['POST /:locale/sign-in', 'POST /:locale/sign-out', 'POST /:locale/admin/invitations',
+      'POST /:locale/admin/institutions/:slug/point-of-contact', 'POST /:locale/invitations/:token']) {
+      expect(routes).toContain(route);
+    }
+  });
+
+  it('refuses every state-changing route without a token, with a wrong one, or with one of another session: 403, nothing written', async () => {
+    const admin = await createAccount(t.database.db, { role: 'administrator' });
+    const client = await signedIn(t.app, admin);
+    const invited = await createInvitation(t.database.db, null, 'http://x', {
+      email: 'csrf-target@example.org', name: 'Target', role: 'irm_researcher', institutionId: null, locale: 'en', invitedBy: admin.id,
+    });
+    if (!invited.ok) throw new Error('invitation');
+    const invitation = await t.database.db.selectFrom('invitations').select('id').where('email', '=', 'csrf-target@example.org').executeTakeFirstOrThrow();
+    const anonymousToken = csrfTokenIn((await new WebClient(t.app).get('/en/sign-in')).body)!;
+    const before = await rowCounts();
+
+    const routes = protectedRoutes(t.app);
+    expect(routes.length).toBeGreaterThan(8);
+    for (const route of routes) {
+      const [method, pattern] = route.split(' ') as [string, string];
+      const url = pattern.replace(':locale', 'en').replace(':token', invited.token).replace(':slug', 'office-of-the-deputy-president')
+        .replace(':id', invitation.id).replace(/:[A-Za-z]+/g, 'x');
+      const fields = {
+        email: 'someone@example.org', password: 'a long enough password', passwordConfirmation: 'a long enough password',
+        name: 'Someone', role: 'irm_researcher', locale: 'en', code: '123456',
+      };
+      for (const token of [undefined, 'not-the-token', anonymousToken]) {
+        const res = await t.app.inject({
+          method: method as 'POST', url, remoteAddress: '127.0.0.1',
+          headers: { cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams(token ? { ...fields, _csrf: token } : fields).toString(),
+        });
+        expect(res.statusCode, `${route} with token ${token}`).toBe(403);
+        expect(res.body, route).toContain('You cannot open this page');
+      }
+    }
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('accepts the token of the page, and a token stops working when the session changes', async () => {
+    const account = await createAccount(t.database.db, { role: 'irm_researcher' });
+    const client = new WebClient(t.app);
+    const anonymousToken = csrfTokenIn((await client.get('/en/sign-in')).body)!;
+    const signIn = await client.post('/en/sign-in', { email: account.email, password: account.password, _csrf: anonymousToken });
+    expect(signIn.statusCode).toBe(303);
+    // The sign-in page's token was bound to no session: after signing in it no longer works.
+    expect((await client.post('/en/sign-out', { _csrf: anonymousToken })).statusCode).toBe(403);
+    const pageToken = csrfTokenIn((await client.get('/en/account')).body)!;
+    expect(pageToken).not.toBe(anonymousToken);
+    expect((await client.post('/en/sign-out', { _csrf: pageToken })).statusCode).toBe(303);
+  });
+
+  it('refuses a form sent from a browser without the CSRF cookie', async () => {
+    const client = new WebClient(t.app);
+    const token = csrfTokenIn((await client.get('/en/password-reset')).body)!;
+    client.cookies.clear();
+    const res = await client.post('/en/password-reset', { email: 'someone@example.org', _csrf: token });
+    expect(res.statusCode).toBe(403);
+  });
+});

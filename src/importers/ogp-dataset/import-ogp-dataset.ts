@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { CommitmentRecordInput } from '../../commitments/commitment-record.ts';
+import type { Db } from '../../db/connect.ts';
+import { commitmentTarget } from '../commitment-target.ts';
+import { runImport, type ImportOptions, type ImportSummary, type SourceRow } from '../import-run.ts';
+import { readCsv } from '../table/read-csv.ts';
+import { missingColumns, TableFileError, type TableRow } from '../table/table.ts';
+import { CellError } from '../table/cell-error.ts';
+import { COLUMN, REQUIRED_COLUMNS } from './dataset-columns.ts';
+import { rowToRecord } from './row-to-record.ts';
+
+/**
+ * Imports OGP's commitment dataset (CSV, OGP's own column layout): every row becomes one commitment with its
+ * member, plan, institutions, policy areas and IRM reviews, all in one transaction. A file that lacks a column the
+ * importer needs is refused before anything is read, naming every missing column.
+ */
+export async function importOgpDataset(db: Db, file: string, options: Omit<ImportOptions, 'startedAt'>): Promise<ImportSummary> {
+  const startedAt = performance.now();
+  const table = readCsv(fs.readFileSync(file));
+  const missing = missingColumns(table, REQUIRED_COLUMNS);
+  if (missing.length > 0) {
+    throw new TableFileError(`${path.basename(file)} is not OGP's commitment dataset: missing ${missing.length === 1 ? 'column' : 'columns'} ${missing.map((c) => `"${c}"`).join(', ')}`);
+  }
+  return runImport(db, table.rows.map(sourceRow), commitmentTarget, { ...options, startedAt });
+}
+
+function sourceRow(row: TableRow): SourceRow<CommitmentRecordInput> {
+  const label = (row.cells[COLUMN.ogpId] ?? '').trim() || '(no id)';
+  try {
+    const { record, warnings } = rowToRecord(row.cells);
+    return { rowNumber: row.rowNumber, label: record.ogpId, item: record, warnings };
+  } catch (error) {
+    if (error instanceof CellError) return { rowNumber: row.rowNumber, label, rejection: error.message, warnings: [] };
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { CommitmentRecordInput } from '../../commitments/commitment-record.ts';
+import type { Db } from '../../db/connect.ts';
+import { policyAreaResolver } from '../../policy-areas/policy-area.queries.ts';
+import { commitmentTarget } from '../commitment-target.ts';
+import { runImport, type ImportOptions, type ImportSummary, type SourceRow } from '../import-run.ts';
+import { CellError } from '../table/cell-error.ts';
+import { readTableFile } from '../table/read-table-file.ts';
+import { missingColumns, TableFileError, type Table, type TableRow } from '../table/table.ts';
+import { mappedColumns, readMapping, type CommitmentsMapping, type MilestonesMapping } from './mapping.ts';
+import { ogpIdOfRow } from './id-of-row.ts';
+import { milestoneTarget } from './milestone-target.ts';
+import { rowToCommitment, type PolicyAreaKeyOf } from './row-to-commitment.ts';
+import { milestoneText, rowToMilestone, type MilestoneItem } from './row-to-milestone.ts';
+
+/**
+ * Imports a secretariat's own spreadsheet (CSV or XLSX) of commitments or of milestones, as its JSON mapping says
+ * (see mapping.ts and docs/import-mappings/). The mapping and the sheet's header are checked before any row.
+ */
+export async function importSpreadsheet(db: Db, file: string, mappingFile: string, options: Omit<ImportOptions, 'startedAt'>): Promise<ImportSummary> {
+  const startedAt = performance.now();
+  const mapping = readMapping(mappingFile);
+  const table = await readTableFile(file, mapping.sheet);
+  const missing = missingColumns(table, new Set(mappedColumns(mapping)));
+  if (missing.length > 0) {
+    throw new TableFileError(`${path.basename(file)} does not match ${path.basename(mappingFile)}: missing ${missing.length === 1 ? 'column' : 'columns'} ${missing.map((c) => `"${c}"`).join(', ')}`);
+  }
+  const run = { ...options, startedAt };
+  if (mapping.kind === 'commitments') {
+    return runImport(db, commitmentRows(mapping, table, await policyAreaResolver(db)), commitmentTarget, run);
+  }
+  return runImport(db, milestoneRows(mapping, table), milestoneTarget, run);
+}
+
+function commitmentRows(mapping: CommitmentsMapping, table: Table, policyAreaKey: PolicyAreaKeyOf): SourceRow<CommitmentRecordInput>[] {
+  return table.rows.map((row) => readRow(row, '(no id)', () => {
+    const { record, warnings } = rowToCommitment(mapping, row.cells, policyAreaKey);
+    return { label: record.ogpId, item: record, warnings };
+  }));
+}
+
+function milestoneRows(mapping: MilestonesMapping, table: Table): SourceRow<MilestoneItem>[] {
+  const countOf = new Map<string, number>();
+  const rows = table.rows.map((row): SourceRow<MilestoneItem> => {
+    if (mapping.skipRowsWithoutText && milestoneText(mapping, row.cells) === undefined) {
+      return { rowNumber: row.rowNumber, label: labelOf(mapping, row), skipped: `no text in ${mapping.columns.text.map((c) => `"${c}"`).join(', ')}`, warnings: [] };
+    }
+    return readRow(row, labelOf(mapping, row), () => {
+      const next = () => {
+        const id = ogpIdOfRow(mapping.commitment, row.cells);
+        countOf.set(id, (countOf.get(id) ?? 0) + 1);
+        return countOf.get(id)!;
+      };
+      const { item, warnings } = rowToMilestone(mapping, row.cells, next);
+      return { label: `${item.commitmentOgpId}, milestone ${item.milestone.number}`, item, warnings };
+    });
+  });
+  return withSiblings(rows);
+}
+
+/** Each milestone learns the numbers of the other milestones of its commitment in the file (see MilestoneList). */
+function withSiblings(rows: SourceRow<MilestoneItem>[]): SourceRow<MilestoneItem>[] {
+  const numbersOf = new Map<string, number[]>();
+  for (const row of rows) if (row.item) numbersOf.set(row.item.commitmentOgpId, [...(numbersOf.get(row.item.commitmentOgpId) ?? []), row.item.milestone.number]);
+  for (const row of rows) if (row.item) row.item.alsoKeep = numbersOf.get(row.item.commitmentOgpId)!;
+  return rows;
+}
+
+function labelOf(mapping: MilestonesMapping, row: TableRow): string {
+  try {
+    return ogpIdOfRow(mapping.commitment, row.cells);
+  } catch {
+    return '(no commitment)';
+  }
+}
+
+/** A row read by `read`, or rejected with the problem's column (and labelled `label` for the report). */
+function readRow<T>(row: TableRow, label: string, read: () => { label: string; item: T; warnings: string[] }): SourceRow<T> {
+  try {
+    return { rowNumber: row.rowNumber, ...read() };
+  } catch (error) {
+    if (error instanceof CellError) return { rowNumber: row.rowNumber, label, rejection: error.message, warnings: [] };
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+import ExcelJS from 'exceljs';
+import { checkHeader, rowOf, TableFileError, type Table } from './table.ts';
+
+/**
+ * Reads one worksheet of an XLSX workbook (the first, or the one named) as text cells: numbers as written by
+ * JavaScript, dates as YYYY-MM-DD, formulas by their result, rich text as its plain text. Row numbers are the
+ * sheet's own. Rows with no value at all are skipped, as empty CSV lines are.
+ */
+export async function readXlsx(data: Buffer, sheetName?: string): Promise<Table> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw new TableFileError(`not a readable XLSX file: ${(error as Error).message}`);
+  }
+  const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
+  if (!sheet) throw new TableFileError(sheetName === undefined ? 'the workbook has no worksheet' : `the workbook has no worksheet "${sheetName}"`);
+  const header = sheet.getRow(1);
+  const width = header.cellCount;
+  if (width === 0) throw new TableFileError('the worksheet is empty: no header row');
+  const columns = checkHeader(Array.from({ length: width }, (_, i) => cellText(header.getCell(i + 1).value)));
+  const rows: Table['rows'] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const values = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value));
+    if (values.some((v) => v !== '')) rows.push(rowOf(columns, values, rowNumber));
+  });
+  return { columns, rows };
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return dateText(value);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('hyperlink' in value) return String(value.text);
+  if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
+  if ('error' in value) return String(value.error);
+  return '';
+}
+
+/** Spreadsheet dates carry no time zone: a date at midnight UTC is a calendar day. */
+function dateText(date: Date): string {
+  const iso = date.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}

@@ -1,0 +1,34 @@
+/**
+ * A spreadsheet as importers read it, whatever the file type: the header's column names and the rows below it.
+ * Rows are numbered as a spreadsheet program shows them (the header is row 1), so a message such as "row 17" points
+ * at the row a person sees when they open the file.
+ */
+export type TableRow = { rowNumber: number; cells: Readonly<Record<string, string>> };
+export type Table = { columns: string[]; rows: TableRow[] };
+
+/** A file that cannot be read as a table at all; the message names the line, row or column. */
+export class TableFileError extends Error {
+  override name = 'TableFileError';
+}
+
+/** Header names must be present and unique, or a column could not be told from another. */
+export function checkHeader(columns: readonly string[]): string[] {
+  const names = columns.map((c) => c.trim());
+  const empty = names.findIndex((n) => n === '');
+  if (empty !== -1) throw new TableFileError(`the header has no name for column ${empty + 1}`);
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
+  if (twice.length > 0) throw new TableFileError(`the header names column "${twice[0]}" twice`);
+  return names;
+}
+
+export function rowOf(columns: readonly string[], values: readonly string[], rowNumber: number): TableRow {
+  const cells: Record<string, string> = {};
+  columns.forEach((column, i) => { cells[column] = values[i] ?? ''; });
+  return { rowNumber, cells };
+}
+
+/** The columns a reader needs that the file lacks, for one message that names them all. */
+export function missingColumns(table: Table, required: Iterable<string>): string[] {
+  const present = new Set(table.columns);
+  return [...required].filter((column) => !present.has(column));
+}

@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startLiveApp } from '../../test/helpers/live-app.ts';
+import { expectNoAccessibilityViolations, expectNoHorizontalScroll, launchBrowser, newPhonePage } from '../../test/helpers/browser.ts';
+
+let live: Awaited<ReturnType<typeof startLiveApp>>;
+let browser: Browser;
+beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
+afterAll(async () => { await browser?.close(); await live?.close(); });
+
+describe('institution page in a browser', () => {
+  it('is reached from a commitment page and lists what the institution leads, accessibly, in English', async () => {
+    const page = await newPhonePage(browser);
+    await page.goto(`${live.baseUrl}/en/commitments/KE0031`);
+    await page.getByRole('link', { name: 'Commission on Administrative Justice' }).click();
+    expect(new URL(page.url()).pathname).toBe('/en/members/kenya/institutions/commission-on-administrative-justice');
+    expect(await page.locator('h1').innerText()).toBe('Commission on Administrative Justice');
+    expect(await page.locator('#led').innerText()).toBe('Leads 1 commitment');
+    expect(await page.locator('#led ~ ul a').innerText()).toBe('Build institutional support for OGP');
+    await expectNoHorizontalScroll(page);
+    await expectNoAccessibilityViolations(page);
+  });
+
+  it('lists supported commitments in French, accessibly', async () => {
+    const page = await newPhonePage(browser);
+    await page.goto(`${live.baseUrl}/fr/members/kenya/institutions/civil-society-organisations`);
+    expect(await page.locator('#supported').innerText()).toBe('Soutient 4 engagements');
+    expect(await page.locator('#supported ~ ul li').count()).toBe(4);
+    await expectNoHorizontalScroll(page);
+    await expectNoAccessibilityViolations(page);
+  });
+});

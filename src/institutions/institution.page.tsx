@@ -1,0 +1,54 @@
+import type { Intl } from '../i18n/intl.ts';
+import { Layout, type PageContext } from '../layout/layout.tsx';
+import { memberName } from '../members/member-name.ts';
+import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
+import type { InstitutionCommitment, InstitutionHead } from './institution.queries.ts';
+
+/** An institution and the commitments it leads and supports. */
+export function institutionPage(ctx: PageContext, institution: InstitutionHead, commitments: InstitutionCommitment[]): string {
+  const { intl } = ctx;
+  const t = intl.t;
+  const member = memberName(institution.member, intl.locale);
+  const memberUrl = `/${intl.locale}/members/${institution.member.slug}`;
+  const led = commitments.filter((c) => c.role === 'lead');
+  const supported = commitments.filter((c) => c.role === 'supporting');
+  return Layout({
+    ...ctx,
+    title: `${institution.name} · ${member}`,
+    breadcrumbs: [{ href: `/${intl.locale}/`, label: t('home.title') }, { href: memberUrl, label: member }],
+    children: (
+      <>
+        <h1 safe>{institution.name}</h1>
+        <dl class="facts">
+          <dt safe>{t('institution.member')}</dt><dd><a href={memberUrl} safe>{member}</a></dd>
+          <dt safe>{t('institution.kind')}</dt><dd safe>{t(`institution.kind.${institution.kind}`)}</dd>
+        </dl>
+        <section aria-labelledby="led">
+          <h2 id="led" safe>{t('institution.leads', { count: led.length })}</h2>
+          <CommitmentList intl={intl} member={member} commitments={led} />
+          {led.length > 0
+            ? <p><a href={`/${intl.locale}/commitments?lead=${institution.member.slug}:${institution.slug}`} safe>{t('institution.browseLed')}</a></p>
+            : ''}
+        </section>
+        <section aria-labelledby="supported">
+          <h2 id="supported" safe>{t('institution.supports', { count: supported.length })}</h2>
+          <CommitmentList intl={intl} member={member} commitments={supported} />
+        </section>
+      </>
+    ),
+  });
+}
+
+function CommitmentList({ intl, member, commitments }: { intl: Intl; member: string; commitments: InstitutionCommitment[] }) {
+  if (commitments.length === 0) return <p safe>{intl.t('common.none')}</p>;
+  return (
+    <ul class="commitment-list">
+      {commitments.map((c) => (
+        <li>
+          <a href={`/${intl.locale}/commitments/${c.ogpId}`} lang={c.titleLocale} safe>{c.title}</a>{' '}
+          <span class="muted" safe>{`(${c.ogpId}) · ${actionPlanTitle(intl, member, c.actionPlan)}`}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

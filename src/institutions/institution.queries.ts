@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/connect.ts';
+
+// NOTE (API engineer): this file was overwritten by mistake while the API's institution queries were being added
+// (those now live in institution-list.queries.ts). It was rebuilt from what institution.page.tsx and
+// institution.routes.ts use; the institution-page engineer should check it against their version.
+
+export type InstitutionHead = {
+  id: string; slug: string; name: string; kind: string;
+  member: { slug: string; name: string; kind: string; isoAlpha2: string | null };
+};
+
+export type InstitutionCommitment = {
+  ogpId: string; role: 'lead' | 'supporting';
+  /** Title in the wanted language when it exists, else in the source language, with the language it is in. */
+  title: string; titleLocale: string;
+  actionPlan: { number: number; startYear: number; endYear: number };
+};
+
+/** An institution of a member, by the member's slug and its own. */
+export async function findInstitution(db: Db, memberSlug: string, slug: string): Promise<InstitutionHead | undefined> {
+  const row = await db.selectFrom('institutions as i')
+    .innerJoin('members as m', 'm.id', 'i.member_id')
+    .select(['i.id', 'i.slug', 'i.name', 'i.kind', 'm.slug as memberSlug', 'm.name as memberName', 'm.kind as memberKind',
+      'm.iso_alpha2 as isoAlpha2'])
+    .where('m.slug', '=', memberSlug).where('i.slug', '=', slug)
+    .executeTakeFirst();
+  return row && {
+    id: row.id, slug: row.slug, name: row.name, kind: row.kind,
+    member: { slug: row.memberSlug, name: row.memberName, kind: row.memberKind, isoAlpha2: row.isoAlpha2 },
+  };
+}
+
+/** The commitments an institution leads or supports, newest plans first, titles in the wanted language. */
+export async function listInstitutionCommitments(db: Db, institutionId: string, locale: string): Promise<InstitutionCommitment[]> {
+  const rows = await db.selectFrom('commitment_institutions as ci')
+    .innerJoin('commitments as c', 'c.id', 'ci.commitment_id')
+    .innerJoin('action_plans as p', 'p.id', 'c.action_plan_id')
+    .innerJoinLateral(
+      (eb) => eb.selectFrom('commitment_texts as t').select(['t.title', 't.locale'])
+        .whereRef('t.commitment_id', '=', 'c.id')
+        .orderBy(sql`case when t.locale = ${locale} then 0 when t.locale = c.source_locale then 1 else 2 end`)
+        .limit(1).as('t'),
+      (join) => join.onTrue())
+    .select(['c.ogp_id as ogpId', 'ci.role', 't.title', 't.locale as titleLocale', 'p.number', 'p.start_year as startYear',
+      'p.end_year as endYear'])
+    .where('ci.institution_id', '=', institutionId)
+    .orderBy('p.start_year', 'desc').orderBy('c.number_in_plan').orderBy('c.ogp_id')
+    .execute();
+  return rows.map((r) => ({
+    ogpId: r.ogpId, role: r.role, title: r.title, titleLocale: r.titleLocale,
+    actionPlan: { number: r.number, startYear: r.startYear, endYear: r.endYear },
+  }));
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { Db } from '../../db/connect.ts';
+import type { CurrentUser } from '../../accounts/current-user.ts';
+import { authorize } from '../../http/authorize.ts';
+import { notFound } from '../../http/errors.ts';
+import { choice, parseForm, REQUIRED } from '../../http/form.ts';
+import { LOCALES } from '../../i18n/locales.ts';
+import { recordChange, requireCommitmentTarget, sameJson, touchCommitment, type CommandResult } from '../../commitments/commands/change-log.ts';
+import { findMilestoneForUpdate, monthOf, storedDate, type MilestoneVersion, type StoredDate } from './milestone-version.ts';
+import { replanMilestone } from './replan-milestone.ts';
+
+const MONTH = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
+const month = z.string().trim().optional().transform((v) => v || '').refine((v) => v === '' || MONTH.test(v), 'edit.error.month');
+
+/** The milestone form: its text in one language, declared status, start and end months, and a reason. */
+export const EditMilestoneForm = z.object({
+  lang: choice(LOCALES),
+  text: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(5000, 'form.error.tooLong'),
+  declaredStatus: z.enum(['', 'new', 'ongoing'], { error: 'form.error.invalid' }).optional().transform((v) => v || null),
+  start: month,
+  end: month,
+  reason: z.string().trim().max(2000, 'form.error.tooLong').optional().transform((v) => v || null),
+}).superRefine((form, ctx) => {
+  if (form.start && form.end && form.end < form.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'edit.error.endBeforeStart' });
+});
+
+/** The month typed, as a stored date; an unchanged month keeps the stored date (and its precision) as it is. */
+const dateFrom = (typed: string, current: StoredDate): StoredDate =>
+  typed === '' ? null : typed === monthOf(current) ? current : { date: `${typed}-01`, precision: 'month' };
+
+/**
+ * `edit_milestone`: changes one language's text, the declared status and the start month of a milestone; a new
+ * end month is a re-plan (`replan_milestone`, reason required) in the same transaction. Each writes its change.
+ */
+export async function editMilestone(db: Db, actor: CurrentUser | undefined, ogpId: string, number: number, body: unknown): Promise<CommandResult> {
+  const scope = await requireCommitmentTarget(db, ogpId);
+  authorize(actor, 'edit_milestone', 'milestone', scope);
+  const form = parseForm(EditMilestoneForm, body);
+  if (!form.ok) return form;
+  const { lang, text, declaredStatus, reason } = form.data;
+  const result = await db.transaction().execute(async (trx): Promise<CommandResult> => {
+    const target = await requireCommitmentTarget(trx, ogpId, true);
+    authorize(actor, 'edit_milestone', 'milestone', target);
+    const milestone = await findMilestoneForUpdate(trx, target.id, number);
+    if (!milestone) throw notFound('milestone');
+    const oldStart = storedDate(milestone.start_date, milestone.start_precision);
+    const oldEnd = storedDate(milestone.end_date, milestone.end_precision);
+    const start = dateFrom(form.data.start, oldStart);
+    const end = dateFrom(form.data.end, oldEnd);
+    const replanned = !sameJson(end, oldEnd);
+    if (replanned && !reason) return { ok: false, errors: { reason: 'edit.error.reasonForReplan' }, values: form.values };
+    const oldText = (await trx.selectFrom('milestone_texts').select('text')
+      .where('milestone_id', '=', milestone.id).where('locale', '=', lang).executeTakeFirst())?.text ?? null;
+
+    const before: MilestoneVersion = {};
+    const after: MilestoneVersion = {};
+    if (declaredStatus !== milestone.declared_status) { before.declaredStatus = milestone.declared_status; after.declaredStatus = declaredStatus; }
+    if (!sameJson(start, oldStart)) { before.start = oldStart; after.start = start; }
+    if (text !== oldText) { before.texts = { [lang]: oldText }; after.texts = { [lang]: text }; }
+    const changeIds: string[] = [];
+    if (Object.keys(after).length > 0) {
+      await trx.updateTable('milestones').set({
+        declared_status: declaredStatus, start_date: start?.date ?? null, start_precision: start?.precision ?? null,
+        ...('start' in after ? { start_raw: null } : {}),
+      }).where('id', '=', milestone.id).execute();
+      if (after.texts) {
+        await trx.insertInto('milestone_texts').values({ milestone_id: milestone.id, locale: lang, text })
+          .onConflict((oc) => oc.columns(['milestone_id', 'locale']).doUpdateSet({ text })).execute();
+      }
+      changeIds.push(await recordChange(trx, {
+        actor, command: 'edit_milestone', entityType: 'milestone', entityId: milestone.id, commitmentId: target.id, before, after, reason,
+      }));
+    }
+    if (replanned) changeIds.push(await replanMilestone(trx, actor, target, milestone, end, reason!));
+    if (changeIds.length > 0) await touchCommitment(trx, target.id);
+    return { ok: true, changeIds };
+  });
+  return result;
+}

@@ -1,0 +1,221 @@
+import { INSTITUTION_KINDS } from '../institutions/institution-kinds.ts';
+import { IRM_INDICATOR_KEYS, IRM_METHODS, IRM_REPORTS, RATING_STATES } from '../irm/indicators.ts';
+
+/**
+ * The tables of the open-data package and what each column means: the one description from which the package's
+ * CSV files, JSON Schemas, data dictionaries and datapackage.json, and the open-data page, are all made.
+ * Columns are named as in the database. Left out on purpose: derived data (`commitment_facets`, search vectors,
+ * `commitments.record_hash`) and everything about accounts. A test checks that no other column is forgotten.
+ */
+export type ColumnType = 'integer' | 'string' | 'date' | 'datetime';
+export type OpenDataColumn = {
+  name: string;
+  type: ColumnType;
+  /** Never empty. */
+  required: boolean;
+  description: string;
+  enum?: readonly string[];
+};
+export type OpenDataTable = {
+  name: string;
+  description: string;
+  /** The primary key: rows are written in its order, and read a batch at a time after the last one written. */
+  key: readonly string[];
+  columns: readonly OpenDataColumn[];
+};
+
+const col = (name: string, type: ColumnType, required: boolean, description: string, values?: readonly string[]): OpenDataColumn =>
+  ({ name, type, required, description, ...(values ? { enum: values } : {}) });
+
+const id = (what: string) => col('id', 'integer', true, `Ahadi's key for the ${what}, referred to by other tables of this package`);
+const ref = (name: string, table: string, what: string, required = true) => col(name, 'integer', required, `The ${what} (${table}.id)`);
+const created = col('created_at', 'datetime', true, 'When the row was first stored in Ahadi (ISO 8601, UTC)');
+const updated = col('updated_at', 'datetime', true, 'When the row was last changed in Ahadi (ISO 8601, UTC)');
+const locale = (of: string) => col('locale', 'string', true, `Language of the ${of} (ISO 639-1 code: en, fr, es, sw, ...)`);
+const PRECISIONS = ['day', 'month', 'quarter', 'year'] as const;
+const datePrecision = (prefix: 'start' | 'end', of: string) => [
+  col(`${prefix}_date`, 'date', false, `${prefix === 'start' ? 'Start' : 'End'} date of the ${of}, as its first day when less precise than a day`),
+  col(`${prefix}_precision`, 'string', false, `How precise ${prefix}_date is (empty when there is no date)`, PRECISIONS),
+  col(`${prefix}_raw`, 'string', false, `The ${prefix} date as the source wrote it; alone when it could not be read as a date`),
+];
+
+export const OPEN_DATA_TABLES: readonly OpenDataTable[] = [
+  {
+    name: 'members',
+    description: 'OGP members: countries (national) and local governments.',
+    key: ['id'],
+    columns: [
+      id('member'),
+      col('slug', 'string', true, "The member's name in Ahadi's web addresses (kenya)"),
+      col('name', 'string', true, "The member's name as recorded (in English for countries)"),
+      col('kind', 'string', true, 'national, local, legacy_local (local member of the former pilot) or other', ['national', 'local', 'legacy_local', 'other']),
+      col('ogp_prefix', 'string', true, "The letters that start the member's OGP commitment ids (KE)"),
+      col('iso_alpha2', 'string', false, 'ISO 3166-1 alpha-2 code of the country'),
+      col('code', 'string', false, "OGP's three- or four-letter code of the member (KEN), used in action plan ids (AP_KEN04)"),
+      col('region', 'string', false, "OGP's region of the member"),
+      created, updated,
+    ],
+  },
+  {
+    name: 'action_plans',
+    description: "Members' action plans.",
+    key: ['id'],
+    columns: [
+      id('action plan'),
+      ref('member_id', 'members', 'member'),
+      col('number', 'integer', true, "Number of the plan among the member's plans (1, 2, ...)"),
+      col('submission_year', 'integer', true, 'Year the plan was submitted (its OGP cycle)'),
+      col('start_year', 'integer', true, 'First year of the plan'),
+      col('end_year', 'integer', true, 'Last year of the plan'),
+      created, updated,
+    ],
+  },
+  {
+    name: 'institutions',
+    description: 'Institutions that lead or support commitments, one record per member and name.',
+    key: ['id'],
+    columns: [
+      id('institution'),
+      ref('member_id', 'members', 'member', false),
+      col('slug', 'string', true, "The institution's name in Ahadi's web addresses, unique within its member"),
+      col('name', 'string', true, 'Name as the source wrote it'),
+      col('kind', 'string', true, 'Kind of institution, inferred from its name', INSTITUTION_KINDS),
+      created, updated,
+    ],
+  },
+  {
+    name: 'policy_areas',
+    description: "OGP's policy-area taxonomy.",
+    key: ['key'],
+    columns: [
+      col('key', 'string', true, 'Stable key of the policy area (open-data), referred to by commitment_policy_areas'),
+      col('parent_key', 'string', false, 'Key of the broader policy area it belongs to'),
+      col('position', 'integer', true, "Order of the policy area in OGP's dataset"),
+    ],
+  },
+  {
+    name: 'policy_area_labels',
+    description: 'Names of the policy areas in each language.',
+    key: ['policy_area_key', 'locale'],
+    columns: [
+      col('policy_area_key', 'string', true, 'The policy area (policy_areas.key)'),
+      locale('label'),
+      col('label', 'string', true, 'Name of the policy area in that language'),
+    ],
+  },
+  {
+    name: 'commitments',
+    description: 'Commitments of the action plans.',
+    key: ['id'],
+    columns: [
+      id('commitment'),
+      col('ogp_id', 'string', true, "OGP's commitment id (KE0031)"),
+      ref('action_plan_id', 'action_plans', 'action plan'),
+      col('number_in_plan', 'integer', false, 'Number of the commitment in its plan, when a whole number'),
+      col('number_label', 'string', false, 'The number as the plan writes it (2.1, B.1.A), when not a whole number'),
+      col('status', 'string', false, 'Status declared by the source', ['active', 'completed', 'withdrawn']),
+      col('source_locale', 'string', true, 'Language the commitment was written in'),
+      ref('carried_over_from_id', 'commitments', 'commitment of an earlier plan this one continues', false),
+      ...datePrecision('start', 'commitment'),
+      ...datePrecision('end', 'commitment'),
+      created, updated,
+    ],
+  },
+  {
+    name: 'commitment_texts',
+    description: 'The prose of each commitment, one row per language it exists in.',
+    key: ['commitment_id', 'locale'],
+    columns: [
+      ref('commitment_id', 'commitments', 'commitment'),
+      locale('text'),
+      col('title', 'string', true, 'Title'),
+      col('description', 'string', false, 'What the commitment is'),
+      col('objectives', 'string', false, 'What it sets out to achieve'),
+      col('status_quo', 'string', false, 'The problem it addresses'),
+      col('ambition', 'string', false, 'How it goes beyond current practice'),
+      col('full_text', 'string', false, 'The whole text as the source publishes it, when not cut into the parts above'),
+    ],
+  },
+  {
+    name: 'commitment_institutions',
+    description: 'Which institutions lead and support which commitments.',
+    key: ['commitment_id', 'institution_id', 'role'],
+    columns: [
+      ref('commitment_id', 'commitments', 'commitment'),
+      ref('institution_id', 'institutions', 'institution'),
+      col('role', 'string', true, 'lead or supporting', ['lead', 'supporting']),
+      col('actor_group', 'string', false, 'For supporting institutions: government or other actors', ['government', 'other']),
+      col('position', 'integer', true, 'Order of the institution in the source (0 first)'),
+    ],
+  },
+  {
+    name: 'commitment_policy_areas',
+    description: 'The policy areas of each commitment.',
+    key: ['commitment_id', 'policy_area_key'],
+    columns: [ref('commitment_id', 'commitments', 'commitment'), col('policy_area_key', 'string', true, 'The policy area (policy_areas.key)')],
+  },
+  {
+    name: 'milestones',
+    description: 'Milestones of the commitments.',
+    key: ['id'],
+    columns: [
+      id('milestone'),
+      ref('commitment_id', 'commitments', 'commitment'),
+      col('number', 'integer', true, 'Number of the milestone in its commitment'),
+      col('declared_status', 'string', false, 'new, or ongoing from an earlier plan, as the plan declares it', ['new', 'ongoing']),
+      ...datePrecision('start', 'milestone'),
+      ...datePrecision('end', 'milestone'),
+      col('planned_end_date', 'date', false, 'The end date the plan first gave, kept when the milestone was re-planned'),
+      col('planned_end_precision', 'string', false, 'How precise planned_end_date is (empty when there is none)', PRECISIONS),
+    ],
+  },
+  {
+    name: 'milestone_texts',
+    description: 'The text of each milestone, one row per language.',
+    key: ['milestone_id', 'locale'],
+    columns: [ref('milestone_id', 'milestones', 'milestone'), locale('text'), col('text', 'string', true, 'What the milestone is')],
+  },
+  {
+    name: 'irm_reviews',
+    description: 'Reviews of commitments by the Independent Reporting Mechanism (IRM), one per report.',
+    key: ['id'],
+    columns: [
+      id('review'),
+      ref('commitment_id', 'commitments', 'commitment'),
+      col('method', 'string', true, 'IRM method: irm_2012 (design, progress, end-of-term reports) or irm_2020 (action plan review, results report)', IRM_METHODS),
+      col('report', 'string', true, 'The IRM report the review comes from', IRM_REPORTS),
+      col('published_on', 'date', false, 'Day the report was published'),
+      col('published_year', 'integer', false, 'Year the report was published, when the day is unknown'),
+      col('irm_number', 'integer', false, 'Number the IRM gives the commitment in its report'),
+      col('source_locale', 'string', true, 'Language the review was written in'),
+    ],
+  },
+  {
+    name: 'irm_review_texts',
+    description: 'Titles and narratives of the IRM reviews, one row per language.',
+    key: ['irm_review_id', 'locale'],
+    columns: [
+      ref('irm_review_id', 'irm_reviews', 'IRM review'),
+      locale('text'),
+      col('irm_title', 'string', false, 'Title the IRM gives the commitment'),
+      col('narrative', 'string', false, "The IRM's narrative"),
+    ],
+  },
+  {
+    name: 'irm_ratings',
+    description: 'Ratings of each IRM review, one row per indicator.',
+    key: ['irm_review_id', 'indicator'],
+    columns: [
+      ref('irm_review_id', 'irm_reviews', 'IRM review'),
+      col('indicator', 'string', true, 'The IRM indicator (completion, potential_impact, ...)', IRM_INDICATOR_KEYS),
+      col('state', 'string', true, 'assessed, or why there is no value: not_reviewed, no_data, not_applicable', RATING_STATES),
+      col('value', 'string', false, 'The rating (a key such as substantial or limited); empty unless state is assessed'),
+    ],
+  },
+];
+
+/** Columns of the exported tables that are left out of the package on purpose. */
+export const LEFT_OUT_COLUMNS: Record<string, readonly string[]> = {
+  commitments: ['record_hash'],
+  commitment_texts: ['search_vector'],
+};

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import yauzl from 'yauzl';
+import { parse } from 'csv-parse/sync';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { HOSTILE_TITLE, saveHostileCommitment } from '../../test/helpers/hostile-commitment.ts';
+import { LEFT_OUT_COLUMNS, OPEN_DATA_TABLES, type OpenDataTable } from './open-data-tables.ts';
+import { tableRows } from './table-rows.queries.ts';
+
+let t: TestApp;
+let files: Map<string, Buffer>;
+let generatedBetween: [number, number];
+beforeAll(async () => {
+  t = await createTestApp();
+  await saveHostileCommitment(t.database.db);
+  const before = Date.now();
+  const res = await t.app.inject('/open-data/ahadi-open-data.zip');
+  generatedBetween = [before, Date.now()];
+  expect(res.statusCode).toBe(200);
+  expect(res.headers['content-type']).toBe('application/zip');
+  expect(res.headers['content-disposition']).toMatch(/^attachment; filename="ahadi-open-data-\d{4}-\d\d-\d\d\.zip"$/);
+  files = await unzip(res.rawPayload);
+});
+afterAll(async () => { await t.close(); });
+
+function unzip(zip: Buffer): Promise<Map<string, Buffer>> {
+  return new Promise((resolve, reject) => {
+    const found = new Map<string, Buffer>();
+    yauzl.fromBuffer(zip, { lazyEntries: true }, (error, archive) => {
+      if (error) return reject(error);
+      archive.on('error', reject).on('end', () => resolve(found)).on('entry', (entry: yauzl.Entry) => {
+        archive.openReadStream(entry, (streamError, stream) => {
+          if (streamError) return reject(streamError);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c)).on('end', () => {
+            found.set(entry.fileName, Buffer.concat(chunks));
+            archive.readEntry();
+          });
+        });
+      });
+      archive.readEntry();
+    });
+  });
+}
+
+const file = (name: string) => {
+  const content = files.get(`ahadi-open-data/${name}`);
+  expect(content, name).toBeDefined();
+  return content!;
+};
+
+/** A CSV row typed as its JSON Schema describes it: empty cells null, integer columns numbers. */
+function typedRows(table: OpenDataTable): Record<string, unknown>[] {
+  const [header, ...rows] = parse(file(`data/${table.name}.csv`), { bom: true }) as string[][];
+  expect(header).toEqual(table.columns.map((c) => c.name));
+  return rows.map((row) => Object.fromEntries(table.columns.map((c, i) => {
+    const cell = row[i]!;
+    return [c.name, cell === '' ? null : c.type === 'integer' ? Number(cell) : cell];
+  })));
+}
+
+describe('GET /open-data/ahadi-open-data.zip', () => {
+  it('holds every table as CSV, with its JSON Schema and data dictionary, datapackage.json and a README', () => {
+    const expected = ['README.md', 'datapackage.json', ...OPEN_DATA_TABLES.flatMap((table) => [
+      `data/${table.name}.csv`, `schemas/${table.name}.schema.json`, `dictionary/${table.name}.csv`])];
+    expect([...files.keys()].sort()).toEqual(expected.map((name) => `ahadi-open-data/${name}`).sort());
+    expect(OPEN_DATA_TABLES.map((table) => table.name)).toEqual([
+      'members', 'action_plans', 'institutions', 'policy_areas', 'policy_area_labels', 'commitments', 'commitment_texts',
+      'commitment_institutions', 'commitment_policy_areas', 'milestones', 'milestone_texts', 'irm_reviews',
+      'irm_review_texts', 'irm_ratings']);
+  });
+
+  it('has as many rows in each CSV as the table in the database, every one valid against its JSON Schema', async () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats.default(ajv);
+    for (const table of OPEN_DATA_TABLES) {
+      const schema = JSON.parse(file(`schemas/${table.name}.schema.json`).toString('utf8'));
+      const validate = ajv.compile(schema);
+      const rows = typedRows(table);
+      const { rows: [count] } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table.name)}`.execute(t.database.db);
+      expect(rows.length, table.name).toBe(count!.n);
+      expect(rows.length, `${table.name} is not empty in the test data`).toBeGreaterThan(0);
+      for (const row of rows) expect(validate(row), `${table.name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+
+  it('writes values exactly as stored, hostile text included', async () => {
+    const texts = typedRows(OPEN_DATA_TABLES.find((table) => table.name === 'commitment_texts')!);
+    const stored = await t.database.db.selectFrom('commitment_texts').select(['commitment_id', 'locale', 'title', 'description'])
+      .orderBy('commitment_id').orderBy('locale').execute();
+    expect(texts.map((r) => ({ commitment_id: String(r.commitment_id), locale: r.locale, title: r.title, description: r.description })))
+      .toEqual(stored);
+    expect(texts.some((r) => r.title === HOSTILE_TITLE)).toBe(true);
+    const ratings = typedRows(OPEN_DATA_TABLES.find((table) => table.name === 'irm_ratings')!);
+    expect(ratings).toContainEqual(expect.objectContaining({ indicator: 'relevance_technology', state: 'no_data', value: null }));
+  });
+
+  it('describes each column in a data dictionary, and the package in datapackage.json with its licence and date', () => {
+    for (const table of OPEN_DATA_TABLES) {
+      const [header, ...rows] = parse(file(`dictionary/${table.name}.csv`), { bom: true }) as string[][];
+      expect(header).toEqual(['column', 'type', 'required', 'values', 'meaning']);
+      expect(rows.map((r) => r[0])).toEqual(table.columns.map((c) => c.name));
+      for (const row of rows) expect(row[4], `${table.name}.${row[0]}`).toMatch(/\w{3,}/);
+    }
+    const descriptor = JSON.parse(file('datapackage.json').toString('utf8'));
+    expect(descriptor.licenses).toEqual([expect.objectContaining({ name: 'CC-BY-4.0' })]);
+    const created = Date.parse(descriptor.created);
+    expect(created).toBeGreaterThanOrEqual(generatedBetween[0] - 1000);
+    expect(created).toBeLessThanOrEqual(generatedBetween[1]);
+    expect(descriptor.resources.map((r: { path: string }) => r.path)).toEqual(OPEN_DATA_TABLES.map((table) => `data/${table.name}.csv`));
+    const readme = file('README.md').toString('utf8');
+    expect(readme).toContain(`Generated: ${descriptor.created}`);
+    expect(readme).toContain('CC BY 4.0');
+    expect(readme).toContain('"Open Government Partnership (https://www.opengovpartnership.org/), CC BY 4.0"');
+  });
+
+  it('leaves out no column of the exported tables except the derived ones it names', async () => {
+    for (const table of OPEN_DATA_TABLES) {
+      const { rows } = await sql<{ column_name: string }>`select column_name from information_schema.columns
+        where table_schema = current_schema() and table_name = ${table.name} order by ordinal_position`.execute(t.database.db);
+      expect(rows.map((r) => r.column_name).filter((c) => !(LEFT_OUT_COLUMNS[table.name] ?? []).includes(c)).sort(), table.name)
+        .toEqual(table.columns.map((c) => c.name).sort());
+    }
+  });
+
+  it('reads tables in key order across batches, composite keys included', async () => {
+    for (const name of ['commitment_institutions', 'irm_ratings', 'milestone_texts', 'members']) {
+      const table = OPEN_DATA_TABLES.find((candidate) => candidate.name === name)!;
+      const collect = async (batchSize: number) => {
+        const rows = [];
+        for await (const row of tableRows(t.database.db, table, batchSize)) rows.push(row);
+        return rows;
+      };
+      const whole = await collect(5000);
+      expect(await collect(2), name).toEqual(whole);
+      expect(new Set(whole.map((r) => JSON.stringify(table.key.map((k) => r[table.columns.findIndex((c) => c.name === k)])))).size).toBe(whole.length);
+    }
+  });
+});
+
+describe('GET /{locale}/open-data', () => {
+  it('explains the package in every language, linking to it', async () => {
+    for (const [locale, heading] of [['en', 'Open data'], ['fr', 'Données ouvertes'], ['es', 'Datos abiertos'], ['sw', 'Data huria']]) {
+      const res = await t.app.inject(`/${locale}/open-data`);
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain(`<html lang="${locale}">`);
+      expect(res.body).toContain(`<h1>${heading}</h1>`);
+      expect(res.body).toContain('href="/open-data/ahadi-open-data.zip"');
+      expect(res.body).toContain('https://creativecommons.org/licenses/by/4.0/');
+      for (const table of OPEN_DATA_TABLES) expect(res.body).toContain(`<code>${table.name}.csv</code>`);
+    }
+  });
+
+  it('answers an unknown language with a 404', async () => {
+    expect((await t.app.inject('/xx/open-data')).statusCode).toBe(404);
+  });
+});
