@@ -42,19 +42,17 @@ describe('npm run ahadi', () => {
     expect(ahadi('create-admin', 'not-an-address').stderr).toMatch(/EMAIL: not an e-mail address/);
   });
 
-  it('refuses bad command lines with exit code 2 and says why', () => {
-    const cases: [string[], RegExp][] = [
-      [['frobnicate'], /Unknown command: frobnicate/],
-      [['import', 'frobnicate', 'x'], /Unknown import kind: frobnicate/],
-      [['import', 'ogp-page'], /exactly one FILE/],
-      [['import', 'ogp-page', 'no-such-file.txt'], /FILE: no such file/],
-      [['import', 'ogp-page', 'README.md', '--plan-number', 'four'], /--plan-number:/],
-    ];
-    for (const [args, message] of cases) {
-      const run = ahadi(...args);
-      expect(run.stderr, args.join(' ')).toMatch(message);
-      expect(run.code, args.join(' ')).toBe(2);
-    }
+  // One process per case, so each case has the whole test timeout even on a loaded machine.
+  it.each([
+    [['frobnicate'], /Unknown command: frobnicate/],
+    [['import', 'frobnicate', 'x'], /Unknown import kind: frobnicate/],
+    [['import', 'ogp-page'], /exactly one FILE/],
+    [['import', 'ogp-page', 'no-such-file.txt'], /FILE: no such file/],
+    [['import', 'ogp-page', 'README.md', '--plan-number', 'four'], /--plan-number:/],
+  ] as [string[], RegExp][])('refuses %j with exit code 2 and says why', (args, message) => {
+    const run = ahadi(...args);
+    expect(run.stderr).toMatch(message);
+    expect(run.code).toBe(2);
   });
 
   it('a file that is not a commitment page fails with exit code 1 and names what is missing', () => {

@@ -3,11 +3,9 @@ import { ConfigError, readConfig } from '../config/config.ts';
 import { connect } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import { loadDemo } from '../demo/load-demo.ts';
-import { serve } from './serve.ts';
 import { importOgpPageCommand } from './import-ogp-page.command.ts';
 import { importOgpDatasetArgs, importOgpDatasetCommand } from './import-ogp-dataset.command.ts';
 import { importSpreadsheetArgs, importSpreadsheetCommand } from './import-spreadsheet.command.ts';
-import { generateCommand } from '../generate/generate.command.ts';
 import { createAdminCommand } from './create-admin.command.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -35,7 +33,8 @@ async function main(argv: string[]): Promise<number> {
   const log = (line: string) => console.error(line);
   switch (command) {
     case 'serve':
-      await serve(config, log);
+      // Loaded on demand: the server's modules are most of the start-up time of every other command.
+      await (await import('./serve.ts')).serve(config, log);
       return 0;
     case 'migrate':
     case 'demo':
@@ -68,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
         args: rest,
         options: { commitments: { type: 'string' }, members: { type: 'string' }, seed: { type: 'string' }, batch: { type: 'string' } },
       });
-      return withDatabase(config, log, (db) => generateCommand(db, values));
+      return withDatabase(config, log, async (db) => (await import('../generate/generate.command.ts')).generateCommand(db, values));
     }
     case undefined:
     case 'help':

@@ -68,8 +68,11 @@ export function Layout({ intl, pathAfterLocale, user, title, breadcrumbs, childr
   );
 }
 
+// Each language's name in itself ("français"), computed once: building Intl.DisplayNames per request showed in profiles.
+const OWN_NAMES = new Map(LOCALES.map((l) => [l, new globalThis.Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l]));
+
 function LanguageLink({ locale, current, path }: { locale: Locale; current: Locale; path: string }) {
-  const name = new globalThis.Intl.DisplayNames([locale], { type: 'language' }).of(locale) ?? locale;
+  const name = OWN_NAMES.get(locale) ?? locale;
   return (
     <a href={`/${locale}${path}`} lang={locale} hreflang={locale} aria-current={locale === current ? 'true' : undefined} safe>
       {name}
