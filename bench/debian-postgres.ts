@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { onCleanup, postmasterPid, runSync, sleep } from './processes.ts';
+import { freePort } from '../src/db/embedded-postgres.ts';
 
 /**
  * A throwaway PostgreSQL server from Debian's binaries (`pg_config --bindir`, PostgreSQL 15 on Debian 12), started
@@ -108,13 +108,4 @@ function postgresUser(): { uid: number; gid: number } {
   return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_SET, type DataSetOptions } from '../src/generate/data-set.ts';
 import { adminQuery, clusterDirOf, loadDebian, prepareEmbedded, type Targets } from './data-sets.ts';
-import { findDebianPostgres, freePort, startDebianPostgres } from './debian-postgres.ts';
+import { findDebianPostgres, startDebianPostgres } from './debian-postgres.ts';
+import { freePort } from '../src/db/embedded-postgres.ts';
 import { measureImport, type ImportRate } from './import-rate.ts';
 import { measure, warmUp, type LoadResult } from './load.ts';
 import {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startLiveApp } from '../../test/helpers/live-app.ts';
-import { expectNoAccessibilityViolations, expectNoHorizontalScroll, launchBrowser, newPhonePage } from '../../test/helpers/browser.ts';
+import { launchBrowser, newPhonePage, checkPage } from '../../test/helpers/browser.ts';
 import { createAccount, totpCode } from './account.factories.ts';
 import { requestPasswordReset } from './password-reset.ts';
 import { createMailer } from '../mail/mailer.ts';
@@ -10,14 +10,6 @@ let live: Awaited<ReturnType<typeof startLiveApp>>;
 let browser: Browser;
 beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
 afterAll(async () => { await browser?.close(); await live?.close(); });
-
-/** One h1, the page language, no sideways scrolling on a phone, and no axe-core violation. */
-async function checkPage(page: Page, locale: string): Promise<void> {
-  expect(await page.locator('html').getAttribute('lang')).toBe(locale);
-  expect(await page.locator('h1').count()).toBe(1);
-  await expectNoHorizontalScroll(page);
-  await expectNoAccessibilityViolations(page);
-}
 
 const pathOf = (link: string) => new URL(link).pathname;
 

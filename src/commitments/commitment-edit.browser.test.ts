@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startLiveApp } from '../../test/helpers/live-app.ts';
-import { expectNoAccessibilityViolations, expectNoHorizontalScroll, launchBrowser, newPhonePage } from '../../test/helpers/browser.ts';
+import { launchBrowser, newPhonePage, checkPage } from '../../test/helpers/browser.ts';
 import { createAccount, totpCode, type TestAccount } from '../accounts/account.factories.ts';
 
 let live: Awaited<ReturnType<typeof startLiveApp>>;
 let browser: Browser;
 beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
 afterAll(async () => { await browser?.close(); await live?.close(); });
-
-async function checkPage(page: Page, locale: string): Promise<void> {
-  expect(await page.locator('html').getAttribute('lang')).toBe(locale);
-  expect(await page.locator('h1').count()).toBe(1);
-  await expectNoHorizontalScroll(page);
-  await expectNoAccessibilityViolations(page);
-}
 
 async function signIn(page: Page, account: TestAccount, locale: string): Promise<void> {
   await page.goto(`${live.baseUrl}/${locale}/sign-in`);

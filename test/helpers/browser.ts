@@ -41,3 +41,11 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 }
+
+/** What every page owes its readers: the page's language, one h1, no sideways scrolling on a phone, no axe violation. */
+export async function checkPage(page: Page, locale: string): Promise<void> {
+  expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+  expect(await page.locator('h1').count()).toBe(1);
+  await expectNoHorizontalScroll(page);
+  await expectNoAccessibilityViolations(page);
+}
