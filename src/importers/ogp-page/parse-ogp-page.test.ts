@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { OgpPageError, parseOgpPage } from './parse-ogp-page.ts';
-
-const seed = readFileSync(path.resolve(process.cwd(), '../shared/seeds/KE0031.fr.txt'), 'utf8');
+import { parseOgpPage } from './parse-ogp-page.ts';
+import { replaceOnce, seed } from '../../../test/helpers/ogp-seed.ts';
 
 /** KE0031 as the English site shows it, written by translating the seed back; trimmed narrative. */
 const ENGLISH_PAGE = `Skip navigation
@@ -96,31 +93,6 @@ Commitment 8. Building Open Government Resilience
 
 function month(date: string, raw: string): { date: string; precision: 'month'; raw: string } {
   return { date, precision: 'month', raw };
-}
-
-function errorOf(text: string): OgpPageError {
-  try {
-    parseOgpPage(text);
-  } catch (error) {
-    if (error instanceof OgpPageError) return error;
-    throw error;
-  }
-  throw new Error('expected an OgpPageError');
-}
-
-/** The seed with one line (found by its start) replaced; fails loudly if the line is not there. */
-function replaceLine(text: string, lineStart: string, replacement: string): string {
-  const lines = text.split('\n');
-  const index = lines.findIndex((line) => line.trimStart().startsWith(lineStart));
-  if (index === -1) throw new Error(`no line starts with ${lineStart}`);
-  lines[index] = replacement;
-  return lines.join('\n');
-}
-
-function replaceOnce(text: string, search: string | RegExp, replacement: string): string {
-  const found = typeof search === 'string' ? text.includes(search) : search.test(text);
-  if (!found) throw new Error(`not in the text: ${String(search)}`);
-  return text.replace(search, replacement);
 }
 
 describe('parseOgpPage on the French KE0031 seed', () => {
@@ -317,67 +289,6 @@ describe('parseOgpPage tolerates typography', () => {
   it('does not guess the plan number when the text names two plans', () => {
     const page = parseOgpPage(replaceOnce(seed, 'Les deux dernières années', 'Depuis le PAN III, les deux dernières années'));
     expect(page.planNumber).toBeUndefined();
-  });
-});
-
-describe('parseOgpPage refuses what it cannot read', () => {
-  it('names the missing id when the title has none', () => {
-    const error = errorOf(replaceOnce(seed, ' (KE0031)', ''));
-    expect(error.missing).toEqual(['commitment id in the title']);
-    expect(error.message).toBe('Not an OGP commitment page: missing commitment id in the title');
-  });
-
-  it('names the milestone row a truncated table stops in', () => {
-    const truncated = replaceOnce(seed, /Partenaires du Gouvernement Ouvert[^\n]*/.exec(seed)?.[0] ?? '', 'Partenaires');
-    const error = errorOf(truncated);
-    expect(error.missing).toEqual([]);
-    expect(error.problems).toEqual(['milestone 4: no status, start date and end date found after its text']);
-    expect(error.message).toBe('Cannot read the OGP commitment page: milestone 4: no status, start date and end date found after its text');
-  });
-
-  it('names a row that lost its dates instead of merging it with the next rows', () => {
-    const error = errorOf(replaceOnce(seed, 'judiciaire Nouveau mars 2021 mai 2022 6.', 'judiciaire 6.'));
-    expect(error.problems).toEqual(['milestone 5: no status, start date and end date found after its text']);
-  });
-
-  it('names a table header without rows', () => {
-    const headerOnly = seed.replace(/(Date de fin) 1\.[^\n]*/, '$1');
-    expect(errorOf(headerOnly).problems).toEqual(['milestones table has no rows']);
-  });
-
-  it('names the lead institution when its line is removed', () => {
-    const error = errorOf(replaceLine(seed, 'Institution responsable', ''));
-    expect(error.missing).toEqual(['lead institution']);
-    expect(error.message).toBe('Not an OGP commitment page: missing lead institution');
-  });
-
-  it('names the lead institution when its value is empty', () => {
-    expect(errorOf(replaceLine(seed, 'Institution responsable', 'Institution responsable :')).missing).toEqual(['lead institution']);
-  });
-
-  it('names the action plan years when the plan has none', () => {
-    const error = errorOf(replaceOnce(seed, "Plan d'action du Kenya 2020-2022", "Plan d'action du Kenya"));
-    expect(error.missing).toEqual(['action plan years (such as "2020-2022")']);
-  });
-
-  it('names the description when it is missing', () => {
-    const withoutDescription = replaceOnce(seed, /\nDescription\n\n[^\n]*\n/.exec(seed)?.[0] ?? '', '\n');
-    expect(errorOf(withoutDescription).missing).toEqual(['description']);
-  });
-
-  const EVERYTHING = ['member name', 'commitment id in the title', 'action plan', 'lead institution', 'description'];
-
-  it('names every required part for an empty file', () => {
-    const error = errorOf('');
-    expect(error.missing).toEqual(EVERYTHING);
-    expect(error.message).toBe(
-      'Not an OGP commitment page: missing member name, commitment id in the title, action plan, lead institution, description',
-    );
-  });
-
-  it('names every required part for an unrelated text', () => {
-    const unrelated = 'Minutes of the meeting\n\nPresent: the board.\n\n1. Budget approved in February 2021.\n2. Next meeting May 2022.\n';
-    expect(errorOf(unrelated).missing).toEqual(EVERYTHING);
   });
 });
 
