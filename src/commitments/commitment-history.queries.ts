@@ -1,8 +1,9 @@
 import type { Db } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
 
 /** One entry of a commitment's history tab: a change to it or to one of its milestones, with who made it. */
 export type ChangeView = {
-  id: string; occurredAt: Date; command: string; entityType: 'commitment' | 'milestone'; milestoneNumber: number | null;
+  id: string; occurredAt: Date; command: string; entityType: Database['changes']['entity_type']; milestoneNumber: number | null;
   actorName: string | null; institutionName: string | null;
   before: Record<string, unknown>; after: Record<string, unknown>; reason: string | null;
 };

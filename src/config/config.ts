@@ -22,6 +22,13 @@ const ConfigSchema = z.object({
   AHADI_SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   /** Sender of the portal's e-mail. */
   AHADI_MAIL_FROM: z.string().min(3).optional(),
+  /** Largest evidence file accepted, in megabytes. */
+  AHADI_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(1024).default(20),
+  /**
+   * Behind a reverse proxy: `true` or the proxy's addresses, comma-separated (Fastify's `trustProxy`), so that the
+   * sign-in rate limit counts the visitor's address, not the proxy's. Unset: the connection's address is used.
+   */
+  AHADI_TRUST_PROXY: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -33,6 +40,10 @@ export type Config = {
   dbPoolSize: number;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Folder of uploaded evidence, stored by content (`<dataDir>/evidence`). */
+  evidenceDir: string;
+  uploadMaxBytes: number;
+  trustProxy: boolean | string | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -54,7 +65,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: c.AHADI_DB_POOL_SIZE,
     smtpUrl: c.AHADI_SMTP_URL,
     mailFrom: c.AHADI_MAIL_FROM ?? `Ahadi <no-reply@${new URL(baseUrl).hostname}>`,
+    evidenceDir: path.join(path.resolve(c.AHADI_DATA_DIR), 'evidence'),
+    uploadMaxBytes: c.AHADI_UPLOAD_MAX_MB * 1024 * 1024,
+    trustProxy: parseTrustProxy(c.AHADI_TRUST_PROXY),
   };
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string | undefined {
+  return value === 'true' || value === 'false' ? value === 'true' : value;
 }
 
 // An empty variable (`PORT=`) means "not set", as in most shells' configs.

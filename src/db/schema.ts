@@ -8,6 +8,11 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** `date` columns come back as 'YYYY-MM-DD' strings (see connect.ts), never as shifted JS Dates. */
 type DateOnly = string;
 
+export type OutboxKind = 'invitation' | 'password_reset' | 'round_opened' | 'round_deadline_reminder'
+  | 'milestone_overdue_reminder';
+export type MilestoneReportStatus = 'not_started' | 'in_progress' | 'complete' | 'withdrawn';
+export type Verdict = 'confirmed' | 'disputed' | 'insufficient_evidence';
+
 export type Database = {
   schema_migrations: { version: number; name: string; applied_at: Generated<Date> };
   members: {
@@ -95,7 +100,7 @@ export type Database = {
     succeeded: Generated<boolean>; attempted_at: Generated<Date>;
   };
   outbox: {
-    id: Generated<string>; kind: 'invitation' | 'password_reset'; to_address: string; subject: string; body_text: string;
+    id: Generated<string>; kind: OutboxKind; to_address: string; subject: string; body_text: string;
     status: 'held' | 'queued' | 'sent' | 'failed'; created_at: Generated<Date>; sent_at: Timestamp | null; error: string | null;
   };
   account_events: {
@@ -106,10 +111,48 @@ export type Database = {
   // Editing history (migration 007): one row per command, written in the command's transaction.
   changes: {
     id: Generated<string>; occurred_at: Generated<Date>; actor_id: string | null; actor_institution_id: string | null;
-    command: 'edit_commitment' | 'withdraw_commitment' | 'restore_commitment_version' | 'edit_milestone' | 'replan_milestone';
-    entity_type: 'commitment' | 'milestone'; entity_id: string; commitment_id: string;
+    command: 'edit_commitment' | 'withdraw_commitment' | 'restore_commitment_version' | 'edit_milestone' | 'replan_milestone'
+      // Migration 008.
+      | 'create_action_plan' | 'edit_action_plan' | 'create_commitment' | 'create_milestone' | 'import_commitment'
+      | 'open_reporting_round' | 'close_reporting_round' | 'submit_milestone_report' | 'record_verdict' | 'restrict_evidence';
+    entity_type: 'action_plan' | 'commitment' | 'milestone' | 'reporting_round' | 'milestone_report' | 'evidence_item';
+    entity_id: string;
+    /** At least one of the two is set (migration 008): a change belongs to a commitment's history, a plan's, or both. */
+    commitment_id: string | null; action_plan_id: string | null;
     before: ColumnType<Record<string, unknown>, string, string>; after: ColumnType<Record<string, unknown>, string, string>;
     reason: string | null;
   };
+  // Reporting rounds (migration 008, decision 013).
+  reporting_rounds: {
+    id: Generated<string>; action_plan_id: string; label: string; deadline: Timestamp;
+    opened_at: Generated<Date>; opened_by: string | null; closed_at: Timestamp | null; closed_by: string | null;
+  };
+  milestone_reports: {
+    id: Generated<string>; reporting_round_id: string; milestone_id: string; institution_id: string;
+    status: MilestoneReportStatus; percent_complete: number; narrative: string; narrative_locale: string;
+    revision: Generated<number>; submitted_by: string | null;
+    first_submitted_at: Generated<Date>; submitted_at: Timestamp;
+  };
+  evidence_files: { sha256: string; size_bytes: string; media_type: string; created_at: Generated<Date> };
+  evidence_items: {
+    id: Generated<string>; milestone_report_id: string; kind: 'file' | 'link'; title: string;
+    file_sha256: string | null; file_name: string | null; url: string | null;
+    link_sha256: string | null; link_media_type: string | null; link_fetched_at: Timestamp | null; link_error: string | null;
+    restricted: Generated<boolean>; restricted_reason: string | null; added_by: string | null; added_at: Generated<Date>;
+  };
+  milestone_report_verdicts: {
+    id: Generated<string>; milestone_report_id: string; reviewer_id: string; reviewer_institution_id: string | null;
+    verdict: Verdict; comment: string | null; report_revision: number; recorded_at: Timestamp;
+  };
+  reporting_round_snapshots: {
+    reporting_round_id: string; milestone_id: string; responsible_institution_id: string | null;
+    milestone_report_id: string | null; status: MilestoneReportStatus | null; percent_complete: number | null;
+    submitted_at: Timestamp | null; late: Generated<boolean>; evidence_count: Generated<number>;
+    public_evidence_count: Generated<number>; verdict: Verdict | null; confirmed_count: Generated<number>;
+    disputed_count: Generated<number>; insufficient_count: Generated<number>;
+  };
+  reminders_sent: {
+    id: Generated<string>; kind: 'round_deadline' | 'milestone_overdue'; reporting_round_id: string | null;
+    milestone_id: string | null; account_id: string; about_date: DateOnly; sent_at: Generated<Date>;
+  };
 };
-

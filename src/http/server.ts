@@ -46,7 +46,10 @@ export async function buildServer(base: { db: Db; config?: Config }, options: { 
   const config = base.config ?? readConfig({});
   const web: WebSecurity = { secureCookies: config.baseUrl.startsWith('https:'), csrfKey: await loadCsrfKey(base.db) };
   const deps: AppDeps = { db: base.db, config, web, mailer: createMailer(config) };
-  const app = Fastify({ logger: options.logger ?? false, routerOptions: { ignoreTrailingSlash: true } });
+  const app = Fastify({
+    logger: options.logger ?? false, routerOptions: { ignoreTrailingSlash: true },
+    ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
+  });
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'script-src': ["'self'"], 'style-src': ["'self'"] } },
   });

@@ -1,7 +1,7 @@
 import type { Transporter } from 'nodemailer';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Config } from '../config/config.ts';
-import type { Database } from '../db/schema.ts';
+import type { Database, OutboxKind } from '../db/schema.ts';
 import type { Db } from '../db/connect.ts';
 
 /**
@@ -10,7 +10,7 @@ import type { Db } from '../db/connect.ts';
  * with `AHADI_SMTP_URL` it is `queued`, then sent after the commit (`sent`, or `failed` with the server's answer).
  * A failed delivery never fails the request that caused it. Later, a job queue can take over `deliverQueued`.
  */
-export type MailMessage = { kind: 'invitation' | 'password_reset'; to: string; subject: string; text: string };
+export type MailMessage = { kind: OutboxKind; to: string; subject: string; text: string };
 
 export type Mailer = {
   /** Writes the message to the outbox inside the caller's transaction. */
