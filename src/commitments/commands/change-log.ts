@@ -42,14 +42,18 @@ export async function requireCommitmentTarget(db: Db | Trx, ogpId: string, forUp
 
 export type Snapshot = Record<string, unknown>;
 
-/** Writes one history entry; called by each command inside its transaction, after its own writes. */
+/**
+ * Writes one history entry; called by each command inside its transaction, after its own writes. A change belongs
+ * to a commitment's history, an action plan's (reporting rounds, the plan itself), or both.
+ */
 export async function recordChange(trx: Trx, change: {
-  actor: CurrentUser; command: CommandName; entityType: 'commitment' | 'milestone'; entityId: string; commitmentId: string;
+  actor: CurrentUser; command: CommandName; entityType: Database['changes']['entity_type']; entityId: string;
   before: Snapshot; after: Snapshot; reason: string | null;
-}): Promise<string> {
+} & ({ commitmentId: string; actionPlanId?: string | null } | { commitmentId?: null; actionPlanId: string })): Promise<string> {
   const row = await trx.insertInto('changes').values({
     actor_id: change.actor.id, actor_institution_id: change.actor.institutionId, command: change.command,
-    entity_type: change.entityType, entity_id: change.entityId, commitment_id: change.commitmentId,
+    entity_type: change.entityType, entity_id: change.entityId,
+    commitment_id: change.commitmentId ?? null, action_plan_id: change.actionPlanId ?? null,
     before: JSON.stringify(change.before), after: JSON.stringify(change.after), reason: change.reason,
   }).returning('id').executeTakeFirstOrThrow();
   return row.id;
