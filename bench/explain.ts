@@ -16,10 +16,15 @@ import { findCommitmentDetail } from '../src/commitments/commitment.queries.ts';
  * `npx tsx bench/explain.ts [--data-dir DIR | --url URL] [--plans]`: runs the queries of the benchmark's pages
  * (commitment page, filtered list with its facets, search) once on the bench data set, then EXPLAIN ANALYZE of each,
  * and prints each query's server time (and with --plans, its plan). For finding the slow query behind a MISS.
+ * `--repeat N` runs each EXPLAIN ANALYZE N times and prints the fastest and the median: on a machine others load,
+ * the fastest of a few runs is what compares before and after.
  */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
-  options: { 'data-dir': { type: 'string' }, url: { type: 'string' }, plans: { type: 'boolean', default: false } },
+  options: {
+    'data-dir': { type: 'string' }, url: { type: 'string' }, plans: { type: 'boolean', default: false },
+    repeat: { type: 'string', default: '1' },
+  },
 });
 
 const dataDir = args['data-dir'] ?? path.join(repoRoot, 'tmp', 'bench', 'embedded-50000-200-ahadi-v1');
@@ -54,12 +59,19 @@ for (const [name, filters] of [['list', { member, area }], ['search', { q }]] as
 const client = await pool.connect();
 try {
   for (const { label: name, query } of captured) {
-    if (!/^\s*select/i.test(query.sql)) continue;
-    const explained = await client.query(`explain (analyze, buffers) ${query.sql}`, query.parameters as unknown[]);
-    const lines = explained.rows.map((r: Record<string, string>) => r['QUERY PLAN']!);
-    const time = lines.find((l) => l.startsWith('Execution Time'));
-    const firstLine = query.sql.replace(/\s+/g, ' ').trim().slice(0, 110);
-    console.log(`${name.padEnd(16)} ${time?.replace('Execution Time: ', '').padStart(12)}  ${firstLine}`);
+    if (!/^\s*(select|with)\b/i.test(query.sql)) continue;
+    const times: number[] = [];
+    let lines: string[] = [];
+    for (let i = 0; i < Number(args.repeat); i++) {
+      const explained = await client.query(`explain (analyze, buffers) ${query.sql}`, query.parameters as unknown[]);
+      lines = explained.rows.map((r: Record<string, string>) => r['QUERY PLAN']!);
+      times.push(Number(/Execution Time: ([\d.]+)/.exec(lines.join('\n'))?.[1]));
+    }
+    times.sort((a, b) => a - b);
+    const ms = (t: number) => `${t.toFixed(3)} ms`.padStart(12);
+    const median = times.length > 1 ? ` (median ${ms(times[Math.floor(times.length / 2)]!).trim()})` : '';
+    const firstLine = query.sql.replace(/\s+/g, ' ').trim().slice(0, 90);
+    console.log(`${name.padEnd(16)} ${ms(times[0]!)}${median}  ${firstLine}`);
     if (args.plans) console.log(`${lines.map((l) => `    ${l}`).join('\n')}\n`);
   }
 } finally {

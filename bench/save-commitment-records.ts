@@ -8,6 +8,7 @@
  *     again (all unchanged);
  *  3. the same synthetic save with the search and facet triggers of migration 004 disabled, to show the saver's own
  *     share of the time.
+ * `--until N` applies only the migrations up to N (e.g. 8, to measure before migration 009 in the same conditions).
  * Rates depend on the machine and its load; the summary prints the load average next to them.
  */
 import fs from 'node:fs';
@@ -21,7 +22,7 @@ import { commitmentTarget } from '../src/importers/commitment-target.ts';
 import { runImport } from '../src/importers/import-run.ts';
 import { createDb, type Db } from '../src/db/connect.ts';
 import { startEmbeddedPostgres } from '../src/db/embedded-postgres.ts';
-import { migrate } from '../src/db/migrate.ts';
+import { listMigrations, migrate } from '../src/db/migrate.ts';
 import { importOgpDataset } from '../src/importers/ogp-dataset/import-ogp-dataset.ts';
 import { rowToRecord } from '../src/importers/ogp-dataset/row-to-record.ts';
 import { readCsv } from '../src/importers/table/read-csv.ts';
@@ -30,9 +31,20 @@ const DATASET = path.resolve('../shared/data/ogp/ogp_commitments_open_parliament
 const TABLES_WITH_TRIGGERS = ['commitments', 'commitment_texts', 'commitment_policy_areas', 'commitment_institutions',
   'milestones', 'milestone_texts', 'irm_ratings', 'action_plans', 'members'];
 
-const { values } = parseArgs({ options: { records: { type: 'string', default: '5000' }, batch: { type: 'string', default: '500' } } });
+const { values } = parseArgs({
+  options: { records: { type: 'string', default: '5000' }, batch: { type: 'string', default: '500' }, until: { type: 'string' } },
+});
 const recordCount = Number(values.records);
 const batchSize = Number(values.batch);
+
+/** A folder with the migrations up to --until (all of them without it). */
+function migrationsDir(): string | undefined {
+  if (values.until === undefined) return undefined;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-migrations-'));
+  for (const m of listMigrations().filter((m) => m.version <= Number(values.until))) fs.copyFileSync(m.file, path.join(dir, path.basename(m.file)));
+  return dir;
+}
+const migrations = migrationsDir();
 
 /** The dataset's records, copied under new ids (same member, number 5000 and up) until there are `count`. */
 function syntheticRecords(count: number): CommitmentRecordInput[] {
@@ -62,7 +74,7 @@ async function freshDatabase(adminUrl: string, name: string): Promise<Db> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = createDb(url.toString(), 2);
-  await migrate(db);
+  await migrate(db, migrations);
   return db;
 }
 

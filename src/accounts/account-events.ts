@@ -3,7 +3,9 @@ import type { Database } from '../db/schema.ts';
 
 export type AccountEventKind = 'account_created' | 'invited' | 'invitation_revoked' | 'invitation_accepted' | 'password_reset_requested'
   | 'password_reset' | 'second_factor_enabled' | 'second_factor_disabled' | 'signed_out_everywhere'
-  | 'point_of_contact_handed_over' | 'role_granted' | 'role_removed';
+  | 'point_of_contact_handed_over' | 'role_granted' | 'role_removed'
+  // Migration 010.
+  | 'recovery_codes_generated' | 'recovery_code_used' | 'second_factor_reset' | 'password_changed';
 
 /** One entry of the accounts' institutional memory: who (actor; null is the system), what, for whom, when (now). */
 export async function recordAccountEvent(db: Kysely<Database> | Transaction<Database>, event: {

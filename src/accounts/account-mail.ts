@@ -33,3 +33,17 @@ export function passwordResetMail(intl: Intl, reset: { to: string; link: string 
     text: intl.t('account.mail.passwordReset.body', { link: reset.link }),
   };
 }
+
+/** The notice that the password was changed: if it was not the owner, the reset link lets them take the account back. */
+export function passwordChangedMail(intl: Intl, change: { to: string; name: string; at: Date; resetLink: string }): MailMessage {
+  return {
+    kind: 'password_changed',
+    to: change.to,
+    subject: intl.t('account.mail.passwordChanged.subject'),
+    text: intl.t('account.mail.passwordChanged.body', {
+      name: change.name,
+      date: `${intl.formatDate(change.at, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`,
+      link: change.resetLink,
+    }),
+  };
+}

@@ -21,7 +21,7 @@ describe('authorize', () => {
   it('follows the account and mail policies for each role', () => {
     const admin = user('administrator');
     const others = [user('point_of_contact'), user('civil_society_reviewer'), user('irm_researcher'), user(null)];
-    for (const action of ['invite', 'list_invitations', 'revoke_invitation', 'hand_over_point_of_contact'] as const) {
+    for (const action of ['invite', 'list_invitations', 'revoke_invitation', 'hand_over_point_of_contact', 'list_accounts'] as const) {
       expect(outcome(() => authorize(admin, action, 'account')), action).toBe('allowed');
       for (const other of others) expect(outcome(() => authorize(other, action, 'account')), `${other.role} ${action}`).toBe('forbidden');
       expect(outcome(() => authorize(undefined, action, 'account'))).toBe('unauthenticated');
@@ -32,6 +32,11 @@ describe('authorize', () => {
     expect(outcome(() => authorize(undefined, 'manage_own_account', 'account'))).toBe('unauthenticated');
     expect(outcome(() => authorize(admin, 'disable_second_factor', 'account'))).toBe('forbidden');
     expect(outcome(() => authorize(user('irm_researcher'), 'disable_second_factor', 'account'))).toBe('allowed');
+    // Another person's second factor only: `admin` has id 1.
+    expect(outcome(() => authorize(admin, 'reset_second_factor', 'account', { id: '2' }))).toBe('allowed');
+    expect(outcome(() => authorize(admin, 'reset_second_factor', 'account', { id: '1' }))).toBe('forbidden');
+    for (const other of others) expect(outcome(() => authorize({ ...other, id: '3' }, 'reset_second_factor', 'account', { id: '2' }))).toBe('forbidden');
+    expect(outcome(() => authorize(undefined, 'reset_second_factor', 'account', { id: '2' }))).toBe('unauthenticated');
   });
 
   it('lets an administrator without TOTP do nothing but set it up', () => {

@@ -16,4 +16,12 @@ export const accountPolicy = {
   revoke_invitation: administrator,
   /** Change an institution's point of contact. */
   hand_over_point_of_contact: administrator,
+  /** The list of every account, with its second factor and last sign-in. */
+  list_accounts: administrator,
+  /**
+   * Turn off another person's second factor (a lost phone). Not one's own: an administrator who lost theirs asks
+   * another administrator, so that no single person can drop a second factor unseen.
+   */
+  reset_second_factor: (user: { id: string; role: unknown } | undefined, account: { id: string }) =>
+    administrator(user) && user?.id !== account.id,
 } satisfies Policy;

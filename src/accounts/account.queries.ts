@@ -66,6 +66,33 @@ export async function listPeopleWithRoles(db: Db): Promise<PersonWithRole[]> {
   }));
 }
 
+export type AccountSummary = {
+  id: string; email: string; name: string; role: Role | null; institutionName: string | null; totpEnabled: boolean;
+  lastSignInAt: Date | null;
+};
+
+const accountSummaries = (db: Db) => db.selectFrom('accounts')
+  .leftJoin('institutions', 'institutions.id', 'accounts.institution_id')
+  .select(['accounts.id', 'accounts.email', 'accounts.name', 'accounts.role', 'institutions.name as institution_name',
+    'accounts.totp_enabled_at', 'accounts.last_sign_in_at']);
+
+const toAccountSummary = (r: Awaited<ReturnType<ReturnType<typeof accountSummaries>['executeTakeFirstOrThrow']>>): AccountSummary => ({
+  id: r.id, email: r.email, name: r.name, role: r.role, institutionName: r.institution_name,
+  totpEnabled: r.totp_enabled_at !== null, lastSignInAt: r.last_sign_in_at,
+});
+
+/** Every account, those with a role first, for the administrators' list (`/{locale}/admin/accounts`). */
+export async function listAccounts(db: Db): Promise<AccountSummary[]> {
+  const rows = await accountSummaries(db)
+    .orderBy(sql`accounts.role is null`).orderBy('accounts.role').orderBy('accounts.name').orderBy('accounts.id').execute();
+  return rows.map(toAccountSummary);
+}
+
+export async function findAccountSummary(db: Db, id: string): Promise<AccountSummary | undefined> {
+  const row = await accountSummaries(db).where('accounts.id', '=', id).executeTakeFirst();
+  return row && toAccountSummary(row);
+}
+
 export type InstitutionChoice = { id: string; name: string; kind: string; memberName: string | null };
 
 /** Institutions an invitation may name, grouped by member in the form. */

@@ -9,21 +9,27 @@ import { pageContext, sendPrivatePage } from '../http/page-context.ts';
 import { recordAccountEvent } from './account-events.ts';
 import { CodeSchema } from './account-forms.ts';
 import { countSessions } from './account.queries.ts';
-import { accountPage, secondFactorSetUpPage } from './account.page.tsx';
+import { accountPage, recoveryCodesPage, secondFactorSetUpPage } from './account.page.tsx';
 import { currentUser, type CurrentUser } from './current-user.ts';
-import { acceptSecondFactorCode, disableSecondFactor, enableSecondFactor, pendingTotpSecret } from './second-factor.ts';
+import { countRecoveryCodes, replaceRecoveryCodes } from './recovery-codes.ts';
+import { checkSecondFactor, disableSecondFactor, enableSecondFactor, pendingTotpSecret, type SecondFactorCheck } from './second-factor.ts';
 import { clearSessionCookie, endAllSessions } from './session.ts';
 import { totpUri } from './totp.ts';
 
 const CodeForm = z.object({ code: CodeSchema });
+const ConfirmCodeForm = z.object({ confirmCode: CodeSchema });
 const NOTICES: Record<string, string> = {
-  'second-factor-enabled': 'account.notice.secondFactorEnabled',
   'second-factor-disabled': 'account.notice.secondFactorDisabled',
+  'recovery-code-used': 'account.notice.recoveryCodeUsed',
+  'password-changed': 'account.notice.passwordChangedHere',
 };
+/** The message key for a refused code; undefined when the code was accepted. */
+const codeError = (check: SecondFactorCheck) => check === 'too_many_attempts' ? 'account.error.tooManyAttempts'
+  : check === 'not_accepted' ? 'account.error.codeNotAccepted' : undefined;
 
 type Params = { Params: { locale: string }; Querystring: { notice?: string } };
 
-/** `/{locale}/account`: one's own account, TOTP set-up, sign out everywhere. */
+/** `/{locale}/account`: one's own account, TOTP set-up, recovery codes, sign out everywhere. */
 export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db, web } = deps;
 
@@ -50,10 +56,24 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
     if (user.totpEnabled) return reply.redirect(`/${intl.locale}/account`, 303);
     const form = parseForm(CodeForm, request.body);
     if (!form.ok) return renderSetUp(request, reply, user, form, 400);
-    if (!await enableSecondFactor(db, user.id, form.data.code)) {
-      return renderSetUp(request, reply, user, { values: {}, errors: { code: 'account.error.codeNotAccepted' } }, 400);
-    }
-    return reply.redirect(`/${intl.locale}/account?notice=second-factor-enabled`, 303);
+    const codes = await enableSecondFactor(db, user.id, form.data.code);
+    if (!codes) return renderSetUp(request, reply, user, { values: {}, errors: { code: 'account.error.codeNotAccepted' } }, 400);
+    // Answered here, not after a redirect: the codes exist in clear only in this response.
+    return renderRecoveryCodes(request, reply, { ...user, totpEnabled: true }, codes, intl.t('account.notice.secondFactorEnabled'));
+  });
+
+  app.post<Params>('/:locale/account/recovery-codes', async (request, reply) => {
+    const user = await currentUser(deps, request);
+    authorize(user, 'manage_own_account', 'account');
+    const intl = intlFromParams(request.params);
+    if (!user.totpEnabled) return reply.redirect(`/${intl.locale}/account`, 303);
+    const form = parseForm(ConfirmCodeForm, request.body);
+    if (!form.ok) return renderAccount(request, reply, user, form, 400);
+    const check = await checkSecondFactor(db, user, form.data.confirmCode, request.ip, { recoveryCode: false });
+    const error = codeError(check);
+    if (error) return renderAccount(request, reply, user, { values: {}, errors: { confirmCode: error } }, check === 'too_many_attempts' ? 429 : 400);
+    const codes = await db.transaction().execute((trx) => replaceRecoveryCodes(trx, user.id));
+    return renderRecoveryCodes(request, reply, user, codes);
   });
 
   app.post<Params>('/:locale/account/two-factor/disable', async (request, reply) => {
@@ -63,9 +83,9 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
     if (!user.totpEnabled) return reply.redirect(`/${intl.locale}/account`, 303);
     const form = parseForm(CodeForm, request.body);
     if (!form.ok) return renderAccount(request, reply, user, form, 400);
-    if (!await acceptSecondFactorCode(db, user.id, form.data.code)) {
-      return renderAccount(request, reply, user, { values: {}, errors: { code: 'account.error.codeNotAccepted' } }, 400);
-    }
+    const check = await checkSecondFactor(db, user, form.data.code, request.ip, { recoveryCode: false });
+    const error = codeError(check);
+    if (error) return renderAccount(request, reply, user, { values: {}, errors: { code: error } }, check === 'too_many_attempts' ? 429 : 400);
     await disableSecondFactor(db, user.id);
     return reply.redirect(`/${intl.locale}/account?notice=second-factor-disabled`, 303);
   });
@@ -82,11 +102,18 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
     return reply.redirect(`/${intl.locale}/sign-in?notice=signed-out-everywhere`, 303);
   });
 
-  async function renderAccount(request: FastifyRequest, reply: FastifyReply, user: CurrentUser, disableForm: FormState, status: number, notice?: string) {
+  async function renderAccount(request: FastifyRequest, reply: FastifyReply, user: CurrentUser, form: FormState, status: number, notice?: string) {
     // Also shown after a refused form of /account/...: the language switcher keeps /account.
     const ctx = { ...pageContext(request, reply, web, user), pathAfterLocale: '/account' };
-    const sessions = await countSessions(db, user.id);
-    return sendPrivatePage(reply, accountPage(ctx, { user, sessions, notice, disableForm, csrfToken: csrfToken(web, request, reply) }), status);
+    const [sessions, recoveryCodes] = await Promise.all([countSessions(db, user.id), countRecoveryCodes(db, user.id)]);
+    const page = accountPage(ctx, { user, sessions, recoveryCodes, notice, form, csrfToken: csrfToken(web, request, reply) });
+    return sendPrivatePage(reply, page, status);
+  }
+
+  function renderRecoveryCodes(request: FastifyRequest, reply: FastifyReply, user: CurrentUser, codes: string[], notice?: string) {
+    // The language switcher leads to the account page: the codes are not shown twice.
+    const ctx = { ...pageContext(request, reply, web, user), pathAfterLocale: '/account' };
+    return sendPrivatePage(reply, recoveryCodesPage(ctx, { codes, notice }));
   }
 
   async function renderSetUp(request: FastifyRequest, reply: FastifyReply, user: CurrentUser, form: FormState, status: number) {

@@ -12,6 +12,8 @@ beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), lau
 afterAll(async () => { await browser?.close(); await live?.close(); });
 
 const pathOf = (link: string) => new URL(link).pathname;
+// A walk through many pages, each scanned by axe-core: longer than the default 30 s on a busy machine.
+const BROWSER_WALK_TIMEOUT = 120_000;
 
 describe('accounts in a browser', () => {
   it('walks it all: an administrator signs in, sets up TOTP, invites a point of contact, who joins and signs in', async () => {
@@ -26,12 +28,18 @@ describe('accounts in a browser', () => {
 
     expect(new URL(page.url()).pathname).toBe('/en/account/two-factor');
     await checkPage(page, 'en');
+    // The QR code is drawn and named (account-security.browser.test.ts checks it under the page's CSP).
+    expect((await page.getByRole('img', { name: /^QR code of the address below/ }).boundingBox())?.width).toBe(240);
     const secret = (await page.locator('code.secret').first().innerText()).replace(/\s+/g, '');
-    await page.getByLabel('Code').fill(totpCode(secret));
+    await page.getByLabel('Code', { exact: true }).fill(totpCode(secret));
     await page.getByRole('button', { name: 'Turn on two-step sign-in' }).click();
 
-    expect(new URL(page.url()).pathname).toBe('/en/account');
     await expect(page.getByRole('status').innerText()).resolves.toBe('Two-step sign-in is on.');
+    expect(await page.locator('ol.recovery-codes code').allInnerTexts()).toHaveLength(10);
+    await checkPage(page, 'en');
+    await page.getByRole('link', { name: 'I have saved my codes' }).click();
+    expect(new URL(page.url()).pathname).toBe('/en/account');
+    expect(await page.locator('main').innerText()).toContain('You have 10 recovery codes left.');
     expect(await page.locator('.account-bar').innerText()).toContain('Amina Secretariat');
     await checkPage(page, 'en');
     await page.getByRole('link', { name: 'Invitations and people' }).click();
@@ -72,7 +80,7 @@ describe('accounts in a browser', () => {
     await poc.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
     expect(new URL(poc.url()).pathname).toBe('/fr/');
     expect(await poc.locator('.account-bar').count()).toBe(0);
-  });
+  }, BROWSER_WALK_TIMEOUT);
 
   for (const locale of ['en', 'fr'] as const) {
     it(`shows sign-in errors, the second step, the account and the password pages accessibly in ${locale}`, async () => {

@@ -21,6 +21,7 @@ export async function startSession(db: Executor, accountId: string, options: { s
     token_hash: hash, account_id: accountId, second_factor_pending: pending,
     expires_at: sql<Date>`now() + ${pending ? SECOND_FACTOR_LIFETIME : LIFETIME}::interval`,
   }).execute();
+  if (!pending) await db.updateTable('accounts').set({ last_sign_in_at: sql<Date>`now()` }).where('id', '=', accountId).execute();
   // Sign-in is a good moment to forget sessions nobody can use any more.
   await db.deleteFrom('sessions').where('expires_at', '<', sql<Date>`now()`).execute();
   return token;
@@ -47,6 +48,12 @@ export async function endSession(db: Executor, token: string): Promise<void> {
 /** Signs a person out everywhere (sign out everywhere, a new password, a removed role). */
 export async function endAllSessions(db: Executor, accountId: string): Promise<number> {
   const result = await db.deleteFrom('sessions').where('account_id', '=', accountId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Signs a person out of every session but the one they are using (a password changed while signed in). */
+export async function endOtherSessions(db: Executor, accountId: string, keepSessionId: string): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('account_id', '=', accountId).where('id', '<>', keepSessionId).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

@@ -32,7 +32,7 @@ export function signInPage(ctx: PageContext, view: View): string {
   });
 }
 
-/** The second step for accounts with TOTP: the code from the authenticator app. */
+/** The second step for accounts with TOTP: the code from the authenticator app, or a recovery code. */
 export function secondFactorPage(ctx: PageContext, view: View): string {
   const { intl } = ctx;
   const t = intl.t;
@@ -46,8 +46,9 @@ export function secondFactorPage(ctx: PageContext, view: View): string {
         <ErrorSummary intl={intl} form={view.form} labels={labels} />
         <PostForm action={`/${intl.locale}/sign-in/two-factor`} csrfToken={view.csrfToken} class="stack-form">
           {returnField(view.returnTo)}
-          <TextField intl={intl} form={view.form} name="code" label={labels.code} hint={t('account.code.hint')}
-            inputmode="numeric" autocomplete="one-time-code" spellcheck={false} />
+          {/* No numeric keyboard: a recovery code has letters. */}
+          <TextField intl={intl} form={view.form} name="code" label={labels.code} hint={t('account.secondFactor.codeHint')}
+            autocomplete="one-time-code" spellcheck={false} />
           <button type="submit" class="button" safe>{t('account.secondFactor.submit')}</button>
         </PostForm>
       </>

@@ -2,23 +2,23 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../http/server.ts';
 import { csrfToken } from '../http/csrf.ts';
-import { emptyForm, formValues, parseForm, REQUIRED, type FormState } from '../http/form.ts';
+import { emptyForm, formValues, parseForm, type FormState } from '../http/form.ts';
 import { intlFromParams } from '../http/locale-params.ts';
 import { pageContext, safeReturnPath, sendPrivatePage } from '../http/page-context.ts';
-import { EmailSchema, CodeSchema } from './account-forms.ts';
+import { CurrentPasswordSchema, EmailSchema, SecondFactorCodeSchema } from './account-forms.ts';
 import { findAccountByEmail } from './account.queries.ts';
 import { currentUser } from './current-user.ts';
 import { verifyNothing, verifyPassword } from './password.ts';
 import { attemptSucceeded, beginAttempt } from './rate-limit.ts';
-import { acceptSecondFactorCode } from './second-factor.ts';
+import { checkSecondFactor } from './second-factor.ts';
 import { clearSessionCookie, endSession, findSession, sessionToken, setSessionCookie, startSession } from './session.ts';
 import { secondFactorPage, signInPage } from './sign-in.page.tsx';
 
 const SignInForm = z.object({
   email: EmailSchema,
-  password: z.string({ error: REQUIRED }).min(1, REQUIRED).max(500, 'form.error.tooLong'),
+  password: CurrentPasswordSchema,
 });
-const CodeForm = z.object({ code: CodeSchema });
+const CodeForm = z.object({ code: SecondFactorCodeSchema });
 
 /** Messages a redirect may ask the sign-in page to show. */
 const NOTICES: Record<string, string> = {
@@ -84,14 +84,13 @@ export function registerSignInRoutes(app: FastifyInstance, deps: AppDeps): void 
     const form = parseForm(CodeForm, request.body);
     if (!form.ok) return renderSecondFactor(request, reply, form, returnTo, 400);
     const account = await db.selectFrom('accounts').select(['id', 'email', 'role']).where('id', '=', pending.accountId).executeTakeFirstOrThrow();
-    const attempt = await beginAttempt(db, 'second_factor', account.email, request.ip);
-    if (!attempt.allowed) return renderSecondFactor(request, reply, { values: {}, errors: { code: 'account.error.tooManyAttempts' } }, returnTo, 429);
-    if (!await acceptSecondFactorCode(db, account.id, form.data.code)) {
-      return renderSecondFactor(request, reply, { values: {}, errors: { code: 'account.error.codeNotAccepted' } }, returnTo, 401);
-    }
-    await attemptSucceeded(db, attempt.id);
+    const check = await checkSecondFactor(db, account, form.data.code, request.ip, { recoveryCode: true });
+    if (check === 'too_many_attempts') return renderSecondFactor(request, reply, { values: {}, errors: { code: 'account.error.tooManyAttempts' } }, returnTo, 429);
+    if (check === 'not_accepted') return renderSecondFactor(request, reply, { values: {}, errors: { code: 'account.error.codeNotAccepted' } }, returnTo, 401);
     await endSession(db, pending.token);
     setSessionCookie(web, reply, await startSession(db, account.id));
+    // After a recovery code, the account page says how many are left (and offers new ones).
+    if (check === 'recovery_code') return reply.redirect(`/${intl.locale}/account?notice=recovery-code-used`, 303);
     return reply.redirect(afterSignIn(intl.locale, account.role, true, returnTo), 303);
   });
 

@@ -7,14 +7,16 @@ import { listEnvelopeSchema, pageOf, pageStart, PageQuerySchema } from '../http/
 import { MemberParamsSchema } from '../members/member.schema.ts';
 import { findMember } from '../members/member.queries.ts';
 import { countActionPlans, findActionPlanPage, findActionPlanRow, listPlanCommitments, findActionPlan } from './action-plan.queries.ts';
+import { findClosedRounds, findInstitutionReporting } from './action-plan-reporting.queries.ts';
 import {
-  ActionPlanDetailWireSchema, ActionPlanKeySchema, ActionPlanListQuerySchema, ActionPlanParamsSchema, ActionPlanWireSchema,
-  presentActionPlan, presentActionPlanDetail,
+  ActionPlanDetailWireSchema, ActionPlanKeySchema, ActionPlanListQuerySchema, ActionPlanParamsSchema, ActionPlanReportingWireSchema,
+  ActionPlanWireSchema, presentActionPlan, presentActionPlanDetail, presentActionPlanReporting,
 } from './action-plan.schema.ts';
 
 /**
  * `GET /api/v1/action-plans` (by member slug then number, filter by member), `GET /api/v1/members/{slug}/action-plans`
- * and `GET /api/v1/action-plans/{member}/{number}`: an action plan is named by its member and its number, as on the
+ * `GET /api/v1/action-plans/{member}/{number}` and its published reporting figures,
+ * `GET /api/v1/action-plans/{member}/{number}/reporting`: an action plan is named by its member and its number, as on the
  * pages (`/{locale}/members/{slug}/action-plans/{number}`).
  */
 export function registerActionPlanApi(app: FastifyInstance, { db }: AppDeps): void {
@@ -70,5 +72,20 @@ export function registerActionPlanApi(app: FastifyInstance, { db }: AppDeps): vo
     const [row, plan] = await Promise.all([findActionPlanRow(db, member, number), findActionPlan(db, member, number)]);
     if (!row || !plan) throw notFound(`action plan ${member}/${number}`);
     return presentActionPlanDetail(row, await listPlanCommitments(db, plan.id, request.query.locale));
+  });
+
+  api.get('/api/v1/action-plans/:member/:number/reporting', {
+    ...API_ROUTE,
+    schema: {
+      operationId: 'getActionPlanReporting', tags: ['action-plans'], 'x-ahadi-example': '/api/v1/action-plans/kenya/4/reporting',
+      params: ActionPlanParamsSchema,
+      response: apiResponses(ActionPlanReportingWireSchema, { notFound: true }),
+    },
+  }, async (request) => {
+    const { member, number } = request.params;
+    const plan = await findActionPlan(db, member, number);
+    if (!plan) throw notFound(`action plan ${member}/${number}`);
+    const [rounds, institutions] = await Promise.all([findClosedRounds(db, plan.id), findInstitutionReporting(db, plan.id)]);
+    return presentActionPlanReporting(plan, rounds, institutions);
   });
 }

@@ -3,10 +3,11 @@ import { memberName } from '../members/member-name.ts';
 import type { ActionPlanCommitment, findActionPlan } from './action-plan.queries.ts';
 import { actionPlanTitle } from './action-plan-title.ts';
 import { ogpPlanId } from '../commitments/commitment-detail.ts';
+import { PlanReportingSection, type PlanReporting } from './action-plan-reporting.view.tsx';
 
 type Plan = NonNullable<Awaited<ReturnType<typeof findActionPlan>>>;
 
-export function actionPlanPage(ctx: PageContext, plan: Plan, commitments: ActionPlanCommitment[]): string {
+export function actionPlanPage(ctx: PageContext, plan: Plan, commitments: ActionPlanCommitment[], reporting: PlanReporting): string {
   const { intl } = ctx;
   const t = intl.t;
   const member = memberName({ name: plan.memberName, kind: plan.memberKind, isoAlpha2: plan.isoAlpha2 }, intl.locale);
@@ -56,6 +57,7 @@ export function actionPlanPage(ctx: PageContext, plan: Plan, commitments: Action
             </table>
           </div>
         )}
+        <PlanReportingSection intl={intl} reporting={reporting} />
       </>
     ),
   });

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/server.ts';
-import { intlFromParams, pathAfterLocale } from '../http/locale-params.ts';
+import { intlFromParams } from '../http/locale-params.ts';
 import { notFound } from '../http/errors.ts';
+import { publicPageContext, sendPublicPage } from '../http/page-context.ts';
 import { findActionPlan, listPlanCommitments } from './action-plan.queries.ts';
+import { findClosedRounds, findInstitutionReporting } from './action-plan-reporting.queries.ts';
 import { actionPlanPage } from './action-plan.page.tsx';
 
-export function registerActionPlanRoutes(app: FastifyInstance, { db }: AppDeps): void {
+/** An action plan's public page, sent with an ETag and the public pages' cache headers (decision 017). */
+export function registerActionPlanRoutes(app: FastifyInstance, { db, web }: AppDeps): void {
   app.get<{ Params: { locale: string; slug: string; number: string } }>(
     '/:locale/members/:slug/action-plans/:number',
     async (request, reply) => {
@@ -13,9 +16,11 @@ export function registerActionPlanRoutes(app: FastifyInstance, { db }: AppDeps):
       const number = /^\d{1,2}$/.test(request.params.number) ? Number(request.params.number) : undefined;
       const plan = number ? await findActionPlan(db, request.params.slug, number) : undefined;
       if (!plan) throw notFound('action plan');
-      const commitments = await listPlanCommitments(db, plan.id, intl.locale);
-      return reply.type('text/html; charset=utf-8')
-        .send(actionPlanPage({ intl, pathAfterLocale: pathAfterLocale(request.url) }, plan, commitments));
+      const [ctx, commitments, rounds, institutions] = await Promise.all([
+        publicPageContext(request, reply, { db, web }), listPlanCommitments(db, plan.id, intl.locale),
+        findClosedRounds(db, plan.id), findInstitutionReporting(db, plan.id),
+      ]);
+      return sendPublicPage(request, reply, ctx, actionPlanPage(ctx, plan, commitments, { rounds, institutions }));
     },
   );
 }

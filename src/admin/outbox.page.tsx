@@ -17,6 +17,7 @@ export function outboxPage(ctx: PageContext, view: { messages: OutboxMessage[]; 
           <article class="message" aria-labelledby={`message-${m.id}`}>
             <h2 id={`message-${m.id}`} safe>{m.subject}</h2>
             <dl class="facts">
+              <dt safe>{t('admin.outbox.kind')}</dt><dd safe>{t(`admin.outbox.kind.${m.kind}`)}</dd>
               <dt safe>{t('admin.outbox.to')}</dt><dd safe>{m.to}</dd>
               <dt safe>{t('admin.outbox.date')}</dt>
               <dd safe>{intl.formatDate(m.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</dd>

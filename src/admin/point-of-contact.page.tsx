@@ -91,6 +91,7 @@ export function describeEvent(intl: Intl, e: AccountEventView): string {
       case 'invitation_accepted': return t('admin.event.invitationAccepted', { person });
       case 'role_granted': return t('admin.event.roleGranted', { actor, person });
       case 'role_removed': return t('admin.event.roleRemoved', { actor, person });
+      case 'second_factor_reset': return t('admin.event.secondFactorReset', { actor, person });
       default: return t('admin.event.other', { actor, person });
     }
   })();

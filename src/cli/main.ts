@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, readConfig } from '../config/config.ts';
 import { connect } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
-import { loadDemo } from '../demo/load-demo.ts';
+import { loadDemo, loadDemoRounds } from '../demo/load-demo.ts';
 import { importOgpPageCommand } from './import-ogp-page.command.ts';
 import { importOgpDatasetArgs, importOgpDatasetCommand } from './import-ogp-dataset.command.ts';
 import { importSpreadsheetArgs, importSpreadsheetCommand } from './import-spreadsheet.command.ts';
@@ -23,6 +23,8 @@ Commands:
                                  import commitments or milestones from a sheet, by a column mapping
                                  (every import is all or nothing: a rejected row writes nothing, exit 1)
   create-admin EMAIL             invite an administrator: prints a one-time link to set their password
+  send-reminders [--now ISO-DATE]
+                                 send the due reporting reminders once (a running portal does it every hour)
   generate [--commitments N] [--members M] [--seed S]
                                  write a synthetic data set (default 50000 commitments, 200 members)
   help                           show this text`;
@@ -41,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
       return withDatabase(config, log, async (db) => {
         const applied = await migrate(db);
         console.log(applied.length ? `Applied ${applied.map((m) => `${m.version}_${m.name}`).join(', ')}` : 'Database is up to date');
-        if (command === 'demo') console.log(`Loaded ${await loadDemo(db)} demo commitments`);
+        if (command === 'demo') console.log(`Loaded ${await loadDemo(db)} demo commitments, ${await loadDemoRounds(db)} demo reporting rounds`);
       });
     case 'import': {
       const [kind, ...args] = rest;
@@ -62,6 +64,11 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'create-admin':
       return withDatabase(config, log, (db) => createAdminCommand(db, config, rest));
+    case 'send-reminders': {
+      const { sendRemindersArgs, sendRemindersCommand } = await import('../reminders/send-reminders.command.ts');
+      const parsed = sendRemindersArgs(rest);
+      return withDatabase(config, log, (db) => sendRemindersCommand(db, config, parsed));
+    }
     case 'generate': {
       const { values } = parseArgs({
         args: rest,

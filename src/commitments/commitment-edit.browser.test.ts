@@ -2,24 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startLiveApp } from '../../test/helpers/live-app.ts';
 import { launchBrowser, newPhonePage, checkPage } from '../../test/helpers/browser.ts';
-import { createAccount, totpCode, type TestAccount } from '../accounts/account.factories.ts';
+import { signInPage } from '../../test/helpers/browser-sign-in.ts';
+import { createAccount, type TestAccount } from '../accounts/account.factories.ts';
 
 let live: Awaited<ReturnType<typeof startLiveApp>>;
 let browser: Browser;
 beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
 afterAll(async () => { await browser?.close(); await live?.close(); });
 
-async function signIn(page: Page, account: TestAccount, locale: string): Promise<void> {
-  await page.goto(`${live.baseUrl}/${locale}/sign-in`);
-  await page.locator('#field-email').fill(account.email);
-  await page.locator('#field-password').fill(account.password);
-  await page.locator('main button[type=submit]').click();
-  if (account.totpSecret) {
-    await page.locator('#field-code').fill(totpCode(account.totpSecret));
-    await page.locator('main button[type=submit]').click();
-  }
-  expect(new URL(page.url()).pathname).toBe(`/${locale}/account`);
-}
+const signIn = (page: Page, account: TestAccount, locale: string) => signInPage(page, live.baseUrl, account, locale);
 
 describe('editing with history in a browser', () => {
   const cases = {

@@ -11,18 +11,20 @@ import { formatPartialDate } from '../layout/format.ts';
 import { currentUser, type CurrentUser } from '../accounts/current-user.ts';
 import { OgpIdSchema } from './commitment-record.ts';
 import { requireCommitmentTarget, type CommitmentTarget } from './commands/change-log.ts';
+import { commitmentCrumbTitle } from './commitment-history.queries.ts';
 import { editCommitment } from './commands/edit-commitment.ts';
 import { withdrawCommitment } from './commands/withdraw-commitment.ts';
 import { editMilestone } from '../milestones/commands/edit-milestone.ts';
+import { createMilestone, nextMilestoneNumber } from '../milestones/commands/create-milestone.ts';
 import { monthOf, storedDate } from '../milestones/commands/milestone-version.ts';
-import { commitmentEditPage, commitmentEditUrl, milestoneEditPage, milestoneEditUrl } from './commitment-edit.page.tsx';
+import { commitmentEditPage, commitmentEditUrl, milestoneEditPage, milestoneEditUrl, milestoneNewPage } from './commitment-edit.page.tsx';
 
 type Params = { Params: { locale: string; id: string; number?: string }; Querystring: { lang?: string; notice?: string } };
 
 /**
  * The editing forms (decision 012): `/{locale}/commitments/{id}/edit` (texts of a language, status; withdrawal at
- * `/withdraw`) and `/{locale}/commitments/{id}/milestones/{number}/edit`. Each handler authorizes first, then runs
- * its command; a refused input comes back with what was typed and a 400.
+ * `/withdraw`), `/{locale}/commitments/{id}/milestones/{number}/edit` and `/milestones/new`. Each handler
+ * authorizes first, then runs its command; a refused input comes back with what was typed and a 400.
  */
 export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db, web } = deps;
@@ -81,6 +83,23 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
     return reply.redirect(`${url}?lang=${lang}&notice=${result.changeIds.length ? 'saved' : 'unchanged'}`, 303);
   });
 
+  app.get<Params>('/:locale/commitments/:id/milestones/new', async (request, reply) => {
+    const user = await currentUser(deps, request);
+    const target = await targetOf(request);
+    authorize(user, 'create_milestone', 'milestone', target);
+    return renderNewMilestone(request, reply, user, target, emptyForm({ lang: chosenLang(request, target) }), 200);
+  });
+
+  app.post<Params>('/:locale/commitments/:id/milestones/new', async (request, reply) => {
+    const user = await currentUser(deps, request);
+    const target = await targetOf(request);
+    authorize(user, 'create_milestone', 'milestone', target);
+    const result = await createMilestone(db, user, target.ogpId, request.body);
+    if (!result.ok) return renderNewMilestone(request, reply, user, target, result, 400);
+    const url = milestoneEditUrl(intlFromParams(request.params).locale, target.ogpId, result.number!);
+    return reply.redirect(`${url}?lang=${bodyLang(request, target)}&notice=created`, 303);
+  });
+
   async function targetOf(request: FastifyRequest<Params>): Promise<CommitmentTarget> {
     const id = OgpIdSchema.safeParse(request.params.id);
     if (!id.success) throw notFound('commitment');
@@ -124,15 +143,11 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
     };
   }
 
-  async function titleOf(target: CommitmentTarget, locale: string): Promise<string> {
-    const rows = await db.selectFrom('commitment_texts').select(['locale', 'title']).where('commitment_id', '=', target.id).execute();
-    const title = rows.find((r) => r.locale === locale) ?? rows.find((r) => r.locale === target.sourceLocale) ?? rows[0];
-    return title ? `${title.title} (${target.ogpId})` : target.ogpId;
-  }
+  const titleOf = (target: CommitmentTarget, locale: string) => commitmentCrumbTitle(db, target, locale);
 
   function notice(request: FastifyRequest<Params>, intl: ReturnType<typeof intlFromParams>): string | undefined {
     const key = request.query.notice;
-    return key === 'saved' || key === 'unchanged' || key === 'withdrawn' ? intl.t(`edit.notice.${key}`) : undefined;
+    return key === 'saved' || key === 'unchanged' || key === 'withdrawn' || key === 'created' ? intl.t(`edit.notice.${key}`) : undefined;
   }
 
   async function renderCommitment(request: FastifyRequest<Params>, reply: FastifyReply, user: CurrentUser, target: CommitmentTarget,
@@ -163,6 +178,16 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
     return sendPrivatePage(reply, milestoneEditPage(ctx, {
       ogpId: target.ogpId, title: await titleOf(target, intl.locale), number, lang, form, plannedEnd,
       csrfToken: csrfToken(web, request, reply), notice: status === 200 ? notice(request, intl) : undefined,
+    }), status);
+  }
+
+  async function renderNewMilestone(request: FastifyRequest<Params>, reply: FastifyReply, user: CurrentUser, target: CommitmentTarget,
+    form: FormState, status: number) {
+    const intl = intlFromParams(request.params);
+    const lang = form.values.lang && isLocale(form.values.lang) ? form.values.lang : chosenLang(request, target);
+    return sendPrivatePage(reply, milestoneNewPage(pageContext(request, reply, web, user), {
+      ogpId: target.ogpId, title: await titleOf(target, intl.locale), lang, form, nextNumber: await nextMilestoneNumber(db, target.id),
+      csrfToken: csrfToken(web, request, reply),
     }), status);
   }
 }

@@ -1,12 +1,12 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import type { CommitmentFilters } from './commitment-filters.ts';
-import { filterConditions } from './commitment-list.queries.ts';
+import type { CommitmentFilters, FilterDimension } from './commitment-filters.ts';
+import { activeDimensions, filterConditions, matchedSearch, withoutSearch } from './commitment-list.queries.ts';
 
 /**
  * Counts beside each filter value. Each dimension counts over the commitments that match every *other* filter,
- * so picking one member still shows how many commitments the other members have. One query per dimension,
- * run concurrently, each a scan of the narrow `commitment_facets` table.
+ * so picking one member still shows how many commitments the other members have. All seven in one statement,
+ * each a scan of the narrow `commitment_facets` table (or of the search's matches).
  */
 export type FacetValue = { value: string; label: string; count: number };
 export type Facets = {
@@ -22,42 +22,59 @@ export type Facets = {
 /** Indicators offered as filters: the ones people compare commitments by. */
 export const IRM_FACET_INDICATORS = ['completion', 'potential_for_results', 'potential_impact', 'did_it_open_government', 'early_results'];
 
+type FacetRow = { value: string; label: string; count: number };
+type Row = {
+  member: (FacetRow & { kind: string; iso_alpha2: string | null })[];
+  kind: FacetRow[]; area: FacetRow[]; lead: FacetRow[]; irm: FacetRow[]; milestone: FacetRow[]; start_year: FacetRow[];
+};
+
+/** A facet as a JSON array of its rows (`rows`), in the given order of `x`. */
+const facet = (rows: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
+  sql`(select coalesce(json_agg(x order by ${order}), '[]') from (${rows}) x)`;
+
 export async function findFacets(db: Db, filters: CommitmentFilters, locale: string): Promise<Facets> {
-  const [member, kind, area, lead, irm, milestone, startYear] = await Promise.all([
-    sql<{ value: string; label: string; count: number; kind: string; iso_alpha2: string | null }>`
-      select m.slug as value, m.name as label, m.kind, m.iso_alpha2, count(*)::int as count
-      from commitment_facets f join members m on m.id = f.member_id
-      where ${filterConditions(filters, 'member')} group by m.id order by count desc, m.name limit 300`.execute(db),
-    sql<FacetValue>`select f.member_kind as value, f.member_kind as label, count(*)::int as count
-      from commitment_facets f where ${filterConditions(filters, 'kind')} group by f.member_kind order by count desc`.execute(db),
-    sql<FacetValue>`select a.key as value, coalesce(l.label, en.label, a.key) as label, a.count from (
-        select unnest(f.policy_areas) as key, count(*)::int as count
-        from commitment_facets f where ${filterConditions(filters, 'area')} group by 1) a
-      left join policy_area_labels l on l.policy_area_key = a.key and l.locale = ${locale}
-      left join policy_area_labels en on en.policy_area_key = a.key and en.locale = 'en'
-      order by a.count desc, label`.execute(db),
-    sql<FacetValue>`select m.slug || ':' || i.slug as value, i.name as label, x.count from (
-        select unnest(f.lead_institutions) as id, count(*)::int as count
-        from commitment_facets f where ${filterConditions(filters, 'lead')} group by 1 order by 2 desc limit 25) x
-      join institutions i on i.id = x.id join members m on m.id = i.member_id
-      order by x.count desc, i.name`.execute(db),
-    sql<FacetValue>`select r.value, r.value as label, r.count from (
-        select unnest(f.irm_ratings) as value, count(*)::int as count
-        from commitment_facets f where ${filterConditions(filters, 'irm')} group by 1) r
-      where split_part(r.value, ':', 1) = any(${IRM_FACET_INDICATORS}) order by r.value`.execute(db),
-    sql<FacetValue>`select s.value, s.value as label, s.count from (
-        select unnest(f.milestone_statuses) as value, count(*)::int as count
-        from commitment_facets f where ${filterConditions(filters, 'milestone')} group by 1) s order by s.value`.execute(db),
-    sql<FacetValue>`select f.plan_start_year::text as value, f.plan_start_year::text as label, count(*)::int as count
-      from commitment_facets f where ${filterConditions(filters, 'years')} group by f.plan_start_year order by f.plan_start_year desc`.execute(db),
-  ]);
+  // One statement for the seven counts. With search words the matches are found once and kept (`base`), and every
+  // count reads them; without, each count reads commitment_facets through the indexes of its filters, or, when no
+  // other filter applies to it, the whole list's counts that migration 009 keeps in commitment_facet_counts.
+  const head = filters.q
+    ? sql`with ${matchedSearch(filters.q, false)},
+        base as materialized (select f.* from matched join commitment_facets f on f.commitment_id = matched.commitment_id)`
+    : sql``;
+  const from = filters.q ? sql`base f` : sql`commitment_facets f`;
+  const unfiltered = withoutSearch(filters);
+  const others = (dimension: FilterDimension) => activeDimensions(filters).filter((d) => d !== dimension);
+  /** `(value text, count int)` of one dimension: `value` is its value in commitment_facets, as text. */
+  const counts = (dimension: FilterDimension, value: RawBuilder<unknown>) => (others(dimension).length === 0
+    ? sql`select value, count from commitment_facet_counts where dimension = ${dimension} and count > 0`
+    : sql`select (${value})::text as value, count(*)::int as count from ${from} where ${filterConditions(unfiltered, dimension)} group by 1`);
+  const result = await sql<Row>`
+    ${head}
+    select
+      ${facet(sql`select m.slug as value, m.name as label, m.kind, m.iso_alpha2, k.count
+        from (${counts('member', sql`f.member_id`)}) k join members m on m.id = k.value::bigint
+        order by k.count desc, m.name limit 300`, sql`x.count desc, x.label`)} as member,
+      ${facet(sql`select k.value, k.value as label, k.count from (${counts('kind', sql`f.member_kind`)}) k`,
+        sql`x.count desc, x.value`)} as kind,
+      ${facet(sql`select k.value, coalesce(l.label, en.label, k.value) as label, k.count from (${counts('area', sql`unnest(f.policy_areas)`)}) k
+        left join policy_area_labels l on l.policy_area_key = k.value and l.locale = ${locale}
+        left join policy_area_labels en on en.policy_area_key = k.value and en.locale = 'en'`, sql`x.count desc, x.label`)} as area,
+      ${facet(sql`select m.slug || ':' || i.slug as value, i.name as label, y.count from (
+          select k.value, k.count from (${counts('lead', sql`unnest(f.lead_institutions)`)}) k order by k.count desc, k.value limit 25) y
+        join institutions i on i.id = y.value::bigint join members m on m.id = i.member_id`, sql`x.count desc, x.label`)} as lead,
+      ${facet(sql`select k.value, k.value as label, k.count from (${counts('irm', sql`unnest(f.irm_ratings)`)}) k
+        where split_part(k.value, ':', 1) = any(${IRM_FACET_INDICATORS})`, sql`x.value`)} as irm,
+      ${facet(sql`select k.value, k.value as label, k.count from (${counts('milestone', sql`unnest(f.milestone_statuses)`)}) k`,
+        sql`x.value`)} as milestone,
+      ${facet(sql`select k.value, k.value as label, k.count from (${counts('years', sql`f.plan_start_year`)}) k`,
+        sql`x.value::int desc`)} as start_year`.execute(db);
+  const row = result.rows[0]!;
   return {
-    member: member.rows.map((r) => ({ value: r.value, label: r.label, count: r.count, kind: r.kind, isoAlpha2: r.iso_alpha2 })),
-    kind: kind.rows,
-    area: area.rows,
-    lead: lead.rows,
-    irm: irm.rows,
-    milestone: milestone.rows,
-    startYear: startYear.rows,
+    member: row.member.map((r) => ({ value: r.value, label: r.label, count: r.count, kind: r.kind, isoAlpha2: r.iso_alpha2 })),
+    kind: row.kind,
+    area: row.area,
+    lead: row.lead,
+    irm: row.irm,
+    milestone: row.milestone,
+    startYear: row.start_year,
   };
 }

@@ -13,9 +13,12 @@ type View = {
   notice?: string | undefined;
   /** Set for those who may edit the commitment. */
   editUrl?: string | undefined;
+  labels?: DiffLabels | undefined;
 };
 
 type DiffRow = { field: string; before: string; after: string };
+/** Names the history page looks up for stored keys (policy areas are stored by key, shown by label). */
+export type DiffLabels = { policyArea?: (key: string) => string };
 
 const TEXT_LABELS: Record<string, string> = {
   title: 'edit.field.title', description: 'commitment.description', objectives: 'commitment.objectives',
@@ -23,10 +26,12 @@ const TEXT_LABELS: Record<string, string> = {
 };
 
 /** A stored value as a reader reads it: statuses translated, dates with their precision, nothing as "not given". */
-function show(intl: Intl, key: string, value: unknown): string {
+function show(intl: Intl, key: string, value: unknown, labels: DiffLabels = {}): string {
   if (value === null || value === undefined || value === '') return intl.t('common.notGiven');
   if (key === 'status') return intl.t(`commitment.status.${String(value)}`);
   if (key === 'declaredStatus') return intl.t(`milestone.declaredStatus.${String(value)}`);
+  if (Array.isArray(value)) return value.length === 0 ? intl.t('common.notGiven') : intl.formatList(value.map((v) => show(intl, key, v, labels)), { type: 'unit' }) as string;
+  if (key === 'policyAreas' && labels.policyArea) return labels.policyArea(String(value));
   if (key === 'start' || key === 'end' || key === 'plannedEnd') {
     const d = value as { date: string; precision: PartialDateView['precision'] };
     return formatPartialDate(intl, { date: d.date, precision: d.precision, raw: null });
@@ -35,17 +40,21 @@ function show(intl: Intl, key: string, value: unknown): string {
 }
 
 /** The field-by-field diff of a change: one row per field whose value differs between `before` and `after`. */
-export function diffRows(intl: Intl, change: Pick<ChangeView, 'before' | 'after' | 'entityType'>): DiffRow[] {
+export function diffRows(intl: Intl, change: Pick<ChangeView, 'before' | 'after' | 'entityType'>, labels: DiffLabels = {}): DiffRow[] {
   const t = intl.t;
   const rows: DiffRow[] = [];
+  // Fields of commitments and milestones (edits), of new commitments, and of action plans.
   const plain: Record<string, string> = {
-    status: t('commitment.status'), declaredStatus: t('milestone.declaredStatus'), start: t('milestone.start'),
-    end: t('milestone.end'), plannedEnd: t('history.plannedEnd'),
+    ogpId: t('commitment.field.ogpId'), numberInPlan: t('commitment.numberInPlan'), status: t('commitment.status'),
+    declaredStatus: t('milestone.declaredStatus'), start: t('milestone.start'), end: t('milestone.end'), plannedEnd: t('history.plannedEnd'),
+    leadInstitution: t('commitment.field.leadInstitution'), supportingInstitutions: t('commitment.field.supportingInstitutions'),
+    policyAreas: t('commitment.policyAreas'), number: t('actionPlan.number'), submissionYear: t('actionPlan.field.submissionYear'),
+    startYear: t('actionPlan.field.startYear'), endYear: t('actionPlan.field.endYear'),
   };
   for (const key of Object.keys(plain)) {
     if (!(key in change.after) && !(key in change.before)) continue;
-    const before = show(intl, key, change.before[key]);
-    const after = show(intl, key, key in change.after ? change.after[key] : change.before[key]);
+    const before = show(intl, key, change.before[key], labels);
+    const after = show(intl, key, key in change.after ? change.after[key] : change.before[key], labels);
     if (before !== after) rows.push({ field: plain[key]!, before, after });
   }
   const beforeTexts = (change.before.texts ?? {}) as Record<string, unknown>;
@@ -82,58 +91,71 @@ export function commitmentHistoryPage(ctx: PageContext, view: View): string {
         <Notice text={view.notice} />
         <p><a href={`/${intl.locale}/commitments/${view.ogpId}`} safe>{t('history.backToCommitment')}</a></p>
         {view.editUrl ? <p><a href={view.editUrl} safe>{t('edit.commitment.link')}</a></p> : ''}
-        {view.changes.length === 0 ? <p safe>{t('history.none')}</p> : (
-          <ol class="history">
-            {view.changes.map((c) => {
-              const who = c.actorName
-                ? (c.institutionName ? t('history.whoWithInstitution', { name: c.actorName, institution: c.institutionName }) : c.actorName)
-                : t('admin.event.system');
-              const what = c.entityType === 'milestone'
-                ? t('history.onMilestone', { command: t(`history.command.${c.command}`), number: c.milestoneNumber ?? 0 })
-                : t(`history.command.${c.command}`);
-              const rows = diffRows(intl, c);
-              return (
-                <li id={`change-${c.id}`}>
-                  <h2><span safe>{what}</span></h2>
-                  <p>
-                    <span safe>{who}</span>{', '}
-                    <time datetime={c.occurredAt.toISOString()} safe>{intl.formatDate(c.occurredAt, { dateStyle: 'long', timeStyle: 'short' })}</time>
-                  </p>
-                  {c.reason ? <p><strong safe>{t('edit.reason')}</strong>{': '}<span safe>{c.reason}</span></p> : ''}
-                  {rows.length > 0 ? (
-                    <div class="table-wrap">
-                      <table class="stack diff">
-                        <caption class="visually-hidden" safe>{t('history.diffCaption')}</caption>
-                        <thead><tr>
-                          <th scope="col" safe>{t('history.field')}</th>
-                          <th scope="col" safe>{t('history.before')}</th>
-                          <th scope="col" safe>{t('history.after')}</th>
-                        </tr></thead>
-                        <tbody>
-                          {rows.map((r) => (
-                            <tr>
-                              <th scope="row" data-label={t('history.field')} safe>{r.field}</th>
-                              <td data-label={t('history.before')}><del safe>{r.before}</del></td>
-                              <td data-label={t('history.after')}><ins safe>{r.after}</ins></td>
-                            </tr>
-                          ))}
-                        </tbody>
-                      </table>
-                    </div>
-                  ) : ''}
-                  {view.restore && c.entityType === 'commitment' ? (
-                    <PostForm action={view.restore.action} csrfToken={view.restore.csrfToken}>
-                      <input type="hidden" name="change" value={c.id} />
-                      <button type="submit" class="button secondary" aria-describedby={`change-${c.id}-what`} safe>{t('history.restore')}</button>
-                      <span id={`change-${c.id}-what`} class="visually-hidden" safe>{`${what}, ${intl.formatDate(c.occurredAt, { dateStyle: 'long', timeStyle: 'short' })}`}</span>
-                    </PostForm>
-                  ) : ''}
-                </li>
-              );
-            })}
-          </ol>
-        )}
+        {view.changes.length === 0 ? <p safe>{t('history.none')}</p>
+          : <HistoryList intl={intl} changes={view.changes} labels={view.labels} restore={view.restore} withMilestoneNumbers />}
       </>
     ),
   });
+}
+
+/**
+ * A list of recorded changes, newest first: what was done (with the milestone's number on a commitment's tab), who
+ * did it for which institution, when, why, and a field-by-field before/after table. With `restore`, each commitment
+ * edit gets a "restore the version before this change" button (a creation has no version before it).
+ */
+export function HistoryList({ intl, changes, labels, restore, withMilestoneNumbers }: {
+  intl: Intl; changes: ChangeView[]; labels?: DiffLabels | undefined; restore?: View['restore']; withMilestoneNumbers?: boolean;
+}) {
+  const t = intl.t;
+  return (
+    <ol class="history">
+      {changes.map((c) => {
+        const who = c.actorName
+          ? (c.institutionName ? t('history.whoWithInstitution', { name: c.actorName, institution: c.institutionName }) : c.actorName)
+          : t('admin.event.system');
+        const what = c.entityType === 'milestone' && withMilestoneNumbers
+          ? t('history.onMilestone', { command: t(`history.command.${c.command}`), number: c.milestoneNumber ?? 0 })
+          : t(`history.command.${c.command}`);
+        const rows = diffRows(intl, c, labels);
+        return (
+          <li id={`change-${c.id}`}>
+            <h2><span safe>{what}</span></h2>
+            <p>
+              <span safe>{who}</span>{', '}
+              <time datetime={c.occurredAt.toISOString()} safe>{intl.formatDate(c.occurredAt, { dateStyle: 'long', timeStyle: 'short' })}</time>
+            </p>
+            {c.reason ? <p><strong safe>{t('edit.reason')}</strong>{': '}<span safe>{c.reason}</span></p> : ''}
+            {rows.length > 0 ? (
+              <div class="table-wrap">
+                <table class="stack diff">
+                  <caption class="visually-hidden" safe>{t('history.diffCaption')}</caption>
+                  <thead><tr>
+                    <th scope="col" safe>{t('history.field')}</th>
+                    <th scope="col" safe>{t('history.before')}</th>
+                    <th scope="col" safe>{t('history.after')}</th>
+                  </tr></thead>
+                  <tbody>
+                    {rows.map((r) => (
+                      <tr>
+                        <th scope="row" data-label={t('history.field')} safe>{r.field}</th>
+                        <td data-label={t('history.before')}><del safe>{r.before}</del></td>
+                        <td data-label={t('history.after')}><ins safe>{r.after}</ins></td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : ''}
+            {restore && c.entityType === 'commitment' && c.command !== 'create_commitment' ? (
+              <PostForm action={restore.action} csrfToken={restore.csrfToken}>
+                <input type="hidden" name="change" value={c.id} />
+                <button type="submit" class="button secondary" aria-describedby={`change-${c.id}-what`} safe>{t('history.restore')}</button>
+                <span id={`change-${c.id}-what`} class="visually-hidden" safe>{`${what}, ${intl.formatDate(c.occurredAt, { dateStyle: 'long', timeStyle: 'short' })}`}</span>
+              </PostForm>
+            ) : ''}
+          </li>
+        );
+      })}
+    </ol>
+  );
 }

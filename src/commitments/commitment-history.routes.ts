@@ -10,7 +10,7 @@ import { OgpIdSchema } from './commitment-record.ts';
 import { requireCommitmentTarget } from './commands/change-log.ts';
 import { restoreCommitmentVersion } from './commands/restore-commitment-version.ts';
 import { commitmentPolicy } from './commitment.policy.ts';
-import { findChanges } from './commitment-history.queries.ts';
+import { commitmentCrumbTitle, diffLabelsFor, findChanges } from './commitment-history.queries.ts';
 import { commitmentHistoryPage } from './commitment-history.page.tsx';
 import { commitmentEditUrl, historyUrl } from './commitment-edit.page.tsx';
 
@@ -30,14 +30,11 @@ export function registerCommitmentHistoryRoutes(app: FastifyInstance, deps: AppD
     if (id.data !== request.params.id) return reply.redirect(historyUrl(intl.locale, id.data), 301);
     const target = await requireCommitmentTarget(db, id.data);
     const user = await currentUser(deps, request);
-    const [changes, titles] = await Promise.all([
-      findChanges(db, target.id),
-      db.selectFrom('commitment_texts').select(['locale', 'title']).where('commitment_id', '=', target.id).execute(),
-    ]);
-    const title = titles.find((r) => r.locale === intl.locale) ?? titles.find((r) => r.locale === target.sourceLocale) ?? titles[0];
+    const [changes, title] = await Promise.all([findChanges(db, target.id), commitmentCrumbTitle(db, target, intl.locale)]);
+    const labels = await diffLabelsFor(db, changes, intl.locale);
     const mayRestore = commitmentPolicy.restore_commitment_version(user, target) && user?.totpEnabled === true;
     const html = commitmentHistoryPage(pageContext(request, reply, web, user), {
-      ogpId: target.ogpId, title: title ? `${title.title} (${target.ogpId})` : target.ogpId, changes,
+      ogpId: target.ogpId, title, changes, labels,
       restore: mayRestore ? { action: `${historyUrl(intl.locale, target.ogpId)}/restore`, csrfToken: csrfToken(web, request, reply) } : undefined,
       editUrl: commitmentPolicy.edit_commitment(user, target) ? commitmentEditUrl(intl.locale, target.ogpId) : undefined,
       notice: request.query.notice === 'restored' ? intl.t('history.notice.restored')

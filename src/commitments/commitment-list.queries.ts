@@ -7,19 +7,70 @@ import { effectiveSort, type CommitmentFilters, type FilterDimension, type Sort 
  * The filtered, sorted commitment list. Filters run on `commitment_facets` (one narrow row per commitment, GIN
  * indexes on its arrays); full-text search on `commitment_texts.search_vector`. Items of a page are fetched by id
  * in a second query, so titles, snippets and names are computed for 20 rows, not for every match.
+ * A search finds its matches once per statement (`matched` below): the ids, the count and every facet count are
+ * computed from that one set instead of each re-running the search (decision 016).
  */
 
-/** Matches any language's stemming of the words: a French text is found by French words on an English page. */
+/**
+ * Matches any language's stemming of the words: a French text is found by French words on an English page.
+ * `ahadi_search_query` (migration 009) joins the languages' queries without repeating one (most words stem alike in
+ * several languages), which halves the cost of ranking and highlighting; it is folded to a constant when planned.
+ */
 export function searchQuery(q: string): RawBuilder<unknown> {
-  return sql`(websearch_to_tsquery('ahadi_en', ${q}) || websearch_to_tsquery('ahadi_fr', ${q})
-    || websearch_to_tsquery('ahadi_es', ${q}) || websearch_to_tsquery('ahadi_simple', ${q}))`;
+  return sql`ahadi_search_query(${q})`;
+}
+
+/**
+ * `matched(commitment_id[, rank])`: the commitments whose texts match the search words, for a `with` clause. Ranked,
+ * each has its best rank over its languages, computed in the same scan of the matching texts that finds them (a
+ * text that does not match ranks 0, so the best matching one is the commitment's best). Ranking reads every
+ * matching document whole, so counts ask for the set only.
+ */
+export function matchedSearch(q: string, ranked: boolean): RawBuilder<unknown> {
+  return ranked
+    ? sql`matched as materialized (
+        select t.commitment_id, max(ts_rank_cd(t.search_vector, ${searchQuery(q)}))::float8 as rank
+        from commitment_texts t where t.search_vector @@ ${searchQuery(q)} group by t.commitment_id)`
+    : sql`matched as materialized (
+        select distinct t.commitment_id from commitment_texts t where t.search_vector @@ ${searchQuery(q)})`;
+}
+
+/**
+ * `from` of the facets rows a list starts with, as alias `f` (with `rank` when searching and ranked): every
+ * commitment, or the ones `matched` found. Its `with` clause, if any, comes first.
+ */
+function listSource(filters: CommitmentFilters, ranked: boolean): { with: RawBuilder<unknown>; from: RawBuilder<unknown>; rank: RawBuilder<unknown> } {
+  if (!filters.q) return { with: sql``, from: sql`commitment_facets f`, rank: sql`0::float8` };
+  return {
+    with: sql`with ${matchedSearch(filters.q, ranked)}`,
+    from: sql`matched join commitment_facets f on f.commitment_id = matched.commitment_id`,
+    rank: ranked ? sql`matched.rank` : sql`0::float8`,
+  };
+}
+
+/** The filters but the search words: for conditions over `listSource`, which already holds only the matches. */
+export function withoutSearch(filters: CommitmentFilters): CommitmentFilters {
+  return { ...filters, q: undefined };
+}
+
+/** The dimensions a filter applies to (search words are one too, `q`). */
+export function activeDimensions(filters: CommitmentFilters): (FilterDimension | 'q')[] {
+  const dimensions: (FilterDimension | 'q')[] = [];
+  filterConditionsBy(filters, undefined, (dimension) => { dimensions.push(dimension); });
+  return dimensions;
 }
 
 /** The conditions of every filter but `except` (facet counts ignore their own dimension), over alias `f`. */
 export function filterConditions(filters: CommitmentFilters, except?: FilterDimension): RawBuilder<SqlBool> {
   const all: RawBuilder<SqlBool>[] = [sql<SqlBool>`true`];
+  filterConditionsBy(filters, except, (_dimension, condition) => { all.push(condition); });
+  return sql<SqlBool>`(${sql.join(all, sql` and `)})`;
+}
+
+function filterConditionsBy(filters: CommitmentFilters, except: FilterDimension | undefined,
+  add: (dimension: FilterDimension | 'q', condition: RawBuilder<SqlBool>) => void): void {
   const on = (dimension: FilterDimension, active: boolean, condition: () => RawBuilder<SqlBool>) => {
-    if (active && dimension !== except) all.push(condition());
+    if (active && dimension !== except) add(dimension, condition());
   };
   on('member', filters.member.length > 0, () => sql`f.member_id in (select id from members where slug = any(${filters.member}))`);
   on('kind', filters.kind.length > 0, () => sql`f.member_kind = any(${filters.kind})`);
@@ -33,9 +84,8 @@ export function filterConditions(filters: CommitmentFilters, except?: FilterDime
   on('years', filters.from !== undefined, () => sql`f.plan_end_year >= ${filters.from}`);
   on('years', filters.to !== undefined, () => sql`f.plan_start_year <= ${filters.to}`);
   if (filters.q) {
-    all.push(sql`f.commitment_id in (select commitment_id from commitment_texts where search_vector @@ ${searchQuery(filters.q)})`);
+    add('q', sql`f.commitment_id in (select commitment_id from commitment_texts where search_vector @@ ${searchQuery(filters.q)})`);
   }
-  return sql<SqlBool>`(${sql.join(all, sql` and `)})`;
 }
 
 export type ListPosition = { offset: number } | { after: { sortKey: number | null; ogpId: string } };
@@ -54,9 +104,7 @@ export async function findCommitmentPage(db: Db, filters: CommitmentFilters, pos
   // Without search words there is no relevance to sort by.
   const sort = filters.sort === 'relevance' && !filters.q ? 'newest' : effectiveSort(filters);
   const { key, direction } = ORDER[sort];
-  const rank = filters.q
-    ? sql`(select max(ts_rank_cd(t.search_vector, ${searchQuery(filters.q)})) from commitment_texts t where t.commitment_id = f.commitment_id)::float8`
-    : sql`0::float8`;
+  const source = listSource(filters, sort === 'relevance');
   const after = 'after' in position ? position.after : undefined;
   const resume = after
     ? (direction === 'desc'
@@ -65,10 +113,11 @@ export async function findCommitmentPage(db: Db, filters: CommitmentFilters, pos
     : sql``;
   const offset = 'offset' in position ? position.offset : 0;
   const result = await sql<{ id: string; ogp_id: string; sort_key: number | null }>`
+    ${source.with}
     select id, ogp_id, sort_key from (
-      select c.id, c.ogp_id, ${sort === 'relevance' ? rank : key} as sort_key
-      from commitment_facets f join commitments c on c.id = f.commitment_id
-      where ${filterConditions(filters)}
+      select c.id, c.ogp_id, ${sort === 'relevance' ? source.rank : key} as sort_key
+      from ${source.from} join commitments c on c.id = f.commitment_id
+      where ${filterConditions(withoutSearch(filters))}
     ) ranked
     where true ${resume}
     order by sort_key ${sql.raw(direction)} nulls last, ogp_id asc
@@ -77,8 +126,15 @@ export async function findCommitmentPage(db: Db, filters: CommitmentFilters, pos
 }
 
 export async function countCommitments(db: Db, filters: CommitmentFilters): Promise<number> {
+  if (activeDimensions(filters).length === 0) {
+    // Every commitment has one member kind: the kept counts of kinds add up to the whole list (migration 009).
+    const kept = await sql<{ n: number }>`
+      select coalesce(sum(count), 0)::int as n from commitment_facet_counts where dimension = 'kind'`.execute(db);
+    return kept.rows[0]?.n ?? 0;
+  }
+  const source = listSource(filters, false);
   const result = await sql<{ n: number }>`
-    select count(*)::int as n from commitment_facets f where ${filterConditions(filters)}`.execute(db);
+    ${source.with} select count(*)::int as n from ${source.from} where ${filterConditions(withoutSearch(filters))}`.execute(db);
   return result.rows[0]?.n ?? 0;
 }
 

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../http/server.ts';
-import { intlFromParams, pathAfterLocale } from '../http/locale-params.ts';
+import { intlFromParams } from '../http/locale-params.ts';
+import { publicPageContext, sendPublicPage } from '../http/page-context.ts';
 import { AppError } from '../http/errors.ts';
 import { CommitmentFiltersSchema } from './commitment-filters.ts';
 import { countCommitments, findCommitmentListItems, findCommitmentPage } from './commitment-list.queries.ts';
@@ -20,7 +21,7 @@ export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.in
   throw new AppError('invalid_input', `${field}: ${issue.message}`, field);
 }
 
-export function registerCommitmentListRoutes(app: FastifyInstance, { db }: AppDeps): void {
+export function registerCommitmentListRoutes(app: FastifyInstance, { db, web }: AppDeps): void {
   app.get<{ Params: { locale: string } }>('/:locale/commitments', async (request, reply) => {
     const intl = intlFromParams(request.params);
     const filters = parseQuery(CommitmentFiltersSchema, request.query);
@@ -31,9 +32,7 @@ export function registerCommitmentListRoutes(app: FastifyInstance, { db }: AppDe
       findFacets(db, filters, intl.locale),
     ]);
     const items = await findCommitmentListItems(db, hits.map((h) => h.id), intl.locale, filters.q);
-    return reply.type('text/html; charset=utf-8').send(commitmentListPage(
-      { intl, pathAfterLocale: pathAfterLocale(request.url) },
-      { filters, items, total, page, pageSize: PAGE_SIZE, facets },
-    ));
+    const ctx = await publicPageContext(request, reply, { db, web });
+    return sendPublicPage(request, reply, ctx, commitmentListPage(ctx, { filters, items, total, page, pageSize: PAGE_SIZE, facets }));
   });
 }

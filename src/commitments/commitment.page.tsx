@@ -7,6 +7,7 @@ import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
 import { IrmAtAGlance, IrmReviewSummary } from '../irm/irm-review.view.tsx';
 import { pickLocale, type CommitmentDetail, type InstitutionRef, type PartialDateView } from './commitment-detail.ts';
 import { institutionPath } from '../institutions/institution-url.ts';
+import { milestonePath } from '../milestones/milestone-urls.ts';
 
 /** The public commitment page, grouped as OGP's own pages group it. */
 /** Beside the detail: the end dates first planned for re-planned milestones (by number; decision 012). */
@@ -85,7 +86,7 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: Co
 
         <section aria-labelledby="milestones">
           <h2 id="milestones" safe>{t('commitment.milestones')}</h2>
-          {c.milestones.length > 0 ? <MilestonesTable intl={intl} milestones={c.milestones} sourceLocale={c.sourceLocale} plannedEnds={extras.plannedEnds} /> : <p safe>{t('commitment.noMilestones')}</p>}
+          {c.milestones.length > 0 ? <MilestonesTable intl={intl} ogpId={c.ogpId} milestones={c.milestones} sourceLocale={c.sourceLocale} plannedEnds={extras.plannedEnds} /> : <p safe>{t('commitment.noMilestones')}</p>}
         </section>
 
         <section aria-labelledby="irm-midterm">
@@ -117,7 +118,7 @@ export function OtherLanguageNote({ intl, textLocale }: { intl: Intl; textLocale
 function InstitutionList({ list, intl, memberSlug }: { list: InstitutionRef[]; intl: Intl; memberSlug: string }) {
   if (list.length === 0) return <span safe>{intl.t('common.none')}</span>;
   let index = 0;
-  const parts = new globalThis.Intl.ListFormat(intl.locale, { type: 'conjunction' }).formatToParts(list.map((i) => i.name));
+  const parts = intl.conjunction.formatToParts(list.map((i) => i.name));
   return (
     <span>
       {parts.map((part) => {
@@ -142,8 +143,8 @@ function TextSection({ id, heading, text, lang, list }: { id: string; heading: s
   );
 }
 
-function MilestonesTable({ intl, milestones, sourceLocale, plannedEnds }: {
-  intl: Intl; milestones: CommitmentDetail['milestones']; sourceLocale: string; plannedEnds?: CommitmentPageExtras['plannedEnds'];
+function MilestonesTable({ intl, ogpId, milestones, sourceLocale, plannedEnds }: {
+  intl: Intl; ogpId: string; milestones: CommitmentDetail['milestones']; sourceLocale: string; plannedEnds?: CommitmentPageExtras['plannedEnds'];
 }) {
   const t = intl.t;
   return (
@@ -165,7 +166,7 @@ function MilestonesTable({ intl, milestones, sourceLocale, plannedEnds }: {
             return (
               <tr>
                 <td data-label={t('milestone.number')} safe>{intl.formatNumber(m.number)}</td>
-                <td data-label={t('milestone.text')} lang={text?.locale} safe>{text?.value ?? ''}</td>
+                <td data-label={t('milestone.text')} lang={text?.locale}><a href={milestonePath(intl.locale, ogpId, m.number)} safe>{text?.value ?? intl.formatNumber(m.number)}</a></td>
                 <td data-label={t('milestone.declaredStatus')} safe>{m.declaredStatus ? t(`milestone.declaredStatus.${m.declaredStatus}`) : t('common.notGiven')}</td>
                 <td data-label={t('milestone.start')} safe>{formatPartialDate(intl, m.start)}</td>
                 <td data-label={t('milestone.end')} safe>{endDate(intl, m.end, plannedEnds?.get(m.number))}</td>
@@ -179,7 +180,7 @@ function MilestonesTable({ intl, milestones, sourceLocale, plannedEnds }: {
 }
 
 /** A milestone's end date; for a re-planned milestone, "planned: …, now: …". */
-function endDate(intl: Intl, end: PartialDateView | null, planned: { date: string; precision: string } | undefined): string {
+export function endDate(intl: Intl, end: PartialDateView | null, planned: { date: string; precision: string } | undefined): string {
   const now = formatPartialDate(intl, end);
   if (!planned) return now;
   const was = formatPartialDate(intl, { date: planned.date, precision: planned.precision as PartialDateView['precision'], raw: null });

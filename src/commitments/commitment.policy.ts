@@ -15,6 +15,8 @@ export const mayEditWithin = (user: CurrentUser | undefined, scope: CommitmentSc
 /** Who may do what with commitments. */
 export const commitmentPolicy = {
   edit_commitment: mayEditWithin,
+  /** The scope is the commitment's lead institution: a point of contact creates the commitments their institution leads. */
+  create_commitment: mayEditWithin,
   withdraw_commitment: mayEditWithin,
   /** Restoring an earlier version overrides other people's edits: the secretariat only. */
   restore_commitment_version: (user: CurrentUser | undefined, _scope: CommitmentScope) => user?.role === 'administrator',

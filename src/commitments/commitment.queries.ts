@@ -1,14 +1,30 @@
+import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/connect.ts';
 import { IRM_INDICATOR_KEYS, type IrmIndicator, type IrmMethod, type IrmReport, type RatingState } from '../irm/indicators.ts';
 import { ambition, starred, type RatingValues } from '../irm/derived.ts';
 import { ogpPlanId, type CommitmentDetail, type InstitutionRef, type PartialDateView } from './commitment-detail.ts';
 
 /**
- * Reads one commitment with everything around it: one query per section, run concurrently.
- * Policy-area labels come in the wanted interface language, falling back to English.
+ * Reads one commitment with everything around it in two queries: the head (which also says which version of the
+ * page it is), then every section. Policy-area labels come in the wanted interface language, falling back to English.
  */
 export async function findCommitmentDetail(db: Db, ogpId: string, labelLocale: string): Promise<CommitmentDetail | undefined> {
-  const head = await db.selectFrom('commitments as c')
+  const head = await findCommitmentHead(db, ogpId);
+  return head && (await findCommitmentSections(db, head, labelLocale)).detail;
+}
+
+export type CommitmentHead = NonNullable<Awaited<ReturnType<typeof findCommitmentHead>>>;
+
+/**
+ * The commitment's own row, its plan and member, and `version`: it changes whenever anything the commitment page
+ * shows changes (decision 017). Every writer of a commitment's texts, links, milestones or IRM reviews marks the
+ * commitment changed (`updated_at`: the importers' upsert, `touchCommitment` in commands); members, plans and
+ * institutions have their own `updated_at`; the last history entry catches a command that records a change without
+ * touching the commitment. Policy-area labels and interface texts change only with a release (the build version).
+ */
+export function findCommitmentHead(db: Db, ogpId: string) {
+  return db.selectFrom('commitments as c')
     .innerJoin('action_plans as p', 'p.id', 'c.action_plan_id')
     .innerJoin('members as m', 'm.id', 'p.member_id')
     .leftJoin('commitments as prev', 'prev.id', 'c.carried_over_from_id')
@@ -16,24 +32,56 @@ export async function findCommitmentDetail(db: Db, ogpId: string, labelLocale: s
       'c.id', 'c.ogp_id', 'c.number_in_plan', 'c.status', 'c.source_locale', 'c.updated_at', 'prev.ogp_id as carried_over_from',
       'm.slug as member_slug', 'm.name as member_name', 'm.kind as member_kind', 'm.ogp_prefix', 'm.iso_alpha2', 'm.code',
       'p.number as plan_number', 'p.submission_year', 'p.start_year', 'p.end_year',
+      // As text: microseconds kept, so two changes within one millisecond still differ.
+      sql<string>`concat_ws(' ', greatest(c.updated_at, p.updated_at, m.updated_at, (
+        select max(i.updated_at) from commitment_institutions ci join institutions i on i.id = ci.institution_id
+        where ci.commitment_id = c.id))::text,
+        (select max(ch.id) from changes ch where ch.commitment_id = c.id))`.as('version'),
     ])
     .where('c.ogp_id', '=', ogpId)
     .executeTakeFirst();
-  if (!head) return undefined;
+}
 
-  const [texts, institutions, policyAreas, milestones, irmReviews] = await Promise.all([
-    db.selectFrom('commitment_texts').select(['locale', 'title', 'description', 'objectives', 'status_quo', 'ambition'])
-      .where('commitment_id', '=', head.id).execute(),
-    db.selectFrom('commitment_institutions as ci').innerJoin('institutions as i', 'i.id', 'ci.institution_id')
+/**
+ * Everything below the head in one query (one JSON array per section), and the end dates first planned for
+ * re-planned milestones (by number; decision 012). Each round trip to the database costs more than the SQL here.
+ */
+export async function findCommitmentSections(db: Db, head: CommitmentHead, labelLocale: string): Promise<{
+  detail: CommitmentDetail; plannedEnds: Map<number, { date: string; precision: string }>;
+}> {
+  const sections = await db.selectNoFrom((eb) => [
+    jsonArrayFrom(eb.selectFrom('commitment_texts').select(['locale', 'title', 'description', 'objectives', 'status_quo', 'ambition'])
+      .where('commitment_id', '=', head.id)).as('texts'),
+    jsonArrayFrom(eb.selectFrom('commitment_institutions as ci').innerJoin('institutions as i', 'i.id', 'ci.institution_id')
       .select(['i.slug', 'i.name', 'i.kind', 'ci.role', 'ci.actor_group'])
-      .where('ci.commitment_id', '=', head.id).orderBy('ci.position').execute(),
-    findPolicyAreas(db, head.id, labelLocale),
-    findMilestones(db, head.id),
-    findIrmReviews(db, head.id),
-  ]);
+      .where('ci.commitment_id', '=', head.id).orderBy('ci.position')).as('institutions'),
+    jsonArrayFrom(eb.selectFrom('commitment_policy_areas as cpa')
+      .innerJoin('policy_areas as pa', 'pa.key', 'cpa.policy_area_key')
+      .leftJoin('policy_area_labels as wanted', (j) => j.onRef('wanted.policy_area_key', '=', 'pa.key').on('wanted.locale', '=', labelLocale))
+      .leftJoin('policy_area_labels as en', (j) => j.onRef('en.policy_area_key', '=', 'pa.key').on('en.locale', '=', 'en'))
+      .select((inner) => ['pa.key', inner.fn.coalesce('wanted.label', 'en.label', 'pa.key').as('label')])
+      .where('cpa.commitment_id', '=', head.id)
+      .orderBy('pa.position')).as('policyAreas'),
+    jsonArrayFrom(eb.selectFrom('milestones as m')
+      .select((inner) => ['m.number', 'm.declared_status', 'm.start_date', 'm.start_precision', 'm.start_raw',
+        'm.end_date', 'm.end_precision', 'm.end_raw', 'm.planned_end_date', 'm.planned_end_precision',
+        jsonArrayFrom(inner.selectFrom('milestone_texts as t').select(['t.locale', 't.text']).whereRef('t.milestone_id', '=', 'm.id')).as('texts'),
+      ])
+      .where('m.commitment_id', '=', head.id)
+      .orderBy('m.number')).as('milestones'),
+    jsonArrayFrom(eb.selectFrom('irm_reviews as r')
+      .select((inner) => ['r.method', 'r.report', 'r.published_on', 'r.irm_number', 'r.source_locale',
+        jsonArrayFrom(inner.selectFrom('irm_review_texts as t').select(['t.locale', 't.irm_title', 't.narrative'])
+          .whereRef('t.irm_review_id', '=', 'r.id')).as('texts'),
+        jsonArrayFrom(inner.selectFrom('irm_ratings as g').select(['g.indicator', 'g.state', 'g.value'])
+          .whereRef('g.irm_review_id', '=', 'r.id')).as('ratings'),
+      ])
+      .where('r.commitment_id', '=', head.id)).as('irmReviews'),
+  ]).executeTakeFirstOrThrow();
 
+  const { texts, institutions, policyAreas } = sections;
   const ref = (i: { slug: string; name: string; kind: string }): InstitutionRef => ({ slug: i.slug, name: i.name, kind: i.kind });
-  return {
+  const detail: CommitmentDetail = {
     ogpId: head.ogp_id,
     numberInPlan: head.number_in_plan,
     status: head.status as CommitmentDetail['status'],
@@ -56,47 +104,19 @@ export async function findCommitmentDetail(db: Db, ogpId: string, labelLocale: s
       other: institutions.filter((i) => i.actor_group === 'other').map(ref),
     },
     policyAreas,
-    milestones,
-    irmReviews,
+    milestones: sections.milestones.map((m) => ({
+      number: m.number,
+      declaredStatus: m.declared_status as 'new' | 'ongoing' | null,
+      start: partialDate(m.start_date, m.start_precision, m.start_raw),
+      end: partialDate(m.end_date, m.end_precision, m.end_raw),
+      texts: Object.fromEntries(m.texts.map((t) => [t.locale, t.text])),
+    })),
+    irmReviews: irmReviews(sections.irmReviews),
     updatedAt: head.updated_at.toISOString(),
   };
-}
-
-function findPolicyAreas(db: Db, commitmentId: string, locale: string) {
-  return db.selectFrom('commitment_policy_areas as cpa')
-    .innerJoin('policy_areas as pa', 'pa.key', 'cpa.policy_area_key')
-    .leftJoin('policy_area_labels as wanted', (j) => j.onRef('wanted.policy_area_key', '=', 'pa.key').on('wanted.locale', '=', locale))
-    .leftJoin('policy_area_labels as en', (j) => j.onRef('en.policy_area_key', '=', 'pa.key').on('en.locale', '=', 'en'))
-    .select((eb) => ['pa.key', eb.fn.coalesce('wanted.label', 'en.label', 'pa.key').as('label')])
-    .where('cpa.commitment_id', '=', commitmentId)
-    .orderBy('pa.position')
-    .execute();
-}
-
-async function findMilestones(db: Db, commitmentId: string): Promise<CommitmentDetail['milestones']> {
-  const rows = await db.selectFrom('milestones as m')
-    .leftJoin('milestone_texts as t', 't.milestone_id', 'm.id')
-    .select(['m.id', 'm.number', 'm.declared_status', 'm.start_date', 'm.start_precision', 'm.start_raw',
-      'm.end_date', 'm.end_precision', 'm.end_raw', 't.locale', 't.text'])
-    .where('m.commitment_id', '=', commitmentId)
-    .orderBy('m.number')
-    .execute();
-  const byId = new Map<string, CommitmentDetail['milestones'][number]>();
-  for (const row of rows) {
-    let milestone = byId.get(row.id);
-    if (!milestone) {
-      milestone = {
-        number: row.number,
-        declaredStatus: row.declared_status as 'new' | 'ongoing' | null,
-        start: partialDate(row.start_date, row.start_precision, row.start_raw),
-        end: partialDate(row.end_date, row.end_precision, row.end_raw),
-        texts: {},
-      };
-      byId.set(row.id, milestone);
-    }
-    if (row.locale && row.text) milestone.texts[row.locale] = row.text;
-  }
-  return [...byId.values()];
+  const plannedEnds = new Map(sections.milestones.flatMap((m) => (m.planned_end_date && m.planned_end_precision
+    ? [[m.number, { date: m.planned_end_date, precision: m.planned_end_precision }] as const] : [])));
+  return { detail, plannedEnds };
 }
 
 function partialDate(date: string | null, precision: string | null, raw: string | null): PartialDateView | null {
@@ -105,18 +125,17 @@ function partialDate(date: string | null, precision: string | null, raw: string 
 
 const REPORT_ORDER: IrmReport[] = ['design', 'progress', 'end_of_term', 'action_plan_review', 'results'];
 
-async function findIrmReviews(db: Db, commitmentId: string): Promise<CommitmentDetail['irmReviews']> {
-  const reviews = await db.selectFrom('irm_reviews').selectAll().where('commitment_id', '=', commitmentId).execute();
-  if (reviews.length === 0) return [];
-  const ids = reviews.map((r) => r.id);
-  const [texts, ratings] = await Promise.all([
-    db.selectFrom('irm_review_texts').selectAll().where('irm_review_id', 'in', ids).execute(),
-    db.selectFrom('irm_ratings').selectAll().where('irm_review_id', 'in', ids).execute(),
-  ]);
+type IrmReviewRow = {
+  method: string; report: string; published_on: string | null; irm_number: number | null; source_locale: string;
+  texts: { locale: string; irm_title: string | null; narrative: string | null }[];
+  ratings: { indicator: string; state: string; value: string | null }[];
+};
+
+function irmReviews(reviews: IrmReviewRow[]): CommitmentDetail['irmReviews'] {
   return reviews
     .sort((a, b) => REPORT_ORDER.indexOf(a.report as IrmReport) - REPORT_ORDER.indexOf(b.report as IrmReport))
     .map((review) => {
-      const own = ratings.filter((r) => r.irm_review_id === review.id).map((r) => ({
+      const own = review.ratings.map((r) => ({
         indicator: r.indicator as IrmIndicator, state: r.state as RatingState, value: r.value,
       })).sort((a, b) => IRM_INDICATOR_KEYS.indexOf(a.indicator) - IRM_INDICATOR_KEYS.indexOf(b.indicator));
       const values: RatingValues = Object.fromEntries(own.filter((r) => r.value).map((r) => [r.indicator, r.value]));
@@ -126,8 +145,7 @@ async function findIrmReviews(db: Db, commitmentId: string): Promise<CommitmentD
         publishedOn: review.published_on,
         irmNumber: review.irm_number,
         sourceLocale: review.source_locale,
-        texts: Object.fromEntries(texts.filter((t) => t.irm_review_id === review.id)
-          .map((t) => [t.locale, { irmTitle: t.irm_title, narrative: t.narrative }])),
+        texts: Object.fromEntries(review.texts.map((t) => [t.locale, { irmTitle: t.irm_title, narrative: t.narrative }])),
         ratings: own,
         derived: { ambition: ambition(values) ?? null, starred: starred(values) ?? null },
       };

@@ -1,22 +1,47 @@
 import type { FastifyInstance } from 'fastify';
+import { LRUCache } from 'lru-cache';
 import type { AppDeps } from '../http/server.ts';
-import { intlFromParams, pathAfterLocale } from '../http/locale-params.ts';
+import { intlFromParams } from '../http/locale-params.ts';
 import { notFound } from '../http/errors.ts';
+import { publicPageContext, sendPublicPage } from '../http/page-context.ts';
 import { OgpIdSchema } from './commitment-record.ts';
-import { findCommitmentDetail } from './commitment.queries.ts';
-import { findPlannedEndDates } from './commitment-history.queries.ts';
+import { findCommitmentHead, findCommitmentSections } from './commitment.queries.ts';
 import { commitmentPage } from './commitment.page.tsx';
 
-/** `/{locale}/commitments/{id}`: ids are accepted in any case and redirected to the canonical upper-case URL. */
-export function registerCommitmentRoutes(app: FastifyInstance, { db }: AppDeps): void {
+/**
+ * `/{locale}/commitments/{id}`: ids are accepted in any case and redirected to the canonical upper-case URL.
+ * The head query says which version of the page is current; a browser that has it gets a 304, and what anonymous
+ * visitors see is rendered once per version and kept (decision 017).
+ */
+export function registerCommitmentRoutes(app: FastifyInstance, { db, web, pageFreshnessMs }: AppDeps): void {
+  // Anonymous pages by version (id, language, what the head query read), as UTF-8 bytes ready to send: an entry is
+  // never stale, only unused, and old versions fall out by size. Pages naming a signed-in person are not kept.
+  const rendered = new LRUCache<string, Buffer>({ maxSize: 16 * 2 ** 20, sizeCalculation: (html) => html.length });
+  // For anonymous visitors: the version the database gave for (id, language) less than `pageFreshnessMs` ago.
+  const recent = pageFreshnessMs ? new LRUCache<string, string>({ max: 10_000, ttl: pageFreshnessMs }) : undefined;
+
   app.get<{ Params: { locale: string; id: string } }>('/:locale/commitments/:id', async (request, reply) => {
     const intl = intlFromParams(request.params);
     const id = OgpIdSchema.safeParse(request.params.id);
     if (!id.success) throw notFound('commitment');
     if (id.data !== request.params.id) return reply.redirect(`/${intl.locale}/commitments/${id.data}`, 301);
-    const [commitment, plannedEnds] = await Promise.all([findCommitmentDetail(db, id.data, intl.locale), findPlannedEndDates(db, id.data)]);
-    if (!commitment) throw notFound('commitment');
-    return reply.type('text/html; charset=utf-8')
-      .send(commitmentPage({ intl, pathAfterLocale: pathAfterLocale(request.url) }, commitment, { plannedEnds }));
+    const ctx = await publicPageContext(request, reply, { db, web });
+    const page = `${id.data} ${intl.locale}`;
+    const known = ctx.user ? undefined : recent?.get(page);
+    const html = known === undefined ? undefined : rendered.get(known);
+    if (known !== undefined && html !== undefined) return sendPublicPage(request, reply, ctx, { version: known, render: async () => html });
+
+    const head = await findCommitmentHead(db, id.data);
+    if (!head) throw notFound('commitment');
+    const version = `commitment ${page} ${head.version}`;
+    if (!ctx.user) recent?.set(page, version);
+    return sendPublicPage(request, reply, ctx, { version, render: async () => {
+      const cached = ctx.user ? undefined : rendered.get(version);
+      if (cached !== undefined) return cached;
+      const { detail, plannedEnds } = await findCommitmentSections(db, head, intl.locale);
+      const fresh = commitmentPage(ctx, detail, { plannedEnds });
+      if (!ctx.user) rendered.set(version, Buffer.from(fresh));
+      return fresh;
+    } });
   });
 }

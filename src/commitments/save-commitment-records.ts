@@ -11,6 +11,9 @@ type Trx = Transaction<Database>;
 export type SaveOutcome = 'created' | 'updated' | 'unchanged';
 export type SavedRecord = { ogpId: string; commitmentId: string; outcome: SaveOutcome; warnings: string[] };
 
+/** Where the records come from: the file or page an import read, kept as the reason of its history entries. */
+export type SaveOptions = { source?: string };
+
 /** A validated record with what the batch learns about it on the way. */
 type Item = { record: CommitmentRecord; hash: string; commitmentId?: string; memberId?: string; existed: boolean };
 
@@ -21,16 +24,18 @@ type Item = { record: CommitmentRecord; hash: string; commitmentId?: string; mem
  * source twice never duplicates; a record whose hash equals the one stored with its commitment is "unchanged" and
  * not written at all. Runs inside the caller's transaction: a failure anywhere leaves nothing written.
  * Batches of a few hundred records suit it; PostgreSQL takes any size, memory is the limit.
+ * Each commitment created or updated gets a history entry (`import_commitment`, no actor, the source as reason), so
+ * an import that overwrites an edit shows in the commitment's history.
  */
-export async function saveCommitmentRecords(trx: Trx, inputs: readonly CommitmentRecordInput[]): Promise<SavedRecord[]> {
-  return saveValidatedCommitmentRecords(trx, inputs.map((input) => CommitmentRecordSchema.parse(input)));
+export async function saveCommitmentRecords(trx: Trx, inputs: readonly CommitmentRecordInput[], options: SaveOptions = {}): Promise<SavedRecord[]> {
+  return saveValidatedCommitmentRecords(trx, inputs.map((input) => CommitmentRecordSchema.parse(input)), options);
 }
 
 /**
  * The same, for records already parsed by CommitmentRecordSchema (the import runner checks every row before it
  * saves any, and keeps what the schema gave, so a record is validated once).
  */
-export async function saveValidatedCommitmentRecords(trx: Trx, records: readonly CommitmentRecord[]): Promise<SavedRecord[]> {
+export async function saveValidatedCommitmentRecords(trx: Trx, records: readonly CommitmentRecord[], options: SaveOptions = {}): Promise<SavedRecord[]> {
   const items = records.map((record): Item => ({ record, hash: recordHash(record), existed: false }));
   assertUniqueIds(items);
   const stored = await storedCommitments(trx, items.map((i) => i.record.ogpId));
@@ -45,7 +50,7 @@ export async function saveValidatedCommitmentRecords(trx: Trx, records: readonly
       changed.push(item);
     }
   }
-  const warnings = await saveChanged(trx, changed);
+  const warnings = await saveChanged(trx, changed, options);
   for (const item of changed) {
     results.set(item, {
       ogpId: item.record.ogpId, commitmentId: item.commitmentId!, outcome: item.existed ? 'updated' : 'created',
@@ -55,19 +60,23 @@ export async function saveValidatedCommitmentRecords(trx: Trx, records: readonly
   return items.map((item) => results.get(item)!);
 }
 
-async function saveChanged(trx: Trx, items: Item[]): Promise<Map<Item, string[]>> {
+async function saveChanged(trx: Trx, items: Item[], options: SaveOptions): Promise<Map<Item, string[]>> {
   if (items.length === 0) return new Map();
+  const before = await storedSummaries(trx, items.filter((i) => i.existed).map((i) => i.record.ogpId));
   const memberIds = await upsertMembers(trx, items.map((i) => i.record.member));
   for (const item of items) item.memberId = memberIds.get(item.record.member.ogpPrefix)!;
   const planIds = await upsertActionPlans(trx, items);
   await upsertCommitments(trx, items, planIds);
   const warnings = await linkCarriedOver(trx, items);
+  // Milestones before texts: a new commitment's search vector (its texts and its milestones' texts) is then computed
+  // once, when its texts are inserted, instead of once for the texts and again for the milestones.
+  await saveMilestoneLists(trx, items.filter((i) => i.record.milestones !== undefined)
+    .map((i) => ({ commitmentId: i.commitmentId!, milestones: i.record.milestones! })));
   await upsertTexts(trx, items);
   await saveInstitutions(trx, items);
   await savePolicyAreas(trx, items);
-  await saveMilestoneLists(trx, items.filter((i) => i.record.milestones !== undefined)
-    .map((i) => ({ commitmentId: i.commitmentId!, milestones: i.record.milestones! })));
   await saveIrmReviews(trx, items);
+  await recordImportChanges(trx, items, before, options.source ?? null);
   return warnings;
 }
 
@@ -363,5 +372,77 @@ async function saveRatings(trx: Trx, reviews: SavedReview[]): Promise<void> {
       ['indicator', 'text', ratings.map((r) => r.indicator)],
       ['state', 'text', ratings.map((r) => r.state)],
       ['value', 'text', ratings.map((r) => r.value ?? null)],
+    ])}`.execute(trx);
+}
+
+/**
+ * What a history entry of an import shows: the status and the texts per language, in the field names of the edit
+ * commands (decision 012), and the record hash that says which source version the commitment holds.
+ */
+type Summary = { recordHash: string | null; status: string | null; texts: Record<string, Record<string, string | null>> };
+
+const TEXT_FIELDS = ['title', 'description', 'objectives', 'statusQuo', 'ambition'] as const;
+
+/** The summaries of stored commitments by OGP id, read before a batch overwrites them (one query). */
+async function storedSummaries(trx: Trx, ogpIds: string[]): Promise<Map<string, Summary>> {
+  if (ogpIds.length === 0) return new Map();
+  const rows = await sql<{
+    ogp_id: string; record_hash: string | null; status: string | null; locale: string | null; title: string | null;
+    description: string | null; objectives: string | null; status_quo: string | null; ambition: string | null;
+  }>`
+    select c.ogp_id, c.record_hash, c.status, t.locale, t.title, t.description, t.objectives, t.status_quo, t.ambition
+    from commitments c left join commitment_texts t on t.commitment_id = c.id
+    where c.ogp_id = any(${ogpIds}::text[])`.execute(trx);
+  const summaries = new Map<string, Summary>();
+  for (const row of rows.rows) {
+    const summary = summaries.get(row.ogp_id) ?? { recordHash: row.record_hash, status: row.status, texts: {} };
+    if (row.locale !== null) {
+      summary.texts[row.locale] = {
+        title: row.title, description: row.description, objectives: row.objectives, statusQuo: row.status_quo, ambition: row.ambition,
+      };
+    }
+    summaries.set(row.ogp_id, summary);
+  }
+  return summaries;
+}
+
+function summaryOf(item: Item): Summary {
+  const texts = Object.fromEntries(Object.entries(item.record.texts).map(([locale, text]) =>
+    [locale, Object.fromEntries(TEXT_FIELDS.map((field) => [field, text[field] ?? null]))]));
+  return { recordHash: item.hash, status: item.record.status ?? null, texts };
+}
+
+/**
+ * Only what differs between two summaries, as the `before` and `after` of a change: the fields an import touched.
+ * A language the record does not bring is kept by the saver, so it is not a difference.
+ */
+function touched(before: Summary | undefined, after: Summary): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  if (!before) return { before: {}, after };
+  const b: Record<string, unknown> = { recordHash: before.recordHash };
+  const a: Record<string, unknown> = { recordHash: after.recordHash };
+  if (before.status !== after.status) [b.status, a.status] = [before.status, after.status];
+  const bTexts: Summary['texts'] = {};
+  const aTexts: Summary['texts'] = {};
+  for (const [locale, text] of Object.entries(after.texts)) {
+    const old = before.texts[locale];
+    const fields = TEXT_FIELDS.filter((field) => old?.[field] !== text[field]);
+    if (fields.length === 0) continue;
+    bTexts[locale] = old ? Object.fromEntries(fields.map((f) => [f, old[f] ?? null])) : {};
+    aTexts[locale] = Object.fromEntries(fields.map((f) => [f, text[f] ?? null]));
+  }
+  if (Object.keys(aTexts).length > 0) [b.texts, a.texts] = [bTexts, aTexts];
+  return { before: b, after: a };
+}
+
+/** One `changes` row per commitment the batch created or updated, in one statement. */
+async function recordImportChanges(trx: Trx, items: Item[], stored: Map<string, Summary>, source: string | null): Promise<void> {
+  const changes = items.map((item) => ({ id: item.commitmentId!, ...touched(stored.get(item.record.ogpId), summaryOf(item)) }));
+  await sql`
+    insert into changes (command, entity_type, entity_id, commitment_id, before, after, reason)
+    select 'import_commitment', 'commitment', u.id, u.id, u.before::jsonb, u.after::jsonb, ${source}
+    from ${unnest('u', [
+      ['id', 'bigint', changes.map((c) => c.id)],
+      ['before', 'text', changes.map((c) => JSON.stringify(c.before))],
+      ['after', 'text', changes.map((c) => JSON.stringify(c.after))],
     ])}`.execute(trx);
 }

@@ -9,7 +9,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateOnly = string;
 
 export type OutboxKind = 'invitation' | 'password_reset' | 'round_opened' | 'round_deadline_reminder'
-  | 'milestone_overdue_reminder';
+  | 'milestone_overdue_reminder' | 'password_changed';
 export type MilestoneReportStatus = 'not_started' | 'in_progress' | 'complete' | 'withdrawn';
 export type Verdict = 'confirmed' | 'disputed' | 'insufficient_evidence';
 
@@ -52,6 +52,8 @@ export type Database = {
     plan_start_year: number; plan_end_year: number; policy_areas: string[]; lead_institutions: string[];
     irm_ratings: string[]; milestone_statuses: string[];
   };
+  /** The whole list's facet counts, kept with commitment_facets (migration 009); read by the unfiltered list. */
+  commitment_facet_counts: { dimension: string; value: string; count: number };
   commitment_institutions: {
     commitment_id: string; institution_id: string; role: 'lead' | 'supporting';
     actor_group: 'government' | 'other' | null; position: number;
@@ -79,6 +81,8 @@ export type Database = {
     institution_id: string | null; locale: Generated<string>;
     totp_secret: string | null; totp_enabled_at: Date | null; totp_pending_secret: string | null; totp_last_step: string | null;
     created_at: Generated<Date>; updated_at: Timestamp;
+    /** Migration 010. */
+    last_sign_in_at: Generated<Date | null>;
   };
   sessions: {
     id: Generated<string>; token_hash: string; account_id: string; second_factor_pending: Generated<boolean>;
@@ -108,6 +112,8 @@ export type Database = {
     institution_id: string | null; kind: string; details: ColumnType<Record<string, unknown>, string | undefined, string>;
   };
   server_secrets: { name: string; secret: Buffer; created_at: Generated<Date> };
+  // Recovery codes of two-step sign-in (migration 010): SHA-256 of each code, used once.
+  recovery_codes: { id: Generated<string>; account_id: string; code_hash: string; created_at: Generated<Date>; used_at: Timestamp | null };
   // Editing history (migration 007): one row per command, written in the command's transaction.
   changes: {
     id: Generated<string>; occurred_at: Generated<Date>; actor_id: string | null; actor_institution_id: string | null;

@@ -4,8 +4,10 @@ import { hashPassword, randomPassword } from '../accounts/password.ts';
 import type { Role } from '../accounts/roles.ts';
 
 /**
- * One account per role for a newcomer to walk the workspace, made on the first start of an empty installation.
- * Passwords are random and shown once; the administrator has no TOTP yet, so the first sign-in walks through it.
+ * One account per role for a newcomer to walk the workspace. Every start of the portal makes those that are missing
+ * (a database filled by an import before the first start, an account added to this list later); an existing one is
+ * never touched, so a changed password stays changed. Passwords are random and shown once; the administrator has no
+ * TOTP yet, so the first sign-in walks through it.
  */
 const DEMO_ACCOUNTS: { email: string; name: string; role: Role; institution?: { member: string; slug: string } }[] = [
   { email: 'admin@ahadi.example', name: 'Amina Secretariat', role: 'administrator' },
@@ -18,8 +20,15 @@ const DEMO_ACCOUNTS: { email: string; name: string; role: Role; institution?: { 
 
 export type DemoAccount = { email: string; role: Role; password: string };
 
-/** Creates the demo accounts that do not exist yet; returns them with their one-time passwords. */
+/**
+ * Creates the demo accounts that do not exist yet; returns them with their one-time passwords. Makes none once the
+ * installation has an administrator of its own (not a demo one): it is then a real portal, where a demo account
+ * must not come back after being removed. Skips an account whose demo institution is missing (no demo data).
+ */
 export async function createDemoAccounts(db: Db): Promise<DemoAccount[]> {
+  const realAdministrator = await db.selectFrom('accounts').select('id').where('role', '=', 'administrator')
+    .where('email', 'not in', DEMO_ACCOUNTS.map((a) => a.email)).executeTakeFirst();
+  if (realAdministrator) return [];
   const created: DemoAccount[] = [];
   for (const demo of DEMO_ACCOUNTS) {
     if (await db.selectFrom('accounts').select('id').where('email', '=', demo.email).executeTakeFirst()) continue;
@@ -28,7 +37,7 @@ export async function createDemoAccounts(db: Db): Promise<DemoAccount[]> {
         .select('institutions.id').where('members.slug', '=', demo.institution.member)
         .where('institutions.slug', '=', demo.institution.slug).executeTakeFirst()
       : undefined;
-    if (demo.institution && !institution) throw new Error(`demo institution ${demo.institution.slug} is missing`);
+    if (demo.institution && !institution) continue;
     const password = randomPassword();
     const passwordHash = await hashPassword(password);
     await db.transaction().execute(async (trx) => {

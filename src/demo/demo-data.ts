@@ -119,3 +119,65 @@ export const demoCommitments: CommitmentRecordInput[] = [
     'Ministry of Devolution', ['public-participation', 'legislation']),
   institutionalSupport,
 ];
+
+/**
+ * Reporting rounds of the demo plan (decision 013), so that a newcomer can walk one with the demo accounts: "2021 Q3"
+ * closed and published (reports on time and late, one milestone missing, one claim disputed), and "2021 Q4" open
+ * until some weeks after the demo is loaded. Reports are KE0031's, given by its lead, the Office of the Deputy
+ * President; verdicts are the demo reviewer's. Evidence links point at OGP's public pages; nobody fetched them.
+ */
+export type DemoReport = {
+  milestone: number; status: 'not_started' | 'in_progress' | 'complete' | 'withdrawn'; percent: number;
+  /** When it was first sent; a revision (`revisedAt`) makes it version 2. */
+  submittedAt: string; revisedAt?: string;
+  narrative: string; links?: { title: string; url: string }[];
+  verdict?: { verdict: 'confirmed' | 'disputed' | 'insufficient_evidence'; comment?: string };
+};
+export type DemoRound = {
+  ogpPlan: { member: string; number: number }; label: string; openedAt: string;
+  /** A day; null: some weeks after loading, so the open round is still open. */
+  deadline: string | null; closedAt: string | null; reports: DemoReport[];
+};
+
+const kenyaCommitment = 'https://www.opengovpartnership.org/members/kenya/commitments/KE0031/';
+const kenyaPlanPage = 'https://www.opengovpartnership.org/members/kenya/';
+
+export const demoRounds: DemoRound[] = [
+  {
+    ogpPlan: { member: 'kenya', number: 4 }, label: '2021 Q3', openedAt: '2021-09-01T08:00:00Z', deadline: '2021-10-15',
+    closedAt: '2021-11-05T12:00:00Z',
+    reports: [
+      { milestone: 1, status: 'in_progress', percent: 40, submittedAt: '2021-10-12T09:30:00Z',
+        narrative: 'Guidance notes drafted for three of the seven commitment areas; the others wait for their cluster leads.',
+        links: [{ title: 'OGP commitment page of KE0031', url: kenyaCommitment }],
+        verdict: { verdict: 'confirmed' } },
+      { milestone: 2, status: 'complete', percent: 100, submittedAt: '2021-10-21T16:00:00Z',
+        narrative: 'Quarterly review meetings held with every cluster lead; new actors from the counties joined.',
+        links: [{ title: 'Kenya on the OGP website', url: kenyaPlanPage }],
+        verdict: { verdict: 'disputed', comment: 'Only two of the four quarterly reviews took place; no minutes were published for the others.' } },
+      { milestone: 3, status: 'not_started', percent: 0, submittedAt: '2021-10-14T10:00:00Z',
+        narrative: 'The institutional mechanism waits for a budget line in the next financial year.' },
+      { milestone: 4, status: 'in_progress', percent: 20, submittedAt: '2021-10-13T11:00:00Z',
+        narrative: 'Stories collected from two counties; a call for contributions went to partners in the region.' },
+      { milestone: 5, status: 'in_progress', percent: 60, submittedAt: '2021-10-15T15:00:00Z',
+        narrative: 'Peer learning extended to four counties, two independent commissions and the judiciary.',
+        links: [{ title: 'OGP commitment page of KE0031', url: kenyaCommitment }],
+        verdict: { verdict: 'confirmed' } },
+      { milestone: 6, status: 'in_progress', percent: 50, submittedAt: '2021-10-19T08:45:00Z',
+        narrative: 'Two roundtables held, with civil society and the private sector.',
+        verdict: { verdict: 'insufficient_evidence', comment: 'No list of participants or summary of the roundtables was given.' } },
+      // Milestone 7 is not reported: the round lists it as missing.
+    ],
+  },
+  {
+    ogpPlan: { member: 'kenya', number: 4 }, label: '2021 Q4', openedAt: '2021-12-01T08:00:00Z', deadline: null, closedAt: null,
+    reports: [
+      { milestone: 1, status: 'in_progress', percent: 70, submittedAt: '2021-12-10T09:00:00Z', revisedAt: '2021-12-20T14:00:00Z',
+        narrative: 'Guidance notes ready for five areas; two are with the cluster leads for comments.',
+        links: [{ title: 'OGP commitment page of KE0031', url: kenyaCommitment }] },
+      { milestone: 2, status: 'complete', percent: 100, submittedAt: '2021-12-15T10:30:00Z',
+        narrative: 'The fourth quarterly review was held and its minutes published.',
+        links: [{ title: 'Kenya on the OGP website', url: kenyaPlanPage }] },
+    ],
+  },
+];

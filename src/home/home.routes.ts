@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/server.ts';
-import { intlFromParams } from '../http/locale-params.ts';
+import { publicPageContext, sendPublicPage } from '../http/page-context.ts';
 import { listMembers } from '../members/member.queries.ts';
 import { homePage } from './home.page.tsx';
 
-export function registerHomeRoutes(app: FastifyInstance, { db }: AppDeps): void {
+export function registerHomeRoutes(app: FastifyInstance, { db, web }: AppDeps): void {
   app.get<{ Params: { locale: string } }>('/:locale/', async (request, reply) => {
-    const intl = intlFromParams(request.params);
-    const members = await listMembers(db);
-    return reply.type('text/html; charset=utf-8').send(homePage({ intl, pathAfterLocale: '/' }, members));
+    const [ctx, members] = await Promise.all([publicPageContext(request, reply, { db, web }), listMembers(db)]);
+    return sendPublicPage(request, reply, ctx, homePage(ctx, members));
   });
 }

@@ -3,6 +3,9 @@ import { accountPolicy } from '../accounts/account.policy.ts';
 import { mailPolicy } from '../mail/mail.policy.ts';
 import { commitmentPolicy } from '../commitments/commitment.policy.ts';
 import { milestonePolicy } from '../milestones/milestone.policy.ts';
+import { evidencePolicy } from '../evidence/evidence.policy.ts';
+import { actionPlanPolicy } from '../action-plans/action-plan.policy.ts';
+import { reportingPolicy } from '../reporting/reporting.policy.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -18,6 +21,9 @@ const POLICIES = {
   mail: mailPolicy,
   commitment: commitmentPolicy,
   milestone: milestonePolicy,
+  evidence: evidencePolicy,
+  actionPlan: actionPlanPolicy,
+  reporting: reportingPolicy,
 };
 type Policies = typeof POLICIES;
 export type Domain = keyof Policies;

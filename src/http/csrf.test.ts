@@ -5,7 +5,8 @@ import { signedIn } from '../../test/helpers/sign-in.ts';
 import { csrfTokenIn, WebClient } from '../../test/helpers/web-client.ts';
 import { createAccount } from '../accounts/account.factories.ts';
 import { createInvitation } from '../accounts/invitations.ts';
-import { protectedRoutes } from './csrf.ts';
+import { multipartAction, protectedRoutes } from './csrf.ts';
+import { cookieHeader, multipartBody, type Part } from '../../test/helpers/evidence-data.ts';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -85,5 +86,26 @@ describe('CSRF protection', () => {
     client.cookies.clear();
     const res = await client.post('/en/password-reset', { email: 'someone@example.org', _csrf: token });
     expect(res.statusCode).toBe(403);
+  });
+
+  it('takes the token of a multipart form (file upload) from the query string of its action, and only there', async () => {
+    const account = await createAccount(t.database.db, { role: 'irm_researcher' });
+    const client = await signedIn(t.app, account);
+    const token = csrfTokenIn((await client.get('/en/account')).body)!;
+    const send = (url: string, parts: Part[]) => {
+      const { payload, contentType } = multipartBody(parts);
+      return t.app.inject({ method: 'POST', url, payload, headers: { 'content-type': contentType, cookie: cookieHeader(client) } });
+    };
+    expect((await send('/en/sign-out', [{ name: 'note', value: 'x' }])).statusCode).toBe(403);
+    expect((await send('/en/sign-out', [{ name: '_csrf', value: token }])).statusCode).toBe(403);
+    expect((await send(multipartAction('/en/sign-out', 'not-the-token'), [])).statusCode).toBe(403);
+    // The query string is no place for the token of any other form.
+    const urlEncoded = await t.app.inject({
+      method: 'POST', url: multipartAction('/en/sign-out', token), payload: 'note=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(client) },
+    });
+    expect(urlEncoded.statusCode).toBe(403);
+    expect((await client.get('/en/account')).statusCode).toBe(200);
+    expect((await send(multipartAction('/en/sign-out', token), [{ name: 'note', value: 'x' }])).statusCode).toBe(303);
   });
 });

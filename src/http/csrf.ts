@@ -10,6 +10,9 @@ import { AppError } from './errors.ts';
  * HMAC-SHA256(server key, secret + digest of the session cookie). A request that changes anything (any method but
  * GET, HEAD, OPTIONS) without the right token is refused with 403 before its handler runs, so it writes nothing.
  * Signing in or out changes the session, so tokens of older pages stop working.
+ * A multipart form (file uploads) is read as a stream by its handler, after this check, so its token comes in the
+ * query string of the form's action (`multipartAction`) and is accepted there for multipart requests only
+ * (decision 014).
  */
 export const CSRF_FIELD = '_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -48,15 +51,28 @@ export function csrfToken(web: WebSecurity, request: FastifyRequest, reply: Fast
   return sign(web, secret, sessionBinding(web, request));
 }
 
+/** The action of a multipart form: its address with the token in the query string. */
+export function multipartAction(action: string, token: string): string {
+  return `${action}${action.includes('?') ? '&' : '?'}${CSRF_FIELD}=${encodeURIComponent(token)}`;
+}
+
 function hasValidToken(web: WebSecurity, request: FastifyRequest): boolean {
   const secret = request.cookies[cookieName(web, 'csrf')];
-  const body = request.body as Record<string, unknown> | undefined;
-  const sent = (body && typeof body === 'object' ? body[CSRF_FIELD] : undefined) ?? request.headers[CSRF_HEADER];
+  const sent = sentToken(request);
   if (!secret || !SECRET.test(secret) || typeof sent !== 'string') return false;
   const expected = Buffer.from(sign(web, secret, sessionBinding(web, request)));
   const given = Buffer.from(sent);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+function sentToken(request: FastifyRequest): unknown {
+  if (isMultipart(request)) return (request.query as Record<string, unknown> | undefined)?.[CSRF_FIELD] ?? request.headers[CSRF_HEADER];
+  const body = request.body as Record<string, unknown> | undefined;
+  return (body && typeof body === 'object' ? body[CSRF_FIELD] : undefined) ?? request.headers[CSRF_HEADER];
+}
+
+const isMultipart = (request: FastifyRequest): boolean =>
+  /^multipart\/form-data\s*(;|$)/i.test(request.headers['content-type'] ?? '');
 
 function sign(web: WebSecurity, secret: string, binding: string): string {
   return createHmac('sha256', web.csrfKey).update(`${secret}.${binding}`).digest('base64url');

@@ -1,9 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PageContext } from '../layout/layout.tsx';
+import type { Db } from '../db/connect.ts';
 import type { WebSecurity } from './cookies.ts';
 import { csrfToken } from './csrf.ts';
 import { LOCALES } from '../i18n/locales.ts';
 import { intlFromParams, pathAfterLocale } from './locale-params.ts';
+import { currentUser } from '../accounts/current-user.ts';
+import { BUILD_VERSION } from '../layout/build-version.ts';
+import { API_CACHE_CONTROL, etagMatches, weakEtag } from './api/etag.ts';
 
 /** What a page needs to render its frame; with a signed-in person, the header shows them and a sign-out form. */
 export function pageContext(request: FastifyRequest, reply: FastifyReply, web: WebSecurity, user?: { name: string }): PageContext {
@@ -12,6 +16,38 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, web: W
     pathAfterLocale: pathAfterLocale(request.url),
     ...(user ? { user: { name: user.name, csrfToken: csrfToken(web, request, reply) } } : {}),
   };
+}
+
+/**
+ * How long the portal (`serve`) trusts, for anonymous visitors, the version of a public page it last read from the
+ * database before reading it again. Anonymous pages are sent with `max-age=60`: any browser or shared cache may
+ * already show them that long unchanged, so a few seconds in the app process promise nothing more. Signed-in people
+ * (who edit) always get the current version. Tests build the server without it: every request reads the version.
+ */
+export const PUBLIC_PAGE_FRESHNESS_MS = 5_000;
+
+/** The frame of a public page: the signed-in person (if any) appears in its header, as on workspace pages. */
+export async function publicPageContext(request: FastifyRequest, reply: FastifyReply, deps: { db: Db; web: WebSecurity }): Promise<PageContext> {
+  return pageContext(request, reply, deps.web, await currentUser(deps, request));
+}
+
+/**
+ * Sends a public page with HTTP caching (decision 017): an ETag and a 304 when the browser already has the page.
+ * What anonymous visitors see may be kept by any cache for a minute, like the API; a page that names the signed-in
+ * person is private, and its ETag differs. `Vary: Cookie` keeps shared caches from handing one to the other.
+ * `page` is the HTML, or a version naming everything the page shows and how to render it: then a 304 costs no
+ * rendering, nor the queries behind it.
+ */
+export async function sendPublicPage(request: FastifyRequest, reply: FastifyReply, ctx: PageContext,
+  page: string | { version: string; render: () => Promise<string | Buffer> }): Promise<FastifyReply> {
+  const version = typeof page === 'string' ? page : page.version;
+  const etag = weakEtag(`${BUILD_VERSION}\n${version}${ctx.user ? `\n${ctx.user.name}\n${ctx.user.csrfToken}` : ''}`);
+  reply.header('etag', etag).header('vary', 'Cookie')
+    .header('cache-control', ctx.user ? 'private, no-cache' : API_CACHE_CONTROL);
+  if ((request.method === 'GET' || request.method === 'HEAD') && etagMatches(request.headers['if-none-match'], etag)) {
+    return reply.code(304).send();
+  }
+  return reply.type('text/html; charset=utf-8').send(typeof page === 'string' ? page : await page.render());
 }
 
 /** Sends a page meant for one person (forms with tokens, account pages): never stored by a cache. */

@@ -2,6 +2,9 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import { multipartOptions } from '../evidence/evidence-upload.ts';
+import { registerEvidenceRoutes } from '../evidence/evidence.routes.ts';
 import { readConfig, type Config } from '../config/config.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import type { Db } from '../db/connect.ts';
@@ -11,8 +14,12 @@ import { registerHomeRoutes } from '../home/home.routes.ts';
 import { registerMemberRoutes } from '../members/member.routes.ts';
 import { registerActionPlanRoutes } from '../action-plans/action-plan.routes.ts';
 import { registerCommitmentRoutes } from '../commitments/commitment.routes.ts';
+import { registerMilestoneRoutes } from '../milestones/milestone.routes.ts';
 import { registerCommitmentEditRoutes } from '../commitments/commitment-edit.routes.ts';
 import { registerCommitmentHistoryRoutes } from '../commitments/commitment-history.routes.ts';
+import { registerActionPlanEditRoutes } from '../action-plans/action-plan-edit.routes.ts';
+import { registerCommitmentCreateRoutes } from '../commitments/commitment-create.routes.ts';
+import { registerMilestoneHistoryRoutes } from '../milestones/milestone-history.routes.ts';
 import { registerCommitmentApi } from '../commitments/commitment.api.ts';
 import { registerCommitmentListRoutes } from '../commitments/commitment-list.routes.ts';
 import { registerDownloadRoutes } from '../downloads/download.routes.ts';
@@ -33,19 +40,26 @@ import { registerInvitationRoutes } from '../accounts/invitation.routes.ts';
 import { registerAdminInvitationRoutes } from '../admin/invitations.routes.ts';
 import { registerPointOfContactRoutes } from '../admin/point-of-contact.routes.ts';
 import { registerOutboxRoutes } from '../admin/outbox.routes.ts';
+import { registerReportingRoutes } from '../reporting/reporting.routes.ts';
+import { registerPasswordChangeRoutes } from '../accounts/password-change.routes.ts';
+import { registerAdminAccountRoutes } from '../admin/accounts.routes.ts';
 import { AppError } from './errors.ts';
 import { errorPage } from './error-page.tsx';
 import type { WebSecurity } from './cookies.ts';
 import { loadCsrfKey, registerCsrfProtection } from './csrf.ts';
 import { authRedirect } from './auth-redirect.ts';
 
-export type AppDeps = { db: Db; config: Config; web: WebSecurity; mailer: Mailer };
+export type AppDeps = {
+  db: Db; config: Config; web: WebSecurity; mailer: Mailer;
+  /** How long a public page's version, read from the database, is trusted for anonymous visitors (decision 017). */
+  pageFreshnessMs?: number;
+};
 
 /** The portal. `config` defaults to the defaults of every variable (tests); the CLI passes the real one. */
-export async function buildServer(base: { db: Db; config?: Config }, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildServer(base: { db: Db; config?: Config }, options: { logger?: boolean; pageFreshnessMs?: number } = {}): Promise<FastifyInstance> {
   const config = base.config ?? readConfig({});
   const web: WebSecurity = { secureCookies: config.baseUrl.startsWith('https:'), csrfKey: await loadCsrfKey(base.db) };
-  const deps: AppDeps = { db: base.db, config, web, mailer: createMailer(config) };
+  const deps: AppDeps = { db: base.db, config, web, mailer: createMailer(config), pageFreshnessMs: options.pageFreshnessMs };
   const app = Fastify({
     logger: options.logger ?? false, routerOptions: { ignoreTrailingSlash: true },
     ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
@@ -55,6 +69,7 @@ export async function buildServer(base: { db: Db; config?: Config }, options: { 
   });
   await app.register(cookie);
   await app.register(formbody);
+  await app.register(multipart, multipartOptions(config)); // file uploads are read as streams by their handlers
   registerCsrfProtection(app, web);
   await registerApiDocs(app); // first: the OpenAPI generator must see every route registered after it
 
@@ -72,8 +87,12 @@ export async function buildServer(base: { db: Db; config?: Config }, options: { 
   registerOpenDataRoutes(app, deps);
   registerInstitutionRoutes(app, deps);
   registerCommitmentRoutes(app, deps);
+  registerMilestoneRoutes(app, deps);
   registerCommitmentEditRoutes(app, deps);
   registerCommitmentHistoryRoutes(app, deps);
+  registerActionPlanEditRoutes(app, deps);
+  registerCommitmentCreateRoutes(app, deps);
+  registerMilestoneHistoryRoutes(app, deps);
   registerCommitmentApi(app, deps);
   registerCommitmentListApi(app, deps);
   registerMemberApi(app, deps);
@@ -88,6 +107,10 @@ export async function buildServer(base: { db: Db; config?: Config }, options: { 
   registerAdminInvitationRoutes(app, deps);
   registerPointOfContactRoutes(app, deps);
   registerOutboxRoutes(app, deps);
+  registerReportingRoutes(app, deps);
+  registerPasswordChangeRoutes(app, deps);
+  registerAdminAccountRoutes(app, deps);
+  registerEvidenceRoutes(app, deps);
 
   app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('not_found', 'no such page')));
   app.setErrorHandler((error, request, reply) => {

@@ -9,7 +9,12 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from './locales.ts';
  * the same Intl object, so a page never formats one by hand.
  */
 export type Messages = Record<string, string>;
-export type Intl = IntlShape<string> & { locale: Locale; t: (id: string, values?: Record<string, unknown>) => string };
+export type Intl = IntlShape<string> & {
+  locale: Locale;
+  t: (id: string, values?: Record<string, unknown>) => string;
+  /** "A, B and C" in this language, built once (building a ListFormat per list showed in profiles). */
+  conjunction: globalThis.Intl.ListFormat;
+};
 
 const LOCALES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'locales');
 
@@ -32,12 +37,56 @@ export function intlFor(locale: Locale): Intl {
       onError: () => {},
     }, cache);
     const english = locale === DEFAULT_LOCALE ? messages : loadMessages(DEFAULT_LOCALE);
-    const t = (id: string, values?: Record<string, unknown>) =>
-      base.formatMessage({ id, defaultMessage: english[id] ?? id }, values as never) as string;
-    intl = Object.assign(base, { locale, t });
+    const t = compiledMessages(base, messages, english);
+    // formatNumber(n) with no options is the common case (counts, numbers in a plan): one formatter, built once.
+    const integers = new globalThis.Intl.NumberFormat(locale);
+    const withOptions = base.formatNumber;
+    const formatNumber = ((value: number | bigint, options?: object) =>
+      options ? withOptions(value, options) : integers.format(value)) as Intl['formatNumber'];
+    const conjunction = new globalThis.Intl.ListFormat(locale, { type: 'conjunction' });
+    intl = Object.assign(base, { locale, t, formatNumber, conjunction });
     byLocale.set(locale, intl);
   }
   return intl;
+}
+
+/**
+ * `t(id, values)`: each message is parsed once, on first use, and kept; a message without arguments is kept as its
+ * final text. FormatJS's own `formatMessage` looks its compiled message up by a key it builds from the message and
+ * its options on every call, which profiles of the commitment page showed as a top cost (decision 017).
+ */
+function compiledMessages(base: IntlShape<string>, messages: Messages, english: Messages) {
+  const compiled = new Map<string, string | ((values?: Record<string, unknown>) => string)>();
+  const compile = (id: string) => {
+    const own = messages[id];
+    const source = own ?? english[id];
+    if (source === undefined) return id;
+    // Same fallbacks as formatMessage with onError ignored: a message that does not parse, or fails to format,
+    // shows its own text (the locale tests keep every message valid).
+    let format: ReturnType<typeof base.formatters.getMessageFormat>;
+    try {
+      format = base.formatters.getMessageFormat(source, own === undefined ? DEFAULT_LOCALE : base.locale, base.formats, { formatters: base.formatters });
+    } catch {
+      return source;
+    }
+    const hasArguments = format.getAst().some((element) => element.type !== 0 /* literal */);
+    const run = (values?: Record<string, unknown>) => {
+      try {
+        return String(format.format(values as never));
+      } catch {
+        return source;
+      }
+    };
+    return hasArguments ? run : run();
+  };
+  return (id: string, values?: Record<string, unknown>): string => {
+    let message = compiled.get(id);
+    if (message === undefined) {
+      message = compile(id);
+      compiled.set(id, message);
+    }
+    return typeof message === 'string' ? message : message(values);
+  };
 }
 
 /** The best interface language for an Accept-Language header. */
@@ -53,5 +102,13 @@ export function negotiateLocale(acceptLanguage: string | undefined): Locale {
 
 /** Name of a language in another: `languageName('fr', 'en')` is "French". */
 export function languageName(code: string, inLocale: Locale): string {
-  return new globalThis.Intl.DisplayNames([inLocale], { type: 'language' }).of(code) ?? code;
+  let names = languageNames.get(inLocale);
+  if (!names) {
+    names = new globalThis.Intl.DisplayNames([inLocale], { type: 'language' });
+    languageNames.set(inLocale, names);
+  }
+  return names.of(code) ?? code;
 }
+
+// Building an Intl.DisplayNames costs far more than using one: one per interface language, kept.
+const languageNames = new Map<Locale, globalThis.Intl.DisplayNames>();

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { CommitmentRecordSchema, OgpIdSchema, type CommitmentRecord, type CommitmentRecordInput } from '../commitments/commitment-record.ts';
-import { saveValidatedCommitmentRecords } from '../commitments/save-commitment-records.ts';
+import { saveValidatedCommitmentRecords, type SaveOptions } from '../commitments/save-commitment-records.ts';
 import type { ImportTarget } from './import-run.ts';
 
 /** "texts.en.title: Too small ..." for each problem, so a rejected row names the field at fault. */
@@ -20,10 +20,17 @@ export const commitmentTarget: ImportTarget<CommitmentRecordInput> = {
     validated.set(record, parsed.data);
     return undefined;
   },
-  async save(trx, records) {
-    const parsed = records.map((record) => validated.get(record) ?? CommitmentRecordSchema.parse(record));
-    return (await saveValidatedCommitmentRecords(trx, parsed)).map(({ outcome, warnings }) => ({ outcome, warnings }));
-  },
+  save: (trx, records) => saveBatch(trx, records, {}),
   tables: ['members', 'action_plans', 'commitments', 'commitment_texts', 'institutions', 'commitment_institutions',
     'commitment_policy_areas', 'milestones', 'milestone_texts', 'irm_reviews', 'irm_review_texts', 'irm_ratings'],
 };
+
+/** The same for an import of one named source (its file name): the history entries it writes give it as reason. */
+export function commitmentTargetFrom(source: string): ImportTarget<CommitmentRecordInput> {
+  return { ...commitmentTarget, save: (trx, records) => saveBatch(trx, records, { source }) };
+}
+
+async function saveBatch(trx: Parameters<ImportTarget<CommitmentRecordInput>['save']>[0], records: CommitmentRecordInput[], options: SaveOptions) {
+  const parsed = records.map((record) => validated.get(record) ?? CommitmentRecordSchema.parse(record));
+  return (await saveValidatedCommitmentRecords(trx, parsed, options)).map(({ outcome, warnings }) => ({ outcome, warnings }));
+}

@@ -1,6 +1,6 @@
 import type { Children } from '@kitajs/html';
 import type { Intl } from '../i18n/intl.ts';
-import { CSRF_FIELD } from '../http/csrf.ts';
+import { CSRF_FIELD, multipartAction } from '../http/csrf.ts';
 import type { FormState } from '../http/form.ts';
 
 /**
@@ -10,12 +10,14 @@ import type { FormState } from '../http/form.ts';
  */
 export const fieldId = (name: string) => `field-${name}`;
 
-export function PostForm({ action, csrfToken, children, class: className }: {
-  action: string; csrfToken: string; children?: Children; class?: string;
+/** A form posted with its CSRF token; `multipart` for file uploads, whose token rides in the action's query (csrf.ts). */
+export function PostForm({ action, csrfToken, children, class: className, multipart }: {
+  action: string; csrfToken: string; children?: Children; class?: string; multipart?: boolean;
 }) {
   return (
-    <form method="post" action={action} novalidate class={className}>
-      <input type="hidden" name={CSRF_FIELD} value={csrfToken} />
+    <form method="post" action={multipart ? multipartAction(action, csrfToken) : action}
+      enctype={multipart ? 'multipart/form-data' : undefined} novalidate class={className}>
+      {multipart ? '' : <input type="hidden" name={CSRF_FIELD} value={csrfToken} />}
       {children as 'safe'}
     </form>
   );

@@ -1,16 +1,33 @@
 import type { Intl } from '../i18n/intl.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { PartialDateView } from '../commitments/commitment-detail.ts';
+
+// A page shows many dates in a few shapes: one formatter per language and precision, built once (decision 017).
+const DATE_OPTIONS = {
+  day: { dateStyle: 'long', timeZone: 'UTC' },
+  month: { month: 'long', year: 'numeric', timeZone: 'UTC' },
+  year: { year: 'numeric', timeZone: 'UTC' },
+} as const satisfies Record<string, globalThis.Intl.DateTimeFormatOptions>;
+const dateFormats = new Map<string, globalThis.Intl.DateTimeFormat>();
+
+function dateFormat(locale: Locale, precision: keyof typeof DATE_OPTIONS): globalThis.Intl.DateTimeFormat {
+  const key = `${locale}:${precision}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new globalThis.Intl.DateTimeFormat(locale, DATE_OPTIONS[precision]);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
 
 /** A date shown as precisely as it is known: "février 2021" for a month, "T1 2021" for a quarter. */
 export function formatPartialDate(intl: Intl, value: PartialDateView | null): string {
   if (!value) return intl.t('common.notGiven');
   const date = new Date(`${value.date}T00:00:00Z`);
-  switch (value.precision) {
-    case 'day': return intl.formatDate(date, { dateStyle: 'long', timeZone: 'UTC' });
-    case 'month': return intl.formatDate(date, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-    case 'quarter': return intl.t('common.quarter', { quarter: Math.floor(date.getUTCMonth() / 3) + 1, year: date.getUTCFullYear() });
-    case 'year': return intl.formatDate(date, { year: 'numeric', timeZone: 'UTC' });
+  if (value.precision === 'quarter') {
+    return intl.t('common.quarter', { quarter: Math.floor(date.getUTCMonth() / 3) + 1, year: date.getUTCFullYear() });
   }
+  return dateFormat(intl.locale, value.precision).format(date);
 }
 
 /** Prose stored as text: paragraphs are separated by blank lines or line breaks. */

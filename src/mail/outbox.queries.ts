@@ -1,7 +1,8 @@
 import type { Db } from '../db/connect.ts';
+import type { OutboxKind } from '../db/schema.ts';
 
 export type OutboxMessage = {
-  id: string; kind: string; to: string; subject: string; body: string; status: 'held' | 'queued' | 'sent' | 'failed';
+  id: string; kind: OutboxKind; to: string; subject: string; body: string; status: 'held' | 'queued' | 'sent' | 'failed';
   createdAt: Date; sentAt: Date | null; error: string | null;
 };
 

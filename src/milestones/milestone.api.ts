@@ -5,16 +5,18 @@ import { API_ROUTE, apiRoutes } from '../http/api/api-route.ts';
 import { apiResponses } from '../http/api/api-schemas.ts';
 import { listEnvelopeSchema, pageOf, pageStart } from '../http/api/list-envelope.ts';
 import { commitmentExists, countMilestones, findMilestonePage, findMilestoneRow, type MilestoneRow } from './milestone.queries.ts';
+import { findPublicEvidence, findPublicMilestone, findPublicVerdicts, findPublishedReports } from './milestone-reports.queries.ts';
 import {
   CommitmentIdParamsSchema, CommitmentMilestoneQuerySchema, MilestoneKeySchema, MilestoneListQuerySchema, MilestoneParamsSchema,
-  MilestoneWireSchema, presentMilestone,
+  MilestoneReportsWireSchema, MilestoneWireSchema, presentMilestone, presentMilestoneReports,
 } from './milestone.schema.ts';
 
 const keyOf = (row: MilestoneRow) => [row.commitment, row.number] as const;
 
 /**
  * `GET /api/v1/milestones` (by commitment OGP id then number; filter by commitment, member, declared status, end
- * dates), `GET /api/v1/commitments/{id}/milestones` and `GET /api/v1/commitments/{id}/milestones/{number}`.
+ * dates), `GET /api/v1/commitments/{id}/milestones`, `GET /api/v1/commitments/{id}/milestones/{number}` and what the
+ * closed reporting rounds published on it, `GET /api/v1/commitments/{id}/milestones/{number}/reports`.
  */
 export function registerMilestoneApi(app: FastifyInstance, { db }: AppDeps): void {
   const api = apiRoutes(app);
@@ -68,5 +70,21 @@ export function registerMilestoneApi(app: FastifyInstance, { db }: AppDeps): voi
     const row = await findMilestoneRow(db, request.params.id, request.params.number);
     if (!row) throw notFound(`milestone ${request.params.number} of commitment ${request.params.id}`);
     return presentMilestone(row);
+  });
+
+  api.get('/api/v1/commitments/:id/milestones/:number/reports', {
+    ...API_ROUTE,
+    schema: {
+      operationId: 'listMilestoneReports', tags: ['milestones'], 'x-ahadi-example': '/api/v1/commitments/KE0031/milestones/1/reports',
+      params: MilestoneParamsSchema,
+      response: apiResponses(MilestoneReportsWireSchema, { notFound: true }),
+    },
+  }, async (request) => {
+    const milestone = await findPublicMilestone(db, request.params.id, request.params.number);
+    if (!milestone) throw notFound(`milestone ${request.params.number} of commitment ${request.params.id}`);
+    const reports = await findPublishedReports(db, milestone.id);
+    const reportIds = reports.flatMap((r) => (r.reportId ? [r.reportId] : []));
+    const [evidence, verdicts] = await Promise.all([findPublicEvidence(db, reportIds), findPublicVerdicts(db, reportIds)]);
+    return presentMilestoneReports({ commitment: milestone.commitment.ogpId, number: milestone.number }, reports, evidence, verdicts);
   });
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/server.ts';
-import { intlFromParams, pathAfterLocale } from '../http/locale-params.ts';
+import { publicPageContext, sendPublicPage } from '../http/page-context.ts';
 import { openDataPackage } from './open-data-package.ts';
 import { openDataPage, PACKAGE_URL } from './open-data.page.tsx';
 
@@ -8,7 +8,7 @@ import { openDataPage, PACKAGE_URL } from './open-data.page.tsx';
  * `/open-data/ahadi-open-data.zip`: the whole open-data package, made on request from the live database and
  * streamed (a stable address that is always current); `/{locale}/open-data`: the page that explains it.
  */
-export function registerOpenDataRoutes(app: FastifyInstance, { db, config }: AppDeps): void {
+export function registerOpenDataRoutes(app: FastifyInstance, { db, config, web }: AppDeps): void {
   app.get(PACKAGE_URL, async (_request, reply) => {
     const generatedAt = new Date();
     return reply
@@ -19,7 +19,7 @@ export function registerOpenDataRoutes(app: FastifyInstance, { db, config }: App
   });
 
   app.get<{ Params: { locale: string } }>('/:locale/open-data', async (request, reply) => {
-    const intl = intlFromParams(request.params);
-    return reply.type('text/html; charset=utf-8').send(openDataPage({ intl, pathAfterLocale: pathAfterLocale(request.url) }));
+    const ctx = await publicPageContext(request, reply, { db, web });
+    return sendPublicPage(request, reply, ctx, openDataPage(ctx));
   });
 }

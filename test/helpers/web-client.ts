@@ -1,5 +1,8 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
+/** A form's fields: by name, or as name-value pairs when a name repeats (checkboxes). */
+export type Fields = Record<string, string> | [string, string][];
+
 /**
  * A browser without a browser, for `app.inject` tests of pages with forms: it keeps cookies as a browser does and
  * submits forms with the CSRF token of the page they are on.
@@ -15,8 +18,8 @@ export class WebClient {
     return res;
   }
 
-  /** Posts a form as it is, with no CSRF token unless the fields carry one. */
-  async post(url: string, fields: Record<string, string>): Promise<LightMyRequestResponse> {
+  /** Posts a form as it is, with no CSRF token unless the fields carry one; pairs repeat a name (checkboxes). */
+  async post(url: string, fields: Fields): Promise<LightMyRequestResponse> {
     const res = await this.app.inject({
       method: 'POST', url, remoteAddress: this.ip,
       headers: { ...this.headers(), 'content-type': 'application/x-www-form-urlencoded' },
@@ -27,11 +30,11 @@ export class WebClient {
   }
 
   /** Opens `page`, then sends its form with `fields` and the page's CSRF token, as a person would. */
-  async submit(page: string, action: string, fields: Record<string, string>): Promise<LightMyRequestResponse> {
+  async submit(page: string, action: string, fields: Fields): Promise<LightMyRequestResponse> {
     const opened = await this.get(page);
     const token = csrfTokenIn(opened.body);
     if (!token) throw new Error(`no form with a CSRF token on ${page} (status ${opened.statusCode})`);
-    return this.post(action, { ...fields, _csrf: token });
+    return this.post(action, Array.isArray(fields) ? [...fields, ['_csrf', token]] : { ...fields, _csrf: token });
   }
 
   private headers(): Record<string, string> {

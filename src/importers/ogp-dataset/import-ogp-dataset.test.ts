@@ -25,7 +25,7 @@ afterAll(async () => {
   fs.rmSync(scratch, { recursive: true, force: true });
 });
 
-const count = async (table: 'commitments' | 'irm_ratings' | 'members' | 'institutions' | 'commitment_policy_areas') =>
+const count = async (table: 'commitments' | 'irm_ratings' | 'members' | 'institutions' | 'commitment_policy_areas' | 'changes') =>
   Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
 
 /** The dataset with some rows or columns changed, written where the importer can read it. */
@@ -227,11 +227,17 @@ describe('import ogp-dataset', () => {
     expect(byId.get(rows[excelError]!['Commitment Unique Identifier']!)).toMatchObject({ start_date: null, start_precision: null, start_raw: '7/16/1905' });
   });
 
+  it('writes one history entry per commitment created, giving the file as the reason', async () => {
+    const changes = await t.db.selectFrom('changes').select(['command', 'actor_id', 'reason']).execute();
+    expect(changes).toHaveLength(ROW_COUNT);
+    expect(new Set(changes.map((c) => JSON.stringify(c)))).toEqual(new Set([JSON.stringify({ command: 'import_commitment', actor_id: null, reason: path.basename(FILE) })]));
+  });
+
   it('a second import of the same file changes nothing', async () => {
-    const before = await Promise.all((['commitments', 'irm_ratings', 'members', 'institutions', 'commitment_policy_areas'] as const).map(count));
+    const before = await Promise.all((['commitments', 'irm_ratings', 'members', 'institutions', 'commitment_policy_areas', 'changes'] as const).map(count));
     const again = await importOgpDataset(t.db, FILE, { dryRun: false });
     expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: ROW_COUNT, rejected: 0, skipped: 0 });
-    expect(await Promise.all((['commitments', 'irm_ratings', 'members', 'institutions', 'commitment_policy_areas'] as const).map(count))).toEqual(before);
+    expect(await Promise.all((['commitments', 'irm_ratings', 'members', 'institutions', 'commitment_policy_areas', 'changes'] as const).map(count))).toEqual(before);
   });
 
   it('updates a changed row and leaves the others alone', async () => {

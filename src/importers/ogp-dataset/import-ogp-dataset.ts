@@ -3,7 +3,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { CommitmentRecordInput } from '../../commitments/commitment-record.ts';
 import type { Db } from '../../db/connect.ts';
-import { commitmentTarget } from '../commitment-target.ts';
+import { commitmentTargetFrom } from '../commitment-target.ts';
 import { runImport, type ImportOptions, type ImportSummary, type SourceRow } from '../import-run.ts';
 import { readCsv } from '../table/read-csv.ts';
 import { missingColumns, TableFileError, type TableRow } from '../table/table.ts';
@@ -14,7 +14,8 @@ import { rowToRecord } from './row-to-record.ts';
 /**
  * Imports OGP's commitment dataset (CSV, OGP's own column layout): every row becomes one commitment with its
  * member, plan, institutions, policy areas and IRM reviews, all in one transaction. A file that lacks a column the
- * importer needs is refused before anything is read, naming every missing column.
+ * importer needs is refused before anything is read, naming every missing column. Each commitment it creates or
+ * changes gets a history entry whose reason is the file's name.
  */
 export async function importOgpDataset(db: Db, file: string, options: Omit<ImportOptions, 'startedAt'>): Promise<ImportSummary> {
   const startedAt = performance.now();
@@ -23,7 +24,7 @@ export async function importOgpDataset(db: Db, file: string, options: Omit<Impor
   if (missing.length > 0) {
     throw new TableFileError(`${path.basename(file)} is not OGP's commitment dataset: missing ${missing.length === 1 ? 'column' : 'columns'} ${missing.map((c) => `"${c}"`).join(', ')}`);
   }
-  return runImport(db, table.rows.map(sourceRow), commitmentTarget, { ...options, startedAt });
+  return runImport(db, table.rows.map(sourceRow), commitmentTargetFrom(path.basename(file)), { ...options, startedAt });
 }
 
 function sourceRow(row: TableRow): SourceRow<CommitmentRecordInput> {

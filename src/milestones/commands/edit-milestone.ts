@@ -8,25 +8,21 @@ import { LOCALES } from '../../i18n/locales.ts';
 import { recordChange, requireCommitmentTarget, sameJson, touchCommitment, type CommandResult } from '../../commitments/commands/change-log.ts';
 import { findMilestoneForUpdate, monthOf, storedDate, type MilestoneVersion, type StoredDate } from './milestone-version.ts';
 import { replanMilestone } from './replan-milestone.ts';
-
-const MONTH = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
-const month = z.string().trim().optional().transform((v) => v || '').refine((v) => v === '' || MONTH.test(v), 'edit.error.month');
+import { MONTH_FIELD, monthDate, refineMonths } from './month-field.ts';
 
 /** The milestone form: its text in one language, declared status, start and end months, and a reason. */
 export const EditMilestoneForm = z.object({
   lang: choice(LOCALES),
   text: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(5000, 'form.error.tooLong'),
   declaredStatus: z.enum(['', 'new', 'ongoing'], { error: 'form.error.invalid' }).optional().transform((v) => v || null),
-  start: month,
-  end: month,
+  start: MONTH_FIELD,
+  end: MONTH_FIELD,
   reason: z.string().trim().max(2000, 'form.error.tooLong').optional().transform((v) => v || null),
-}).superRefine((form, ctx) => {
-  if (form.start && form.end && form.end < form.start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'edit.error.endBeforeStart' });
-});
+}).superRefine(refineMonths);
 
 /** The month typed, as a stored date; an unchanged month keeps the stored date (and its precision) as it is. */
 const dateFrom = (typed: string, current: StoredDate): StoredDate =>
-  typed === '' ? null : typed === monthOf(current) ? current : { date: `${typed}-01`, precision: 'month' };
+  typed === monthOf(current) ? current : monthDate(typed);
 
 /**
  * `edit_milestone`: changes one language's text, the declared status and the start month of a milestone; a new

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startLiveApp } from '../../test/helpers/live-app.ts';
+import { launchBrowser, newPhonePage, checkPage } from '../../test/helpers/browser.ts';
+import { signInPage } from '../../test/helpers/browser-sign-in.ts';
+import { createAccount } from '../accounts/account.factories.ts';
+
+let live: Awaited<ReturnType<typeof startLiveApp>>;
+let browser: Browser;
+beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
+afterAll(async () => { await browser?.close(); await live?.close(); });
+
+const submit = (page: Awaited<ReturnType<typeof newPhonePage>>) => page.locator('form.stack-form button[type=submit]').click();
+
+describe('creating action plans, commitments and milestones in a browser', () => {
+  it('an administrator creates an action plan; the form names its errors (fr)', async () => {
+    const admin = await createAccount(live.database.db, { role: 'administrator', name: 'Amani Admin' });
+    const page = await newPhonePage(browser);
+    await signInPage(page, live.baseUrl, admin, 'fr');
+
+    await page.goto(`${live.baseUrl}/fr/members/kenya/action-plans/new`);
+    await checkPage(page, 'fr');
+    await page.locator('#field-number').fill('5');
+    await page.locator('#field-startYear').fill('2023');
+    await page.locator('#field-endYear').fill('2029');
+    await submit(page);
+    // The end year is refused on its field, and what was typed stays.
+    expect(await page.locator('.error-summary a[href="#field-endYear"]').count()).toBe(1);
+    expect(await page.locator('#field-endYear').inputValue()).toBe('2029');
+    await checkPage(page, 'fr');
+    await page.locator('#field-endYear').fill('2025');
+    await submit(page);
+    expect(new URL(page.url()).pathname).toBe('/fr/members/kenya/action-plans/5/edit');
+    expect(await page.getByRole('status').count()).toBe(1);
+    await checkPage(page, 'fr');
+    expect(await page.locator('a[href="/fr/members/kenya/action-plans/5/commitments/new"]').count()).toBe(1);
+  });
+
+  it('an administrator creates a commitment, then a milestone, and reads its history (fr)', { timeout: 60_000 }, async () => {
+    const admin = await createAccount(live.database.db, { role: 'administrator', name: 'Asha Admin' });
+    const page = await newPhonePage(browser);
+    await signInPage(page, live.baseUrl, admin, 'fr');
+    await page.goto(`${live.baseUrl}/fr/members/kenya/action-plans/4/commitments/new`);
+    await checkPage(page, 'fr');
+    await page.locator('#field-title').fill('Ouvrir les données budgétaires');
+    await page.locator('#field-ogpId').fill('KE0050');
+    await page.locator('#field-leadInstitution').selectOption({ label: 'National Treasury' });
+    await page.getByRole('checkbox', { name: 'Senate', exact: true }).check();
+    await page.getByRole('checkbox', { name: 'Données ouvertes', exact: true }).check();
+    await page.locator('#field-start').fill('2023-01');
+    await page.locator('#field-end').fill('2022-01');
+    await submit(page);
+    expect(await page.locator('.error-summary a[href="#field-end"]').count()).toBe(1);
+    expect(await page.getByRole('checkbox', { name: 'Senate', exact: true }).isChecked()).toBe(true);
+    await checkPage(page, 'fr');
+    await page.locator('#field-end').fill('2024-12');
+    await submit(page);
+    expect(new URL(page.url()).pathname).toBe('/fr/commitments/KE0050/edit');
+    await checkPage(page, 'fr');
+
+    await page.locator('a[href="/fr/commitments/KE0050/milestones/new"]').click();
+    await checkPage(page, 'fr');
+    await page.locator('#field-text').fill('Publier le premier jeu de données');
+    await page.locator('#field-end').fill('2023-06');
+    await submit(page);
+    expect(new URL(page.url()).pathname).toBe('/fr/commitments/KE0050/milestones/1/edit');
+
+    await page.locator('a[href="/fr/commitments/KE0050/milestones/1/history"]').click();
+    expect(await page.locator('.history ins').allInnerTexts()).toEqual(['juin 2023', 'Publier le premier jeu de données']);
+    await checkPage(page, 'fr');
+
+    await page.goto(`${live.baseUrl}/fr/commitments/KE0050`);
+    expect(await page.locator('h1').innerText()).toContain('Ouvrir les données budgétaires');
+    await page.goto(`${live.baseUrl}/fr/commitments/KE0050/history`);
+    expect(await page.locator('.history').innerText()).toContain('Données ouvertes');
+    await checkPage(page, 'fr');
+  });
+
+  it('a point of contact creates a commitment their institution leads (en)', async () => {
+    const poc = await createAccount(live.database.db, { role: 'point_of_contact', name: 'Pendo Poc' });
+    const page = await newPhonePage(browser);
+    await signInPage(page, live.baseUrl, poc, 'en');
+    await page.goto(`${live.baseUrl}/en/members/kenya/action-plans/4/commitments/new?lang=sw`);
+    await checkPage(page, 'en');
+    expect(await page.locator('#field-leadInstitution option').allInnerTexts()).toEqual(['Office of the Deputy President']);
+    await page.locator('#field-title').fill('Kuimarisha ushiriki wa umma');
+    await page.locator('#field-ogpId').fill('KE0051');
+    await submit(page);
+    expect(new URL(page.url()).pathname).toBe('/en/commitments/KE0051/edit');
+    expect(await page.getByRole('status').count()).toBe(1);
+    await checkPage(page, 'en');
+  });
+});

@@ -1,0 +1,107 @@
+import type { FastifyRequest } from 'fastify';
+import type { Multipart, MultipartFile } from '@fastify/multipart';
+import type { Transaction } from 'kysely';
+import type { Config } from '../config/config.ts';
+import type { Db } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
+import { AppError } from '../http/errors.ts';
+import type { FieldErrors } from '../http/form.ts';
+import { discard, keep, receive } from './evidence-store.ts';
+import { acceptedMediaType } from './evidence-type.ts';
+import { cleanFileName } from './file-name.ts';
+
+/**
+ * Evidence forms: multipart bodies whose files go straight to the content-addressed store while they arrive
+ * (decision 014). A stored file has no `evidence_files` row until the caller's command records it; files of a form
+ * that is refused stay unrecorded and are removed by the daily sweep (evidence-sweep.ts).
+ */
+export type StoredUpload = { field: string; fileName: string; sha256: string; sizeBytes: number; mediaType: string };
+export type EvidenceForm = { values: Record<string, string[]>; files: StoredUpload[]; errors: FieldErrors };
+
+export const MAX_FILES = 10;
+
+/**
+ * The options of @fastify/multipart, given when the server starts: the limits of every multipart body, and an
+ * oversize file reported on the file (`truncated`) rather than thrown, so the form names the field and keeps the rest.
+ */
+export const multipartOptions = (config: Config) => ({
+  limits: { fileSize: config.uploadMaxBytes, files: MAX_FILES, fields: 50, fieldSize: 20 * 1024, parts: MAX_FILES + 50 },
+  throwFileSizeLimit: false,
+});
+
+/**
+ * Consumes a multipart/form-data request: text fields into `values` (repeated names keep every value, in order), each
+ * non-empty file streamed to the content-addressed store (hashing while writing, size limit enforced while
+ * streaming, type checked from the content); a refused file becomes an error message key under its field name
+ * ('evidence.error.tooLarge' | 'evidence.error.type' | 'evidence.error.tooMany' | 'evidence.error.empty') and is not
+ * kept. A form posted url-encoded (no file chosen, no JavaScript needed) gives its values and no files.
+ */
+export async function readEvidenceForm(request: FastifyRequest, config: Config): Promise<EvidenceForm> {
+  const form: EvidenceForm = { values: {}, files: [], errors: {} };
+  if (!request.isMultipart()) {
+    for (const [name, value] of Object.entries((request.body ?? {}) as Record<string, unknown>)) {
+      const strings = [value].flat().filter((v): v is string => typeof v === 'string');
+      if (strings.length > 0) form.values[name] = strings;
+    }
+    return form;
+  }
+  let lastFileField = 'form';
+  try {
+    for await (const part of request.parts() as AsyncIterable<Multipart>) {
+      if (part.type === 'field') {
+        if (part.valueTruncated) form.errors[part.fieldname] ??= 'form.error.tooLong';
+        else if (typeof part.value === 'string') (form.values[part.fieldname] ??= []).push(part.value);
+        continue;
+      }
+      lastFileField = part.fieldname;
+      const stored = await storeFile(part, config);
+      if (typeof stored === 'string') form.errors[part.fieldname] ??= stored;
+      else if (stored) form.files.push(stored);
+    }
+  } catch (error) {
+    if (!isBodyError(error)) throw error;
+    // Past the tenth file the plugin stops reading: the form is shown again with the error, and what it lost.
+    if (error.code === 'FST_FILES_LIMIT') form.errors[lastFileField] ??= 'evidence.error.tooMany';
+    else throw new AppError('invalid_input', `unreadable form: ${error.message}`);
+  }
+  return form;
+}
+
+/** One file part: stored, refused (an error key), or nothing when the field was left empty. */
+async function storeFile(part: MultipartFile, config: Config): Promise<StoredUpload | string | undefined> {
+  const received = await receive(part.file, config.evidenceDir, config.uploadMaxBytes);
+  if (received.sizeBytes === 0) {
+    await discard(received);
+    // A browser sends an empty, nameless part for a file input left empty: that is no file, not an error.
+    return part.filename === '' ? undefined : 'evidence.error.empty';
+  }
+  if (received.tooLarge || part.file.truncated) {
+    await discard(received);
+    return 'evidence.error.tooLarge';
+  }
+  const fileName = cleanFileName(part.filename);
+  const mediaType = await acceptedMediaType(received, fileName);
+  if (!mediaType) {
+    await discard(received);
+    return 'evidence.error.type';
+  }
+  await keep(config.evidenceDir, received);
+  return { field: part.fieldname, fileName, sha256: received.sha256, sizeBytes: received.sizeBytes, mediaType };
+}
+
+// What a broken or hostile body raises: the plugin's FST_ errors (limits, prototype names, bad JSON fields), a file
+// stream cut short, busboy's parse errors (no code). Disk errors (with a code, ENOSPC...) stay server errors.
+function isBodyError(error: unknown): error is Error & { code?: string } {
+  if (!(error instanceof Error)) return false;
+  const code = (error as Error & { code?: unknown }).code;
+  if (typeof code === 'string') return code.startsWith('FST_') || code === 'ERR_STREAM_PREMATURE_CLOSE';
+  return /multipart|unexpected end|terminated early|malformed/i.test(error.message);
+}
+
+/** Inside the caller's transaction: the evidence_files row for a stored upload (insert, nothing if present). */
+export async function recordEvidenceFile(trx: Transaction<Database> | Db, upload: StoredUpload): Promise<void> {
+  await trx.insertInto('evidence_files')
+    .values({ sha256: upload.sha256, size_bytes: String(upload.sizeBytes), media_type: upload.mediaType })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
+}

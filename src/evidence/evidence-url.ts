@@ -1,0 +1,4 @@
+/** Where a piece of evidence is served (evidence.routes.ts): one address whatever the page's language. */
+export function evidenceUrl(itemId: string): string {
+  return `/evidence/${encodeURIComponent(itemId)}`;
+}

@@ -1,0 +1,111 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { signedIn } from '../../test/helpers/sign-in.ts';
+import { WebClient } from '../../test/helpers/web-client.ts';
+import { createAccount } from '../accounts/account.factories.ts';
+import { buildServer } from './server.ts';
+
+let t: TestApp;
+beforeAll(async () => { t = await createTestApp(); });
+afterAll(async () => { await t.close(); });
+
+// Decision 017: every public page, in one language and another.
+const PUBLIC_PAGES = [
+  '/en/', '/fr/members/kenya', '/en/members/kenya/action-plans/4', '/sw/commitments', '/es/commitments/KE0031',
+  '/en/members/kenya/institutions/office-of-the-deputy-president', '/fr/open-data',
+];
+
+const renameInstitution = (name: string) => sql`
+  update institutions set name = ${name}, updated_at = clock_timestamp() where slug = 'office-of-the-deputy-president'`.execute(t.database.db);
+
+describe('public pages for anonymous visitors', () => {
+  it.each(PUBLIC_PAGES)('%s may be kept by any cache, has an ETag and answers 304 to it', async (url) => {
+    const res = await t.app.inject(url);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    expect(res.headers.vary).toBe('Cookie');
+    expect(res.headers.etag).toMatch(/^W\/"[\w-]{27}"$/);
+    expect(res.headers['set-cookie']).toBeUndefined();
+    expect(res.body).not.toContain('class="account-bar"');
+
+    const again = await t.app.inject({ url, headers: { 'if-none-match': res.headers.etag as string } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers.etag).toBe(res.headers.etag);
+    expect((await t.app.inject({ url, headers: { 'if-none-match': 'W/"something-else"' } })).statusCode).toBe(200);
+  });
+});
+
+describe('public pages for a signed-in person', () => {
+  it.each(PUBLIC_PAGES)('%s shows the signed-in header, is private and has its own ETag', async (url) => {
+    const person = await signedIn(t.app, await createAccount(t.database.db, { role: 'point_of_contact', name: 'Wanjiru <Kamau>' }));
+    const anonymous = await t.app.inject(url);
+    const res = await person.get(url);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('class="account-bar"');
+    expect(res.body).toContain('>Wanjiru &lt;Kamau></a>');
+    expect(res.body).toMatch(/<form method="post" action="\/[a-z]{2}\/sign-out">\s*<input type="hidden" name="_csrf"/);
+    expect(res.headers['cache-control']).toBe('private, no-cache');
+    expect(res.headers.vary).toBe('Cookie');
+    expect(res.headers.etag).toBeDefined();
+    expect(res.headers.etag).not.toBe(anonymous.headers.etag);
+
+    // Their own validator works for them; the anonymous one does not give them the anonymous page.
+    const cookie = [...person.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    expect((await t.app.inject({ url, headers: { cookie, 'if-none-match': res.headers.etag as string } })).statusCode).toBe(304);
+    expect((await t.app.inject({ url, headers: { cookie, 'if-none-match': anonymous.headers.etag as string } })).statusCode).toBe(200);
+  });
+
+  it('signing out gives the anonymous page back', async () => {
+    const person = await signedIn(t.app, await createAccount(t.database.db, { role: 'irm_researcher', name: 'Baraka' }));
+    const page = await person.get('/en/commitments/KE0031');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    expect((await person.post('/en/sign-out', { _csrf: token })).statusCode).toBe(303);
+    const after = await person.get('/en/commitments/KE0031');
+    expect(after.body).not.toContain('Baraka');
+    expect(after.headers['cache-control']).toBe('public, max-age=60');
+  });
+});
+
+describe('the commitment page version', () => {
+  it('changes with what the page shows beyond the commitment row: an institution renamed, a history entry', async () => {
+    const url = '/en/commitments/KE0031';
+    const before = await t.app.inject(url);
+    await renameInstitution('Office of the Deputy President (renamed)');
+    const renamed = await t.app.inject({ url, headers: { 'if-none-match': before.headers.etag as string } });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.body).toContain('Office of the Deputy President (renamed)');
+    expect(renamed.headers.etag).not.toBe(before.headers.etag);
+
+    // A command that records a change without touching the commitment still gives a new version.
+    const commitment = await t.database.db.selectFrom('commitments').select('id').where('ogp_id', '=', 'KE0031').executeTakeFirstOrThrow();
+    const actor = await createAccount(t.database.db, { role: 'administrator' });
+    await t.database.db.insertInto('changes').values({
+      actor_id: actor.id, command: 'edit_commitment', entity_type: 'commitment', entity_id: commitment.id,
+      commitment_id: commitment.id, before: '{}', after: '{}', reason: null,
+    }).execute();
+    expect((await t.app.inject(url)).headers.etag).not.toBe(renamed.headers.etag);
+    await renameInstitution('Office of the Deputy President');
+  });
+
+  it('is read again after the freshness window; signed-in people always get the current version', async () => {
+    const app = await buildServer({ db: t.database.db }, { pageFreshnessMs: 60_000 });
+    try {
+      const url = '/en/commitments/KE0031';
+      const first = await app.inject(url);
+      await renameInstitution('Office of the Deputy President (within the window)');
+      // Anonymous visitors may get the version read less than a minute ago, as any cache with max-age=60 may.
+      const anonymous = await app.inject(url);
+      expect(anonymous.headers.etag).toBe(first.headers.etag);
+      expect(anonymous.body).toBe(first.body);
+      const person = await signedIn(app, await createAccount(t.database.db, { role: 'point_of_contact', name: 'Editor' }));
+      expect((await person.get(url)).body).toContain('Office of the Deputy President (within the window)');
+      // The app built without a window (as in the tests above, and t.app) reads the version on every request.
+      expect((await t.app.inject(url)).body).toContain('Office of the Deputy President (within the window)');
+    } finally {
+      await app.close();
+      await renameInstitution('Office of the Deputy President');
+    }
+  });
+});

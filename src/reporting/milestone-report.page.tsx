@@ -1,0 +1,134 @@
+import type { Intl } from '../i18n/intl.ts';
+import { languageName } from '../i18n/intl.ts';
+import { LOCALES } from '../i18n/locales.ts';
+import type { FormState } from '../http/form.ts';
+import { Layout, type PageContext } from '../layout/layout.tsx';
+import { ErrorSummary, fieldId, formTitle, Notice, PostForm, SelectField, TextArea, TextField } from '../layout/form.tsx';
+import type { RoundTarget } from './commands/round-target.ts';
+import { REPORT_STATUSES } from './commands/submit-milestone-report.ts';
+import type { ReportDetail } from './milestone-report.queries.ts';
+import type { RoundMilestone } from './reporting.queries.ts';
+import { formatDeadline, formatInstant } from './reporting-format.ts';
+import { reportUrl, restrictEvidenceUrl, roundWorkspaceUrl } from './reporting-urls.ts';
+import { Checkbox, MilestoneName, ReportSummary, statusLabel, VerdictBadge } from './reporting-view.tsx';
+
+export type MilestoneFrame = { round: RoundTarget; plan: string; milestone: RoundMilestone };
+
+export const reportLabels = (t: Intl['t']) => ({
+  institution: t('reporting.field.institution'), status: t('reporting.field.status'), percent: t('reporting.field.percent'),
+  narrative: t('reporting.field.narrative'), lang: t('reporting.field.lang'), evidence: t('reporting.evidence.heading'),
+  file: t('reporting.field.file'), fileTitle: t('reporting.field.fileTitle'), fileRestricted: t('reporting.field.fileRestricted'),
+  fileRestrictedReason: t('reporting.field.fileRestrictedReason'), linkUrl: t('reporting.field.linkUrl'),
+  linkTitle: t('reporting.field.linkTitle'), linkRestricted: t('reporting.field.linkRestricted'),
+  linkRestrictedReason: t('reporting.field.linkRestrictedReason'),
+});
+
+/** The heading and breadcrumbs shared by the report and verdict pages. */
+export function milestoneTitle(intl: Intl, frame: MilestoneFrame): string {
+  return intl.t('reporting.report.title', { id: frame.milestone.ogpId, number: frame.milestone.number, label: frame.round.label });
+}
+export const milestoneCrumbs = (intl: Intl, frame: MilestoneFrame) => [
+  { href: roundWorkspaceUrl(intl.locale, frame.round.id), label: intl.t('reporting.roundOf', { label: frame.round.label, plan: frame.plan }) },
+];
+
+/**
+ * `/{locale}/reporting/rounds/{id}/milestones/{milestoneId}/report`: the report form, prefilled with the current
+ * report, with the evidence already given (evidence is only ever added) and the verdicts so far. Without the right
+ * to report (another role, a closed round) the same page shows the report to read.
+ */
+export function milestoneReportPage(ctx: PageContext, view: MilestoneFrame & {
+  report: ReportDetail | null; form: FormState | null; institutions: { id: string; name: string }[] | null;
+  csrfToken: string; notice?: string | undefined;
+}): string {
+  const { intl } = ctx;
+  const t = intl.t;
+  const labels = reportLabels(t);
+  const title = milestoneTitle(intl, view);
+  const form = view.form;
+  return Layout({
+    ...ctx,
+    title: formTitle(intl, title, form ?? undefined),
+    breadcrumbs: milestoneCrumbs(intl, view),
+    children: (
+      <>
+        <h1 safe>{title}</h1>
+        <Notice text={view.notice} />
+        <p><MilestoneName intl={intl} m={view.milestone} /></p>
+        <p safe>{view.round.closedAt ? t('reporting.state.closedNoChange') : t('reporting.state.open', { date: formatDeadline(intl, view.round.deadline) })}</p>
+        {view.report ? <ReportSummary intl={intl} report={view.report} headingId="current-report"
+          restrictHref={form ? (itemId) => restrictEvidenceUrl(intl.locale, view.round.id, view.milestone.id, itemId) : undefined} />
+          : <p safe>{t('reporting.report.none')}</p>}
+        {view.report ? <Verdicts intl={intl} report={view.report} /> : ''}
+        {form ? (
+          <section aria-labelledby="report-form">
+            <h2 id="report-form" safe>{t(view.report ? 'reporting.report.revise' : 'reporting.report.give')}</h2>
+            <ErrorSummary intl={intl} form={form} labels={labels} />
+            <PostForm action={reportUrl(intl.locale, view.round.id, view.milestone.id)} csrfToken={view.csrfToken} class="stack-form" multipart>
+              {view.institutions ? (
+                <SelectField intl={intl} form={form} name="institution" label={labels.institution} hint={t('reporting.hint.onBehalf')}
+                  emptyLabel={t('reporting.chooseInstitution')} options={view.institutions.map((i) => ({ value: i.id, label: i.name }))} />
+              ) : ''}
+              <SelectField intl={intl} form={form} name="status" label={labels.status}
+                options={REPORT_STATUSES.map((s) => ({ value: s, label: statusLabel(intl, s) }))} />
+              <TextField intl={intl} form={form} name="percent" label={labels.percent} hint={t('reporting.hint.percent')} inputmode="numeric" />
+              <TextArea intl={intl} form={form} name="narrative" label={labels.narrative} hint={t('reporting.hint.narrative')} rows={6} />
+              <SelectField intl={intl} form={form} name="lang" label={labels.lang}
+                options={LOCALES.map((l) => ({ value: l, label: languageName(l, intl.locale) }))} />
+              <fieldset id={fieldId('evidence')} class={form.errors.evidence ? 'checkbox-group field-invalid' : 'checkbox-group'}
+                aria-describedby={form.errors.evidence ? `${fieldId('evidence')}-error` : 'evidence-hint'}>
+                <legend safe>{labels.evidence}</legend>
+                <p id="evidence-hint" class="hint" safe>{t('reporting.hint.evidence')}</p>
+                {form.errors.evidence ? <p id={`${fieldId('evidence')}-error`} class="field-error" safe>{t(form.errors.evidence, { field: labels.evidence })}</p> : ''}
+                <FileInput intl={intl} form={form} label={labels.file} />
+                <TextField intl={intl} form={form} name="fileTitle" label={labels.fileTitle} optional />
+                <Checkbox intl={intl} form={form} name="fileRestricted" label={labels.fileRestricted} />
+                <TextField intl={intl} form={form} name="fileRestrictedReason" label={labels.fileRestrictedReason} hint={t('reporting.hint.restricted')} optional />
+                <TextField intl={intl} form={form} name="linkUrl" label={labels.linkUrl} hint={t('reporting.hint.link')} optional spellcheck={false} />
+                <TextField intl={intl} form={form} name="linkTitle" label={labels.linkTitle} optional />
+                <Checkbox intl={intl} form={form} name="linkRestricted" label={labels.linkRestricted} />
+                <TextField intl={intl} form={form} name="linkRestrictedReason" label={labels.linkRestrictedReason} hint={t('reporting.hint.restricted')} optional />
+              </fieldset>
+              <button type="submit" class="button" safe>{t('reporting.report.submit')}</button>
+            </PostForm>
+          </section>
+        ) : ''}
+      </>
+    ),
+  });
+}
+
+/** The file input of the evidence fieldset (the only file input of the portal's forms so far). */
+function FileInput({ intl, form, label }: { intl: Intl; form: FormState; label: string }) {
+  const error = form.errors.file;
+  return (
+    <div class={error ? 'field field-invalid' : 'field'}>
+      <label for={fieldId('file')} safe>{intl.t('form.optional', { label })}</label>
+      <p id={`${fieldId('file')}-hint`} class="hint" safe>{intl.t('reporting.hint.file')}</p>
+      {error ? <p id={`${fieldId('file')}-error`} class="field-error" safe>{intl.t(error, { field: label })}</p> : ''}
+      <input type="file" id={fieldId('file')} name="file" aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${fieldId('file')}-hint ${fieldId('file')}-error` : `${fieldId('file')}-hint`} />
+    </div>
+  );
+}
+
+/** Civil society's verdicts on the report, each saying which version it judged. */
+export function Verdicts({ intl, report }: { intl: Intl; report: ReportDetail }) {
+  const t = intl.t;
+  return (
+    <section aria-labelledby="verdicts">
+      <h2 id="verdicts" safe>{t('reporting.verdicts.heading')}</h2>
+      {report.verdicts.length === 0 ? <p safe>{t('reporting.verdicts.none')}</p> : (
+        <ul class="history">
+          {report.verdicts.map((v) => (
+            <li>
+              <VerdictBadge intl={intl} verdict={v.verdict} />{' '}
+              <span safe>{t('reporting.verdicts.by', { reviewer: v.reviewer, date: formatInstant(intl, v.recordedAt) })}</span>
+              {v.revision !== report.revision ? <>{' '}<span class="muted" safe>{t('reporting.verdicts.olderRevision', { revision: v.revision })}</span></> : ''}
+              {v.comment ? <p safe>{v.comment}</p> : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
