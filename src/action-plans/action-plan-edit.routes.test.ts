@@ -141,3 +141,31 @@ describe('create_action_plan and edit_action_plan', () => {
     expect(taken.body).toContain('this member already has an action plan with this number.');
   });
 });
+
+describe('the public member and plan pages link to these forms', () => {
+  const MEMBER = '/en/members/kenya';
+  const PLAN = '/en/members/kenya/action-plans/4';
+  const NEW_COMMITMENT = '/en/members/kenya/action-plans/4/commitments/new';
+  const linksOn = async (client: WebClient, url: string) => {
+    const res = await client.get(url);
+    expect(res.statusCode, url).toBe(200);
+    return { links: [NEW, EDIT, NEW_COMMITMENT].filter((href) => res.body.includes(`href="${href}"`)), cache: res.headers['cache-control'] };
+  };
+
+  it('offers an administrator "Add an action plan", "Edit this action plan" and "Add a commitment", on private pages', async () => {
+    const client = await admin();
+    expect(await linksOn(client, MEMBER)).toEqual({ links: [NEW], cache: 'private, no-cache' });
+    expect(await linksOn(client, PLAN)).toEqual({ links: [EDIT, NEW_COMMITMENT], cache: 'private, no-cache' });
+    expect((await client.get(MEMBER)).body).toContain(`<a href="${NEW}">Add an action plan</a>`);
+  });
+
+  it('offers a point of contact of the member only "Add a commitment"; a reviewer and the public nothing', async () => {
+    const poc = await signedIn(t.app, await createAccount(t.database.db, { role: 'point_of_contact' }));
+    expect((await linksOn(poc, MEMBER)).links).toEqual([]);
+    expect((await linksOn(poc, PLAN)).links).toEqual([NEW_COMMITMENT]);
+    const reviewer = await signedIn(t.app, await createAccount(t.database.db, { role: 'civil_society_reviewer' }));
+    for (const url of [MEMBER, PLAN]) expect((await linksOn(reviewer, url)).links, url).toEqual([]);
+    // The public page stays as it was, cacheable by anyone.
+    for (const url of [MEMBER, PLAN]) expect(await linksOn(new WebClient(t.app), url), url).toEqual({ links: [], cache: 'public, max-age=60' });
+  });
+});

@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { EXPECTED_INSTITUTION_REPORTING, savePublicReportingFixture, type PublicReportingFixture } from '../../test/helpers/public-reporting-data.ts';
+import type { TestApp } from '../../test/helpers/app.ts';
+import { createPublicReportingApp, type WithFixture } from '../../test/helpers/public-reporting-app.ts';
+import { EXPECTED_INSTITUTION_REPORTING } from '../../test/helpers/public-reporting-data.ts';
 import { ActionPlanReportingWireSchema } from './action-plan.schema.ts';
 
-let t: TestApp;
-let fixture: PublicReportingFixture;
-beforeAll(async () => {
-  t = await createTestApp();
-  fixture = await savePublicReportingFixture(t.database.db);
-});
+let t: WithFixture<TestApp>;
+beforeAll(async () => { t = await createPublicReportingApp(); });
 afterAll(async () => { await t.close(); });
 
 describe('GET /api/v1/action-plans/{member}/{number}/reporting', () => {
@@ -16,7 +13,7 @@ describe('GET /api/v1/action-plans/{member}/{number}/reporting', () => {
     const res = await t.app.inject('/api/v1/action-plans/kenya/4/reporting');
     expect(res.statusCode).toBe(200);
     const body = ActionPlanReportingWireSchema.parse(res.json());
-    expect(body.rounds.map((r) => [r.id, r.label])).toEqual([[fixture.rounds[1]!.id, '2021 Q4'], [fixture.rounds[0]!.id, '2021 Q3']]);
+    expect(body.rounds.map((r) => [r.id, r.label])).toEqual([[t.fixture.rounds[1]!.id, '2021 Q4'], [t.fixture.rounds[0]!.id, '2021 Q3']]);
     expect(body.institutions.map((i) => i.institution?.slug)).toEqual(['commission-on-administrative-justice', 'office-of-the-deputy-president']);
     for (const i of body.institutions) {
       const { confirmed, disputed, insufficientEvidence, notVerified, ...counts } = EXPECTED_INSTITUTION_REPORTING[i.institution!.slug as keyof typeof EXPECTED_INSTITUTION_REPORTING];

@@ -1,21 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
-import { loadDemo } from '../demo/load-demo.ts';
-import { EXPECTED_INSTITUTION_REPORTING, savePublicReportingFixture, type PublicReportingFixture } from '../../test/helpers/public-reporting-data.ts';
+import type { TestDatabase } from '../../test/helpers/database.ts';
+import { createPublicReportingDatabase, type WithFixture } from '../../test/helpers/public-reporting-app.ts';
+import { EXPECTED_INSTITUTION_REPORTING } from '../../test/helpers/public-reporting-data.ts';
 import { findClosedRounds, findInstitutionReporting, share } from './action-plan-reporting.queries.ts';
 
-let database: TestDatabase;
-let fixture: PublicReportingFixture;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await loadDemo(database.db);
-  fixture = await savePublicReportingFixture(database.db);
-});
+let database: WithFixture<TestDatabase>;
+beforeAll(async () => { database = await createPublicReportingDatabase(); });
 afterAll(async () => { await database.drop(); });
 
 describe('findClosedRounds', () => {
   it('lists the plan\'s closed rounds, newest first, and never the open one', async () => {
-    const rounds = await findClosedRounds(database.db, fixture.planId);
+    const rounds = await findClosedRounds(database.db, database.fixture.planId);
     expect(rounds.map((r) => r.label)).toEqual(['2021 Q4', '2021 Q3']);
     expect(rounds[0]!.closedAt.toISOString()).toBe('2022-01-20T00:00:00.000Z');
   });
@@ -23,7 +18,7 @@ describe('findClosedRounds', () => {
 
 describe('findInstitutionReporting', () => {
   it('gives each institution its due, on-time, late and missing reports, claims with evidence and verdicts', async () => {
-    const rows = await findInstitutionReporting(database.db, fixture.planId);
+    const rows = await findInstitutionReporting(database.db, database.fixture.planId);
     expect(rows.map((r) => r.institution?.name)).toEqual(['Commission on Administrative Justice', 'Office of the Deputy President']);
     expect(Object.fromEntries(rows.map(({ institution, ...figures }) => [institution!.slug, figures]))).toEqual(EXPECTED_INSTITUTION_REPORTING);
     // ODP: 4 of 8 due reports on time; 4 of 5 claims with evidence (a restricted item counts). CAJ: 4 of 6, 3 of 5.
@@ -32,13 +27,13 @@ describe('findInstitutionReporting', () => {
 
   it('counts a report for the institution that gave it when no institution was responsible, and open rounds for nothing', async () => {
     const db = database.db;
-    const round = fixture.rounds.find((r) => r.label === '2021 Q3')!;
+    const round = database.fixture.rounds.find((r) => r.label === '2021 Q3')!;
     const milestone = await db.selectFrom('reporting_round_snapshots').select('milestone_id')
       .where('reporting_round_id', '=', round.id).where('status', 'is', null).orderBy('milestone_id').executeTakeFirstOrThrow();
     await db.updateTable('reporting_round_snapshots').set({ responsible_institution_id: null })
       .where('reporting_round_id', '=', round.id).where('milestone_id', '=', milestone.milestone_id).execute();
     try {
-      const rows = await findInstitutionReporting(db, fixture.planId);
+      const rows = await findInstitutionReporting(db, database.fixture.planId);
       expect(rows.at(-1)).toMatchObject({ institution: null, due: 1, missing: 1, onTime: 0, claims: 0 });
       expect(rows.reduce((sum, r) => sum + r.due, 0)).toBe(14);
     } finally {

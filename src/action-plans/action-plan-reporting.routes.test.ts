@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { saveApiTestCommitments } from '../../test/helpers/api-data.ts';
-import { savePublicReportingFixture, type PublicReportingFixture } from '../../test/helpers/public-reporting-data.ts';
+import type { TestApp } from '../../test/helpers/app.ts';
+import { createPublicReportingApp, type WithFixture } from '../../test/helpers/public-reporting-app.ts';
 
-let t: TestApp;
-let fixture: PublicReportingFixture;
-beforeAll(async () => {
-  t = await createTestApp();
-  await saveApiTestCommitments(t.database.db);
-  fixture = await savePublicReportingFixture(t.database.db);
-});
+let t: WithFixture<TestApp>;
+beforeAll(async () => { t = await createPublicReportingApp({ apiCommitments: true }); });
 afterAll(async () => { await t.close(); });
 
 async function reportingSection(url: string): Promise<string> {
@@ -22,7 +16,7 @@ const cells = (row: string) => [...row.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g)].
 describe('the reporting section of /{locale}/members/{slug}/action-plans/{number}', () => {
   it('links the closed rounds, newest first, and not the open one', async () => {
     const section = await reportingSection('/en/members/kenya/action-plans/4');
-    const [q3, q4, open] = fixture.rounds;
+    const [q3, q4, open] = t.fixture.rounds;
     expect(section.indexOf(`href="/en/reporting/rounds/${q4!.id}"`)).toBeGreaterThan(0);
     expect(section.indexOf(`href="/en/reporting/rounds/${q3!.id}"`)).toBeGreaterThan(section.indexOf(`/rounds/${q4!.id}"`));
     expect(section).not.toContain(`/rounds/${open!.id}"`);

@@ -4,10 +4,13 @@ import type { ActionPlanCommitment, findActionPlan } from './action-plan.queries
 import { actionPlanTitle } from './action-plan-title.ts';
 import { ogpPlanId } from '../commitments/commitment-detail.ts';
 import { PlanReportingSection, type PlanReporting } from './action-plan-reporting.view.tsx';
+import { actionPlanEditUrl, commitmentNewUrl } from './action-plan-edit.page.tsx';
 
 type Plan = NonNullable<Awaited<ReturnType<typeof findActionPlan>>>;
 
-export function actionPlanPage(ctx: PageContext, plan: Plan, commitments: ActionPlanCommitment[], reporting: PlanReporting): string {
+/** `may` says which workspace links the signed-in person gets (their policies decide); the public gets none. */
+export function actionPlanPage(ctx: PageContext, plan: Plan, commitments: ActionPlanCommitment[], reporting: PlanReporting,
+  may: { edit: boolean; addCommitment: boolean }): string {
   const { intl } = ctx;
   const t = intl.t;
   const member = memberName({ name: plan.memberName, kind: plan.memberKind, isoAlpha2: plan.isoAlpha2 }, intl.locale);
@@ -29,7 +32,9 @@ export function actionPlanPage(ctx: PageContext, plan: Plan, commitments: Action
           <dt safe>{t('actionPlan.period')}</dt><dd safe>{`${plan.startYear}–${plan.endYear}`}</dd>
           {planId ? <><dt safe>{t('actionPlan.ogpId')}</dt><dd safe>{planId}</dd></> : ''}
         </dl>
+        {may.edit ? <p><a href={actionPlanEditUrl(intl.locale, plan.memberSlug, plan.number)} safe>{t('actionPlan.edit.link')}</a></p> : ''}
         <h2 safe>{t('actionPlan.commitments')}</h2>
+        {may.addCommitment ? <p><a href={commitmentNewUrl(intl.locale, plan.memberSlug, plan.number)} safe>{t('commitment.new.link')}</a></p> : ''}
         {commitments.length === 0 ? <p safe>{t('actionPlan.noCommitments')}</p> : (
           <div class="table-wrap">
             <table class="stack">

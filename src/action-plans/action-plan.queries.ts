@@ -17,6 +17,13 @@ export async function findActionPlan(db: Db, memberSlug: string, number: number)
     .executeTakeFirst();
 }
 
+/** The institutions of a member: a point of contact of one of them may add commitments to its plans. */
+export async function memberInstitutionIds(db: Db, memberSlug: string): Promise<string[]> {
+  const rows = await db.selectFrom('institutions as i').innerJoin('members as m', 'm.id', 'i.member_id')
+    .select('i.id').where('m.slug', '=', memberSlug).execute();
+  return rows.map((r) => r.id);
+}
+
 /** The plan's commitments in plan order, in one query: titles, lead institutions and milestone counts together. */
 export function listPlanCommitments(db: Db, actionPlanId: string, locale: string): Promise<ActionPlanCommitment[]> {
   return db.selectFrom('commitments as c')

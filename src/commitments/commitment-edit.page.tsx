@@ -3,14 +3,13 @@ import type { PageContext } from '../layout/layout.tsx';
 import { ErrorSummary, PostForm, SelectField, TextArea, TextField } from '../layout/form.tsx';
 import { FormFramePage, textLanguage } from '../layout/form-frame.tsx';
 import type { FormState } from '../http/form.ts';
+import { milestoneEditUrl, milestoneHistoryUrl } from '../milestones/milestone-urls.ts';
 
 type Frame = { ogpId: string; title: string; lang: string; csrfToken: string; notice?: string | undefined };
 
 export const commitmentEditUrl = (locale: string, ogpId: string) => `/${locale}/commitments/${ogpId}/edit`;
-export const milestoneEditUrl = (locale: string, ogpId: string, number: number) => `/${locale}/commitments/${ogpId}/milestones/${number}/edit`;
 export const milestoneNewUrl = (locale: string, ogpId: string) => `/${locale}/commitments/${ogpId}/milestones/new`;
 export const historyUrl = (locale: string, ogpId: string) => `/${locale}/commitments/${ogpId}/history`;
-export const milestoneHistoryUrl = (locale: string, ogpId: string, number: number) => `/${locale}/commitments/${ogpId}/milestones/${number}/history`;
 
 export const commitmentEditLabels = (t: Intl['t']) => ({
   lang: t('edit.language'), title: t('edit.field.title'), description: t('commitment.description'), objectives: t('commitment.objectives'),

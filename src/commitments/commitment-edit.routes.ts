@@ -17,7 +17,8 @@ import { withdrawCommitment } from './commands/withdraw-commitment.ts';
 import { editMilestone } from '../milestones/commands/edit-milestone.ts';
 import { createMilestone, nextMilestoneNumber } from '../milestones/commands/create-milestone.ts';
 import { monthOf, storedDate } from '../milestones/commands/milestone-version.ts';
-import { commitmentEditPage, commitmentEditUrl, milestoneEditPage, milestoneEditUrl, milestoneNewPage } from './commitment-edit.page.tsx';
+import { commitmentEditPage, commitmentEditUrl, milestoneEditPage, milestoneNewPage } from './commitment-edit.page.tsx';
+import { milestoneEditUrl } from '../milestones/milestone-urls.ts';
 
 type Params = { Params: { locale: string; id: string; number?: string }; Querystring: { lang?: string; notice?: string } };
 

@@ -139,8 +139,9 @@ export type DemoRound = {
   deadline: string | null; closedAt: string | null; reports: DemoReport[];
 };
 
-const kenyaCommitment = 'https://www.opengovpartnership.org/members/kenya/commitments/KE0031/';
-const kenyaPlanPage = 'https://www.opengovpartnership.org/members/kenya/';
+// The two public pages the demo reports give as evidence.
+const commitmentPageLink = { title: 'OGP commitment page of KE0031', url: 'https://www.opengovpartnership.org/members/kenya/commitments/KE0031/' };
+const planPageLink = { title: 'Kenya on the OGP website', url: 'https://www.opengovpartnership.org/members/kenya/' };
 
 export const demoRounds: DemoRound[] = [
   {
@@ -149,11 +150,11 @@ export const demoRounds: DemoRound[] = [
     reports: [
       { milestone: 1, status: 'in_progress', percent: 40, submittedAt: '2021-10-12T09:30:00Z',
         narrative: 'Guidance notes drafted for three of the seven commitment areas; the others wait for their cluster leads.',
-        links: [{ title: 'OGP commitment page of KE0031', url: kenyaCommitment }],
+        links: [commitmentPageLink],
         verdict: { verdict: 'confirmed' } },
       { milestone: 2, status: 'complete', percent: 100, submittedAt: '2021-10-21T16:00:00Z',
         narrative: 'Quarterly review meetings held with every cluster lead; new actors from the counties joined.',
-        links: [{ title: 'Kenya on the OGP website', url: kenyaPlanPage }],
+        links: [planPageLink],
         verdict: { verdict: 'disputed', comment: 'Only two of the four quarterly reviews took place; no minutes were published for the others.' } },
       { milestone: 3, status: 'not_started', percent: 0, submittedAt: '2021-10-14T10:00:00Z',
         narrative: 'The institutional mechanism waits for a budget line in the next financial year.' },
@@ -161,7 +162,7 @@ export const demoRounds: DemoRound[] = [
         narrative: 'Stories collected from two counties; a call for contributions went to partners in the region.' },
       { milestone: 5, status: 'in_progress', percent: 60, submittedAt: '2021-10-15T15:00:00Z',
         narrative: 'Peer learning extended to four counties, two independent commissions and the judiciary.',
-        links: [{ title: 'OGP commitment page of KE0031', url: kenyaCommitment }],
+        links: [commitmentPageLink],
         verdict: { verdict: 'confirmed' } },
       { milestone: 6, status: 'in_progress', percent: 50, submittedAt: '2021-10-19T08:45:00Z',
         narrative: 'Two roundtables held, with civil society and the private sector.',
@@ -174,10 +175,10 @@ export const demoRounds: DemoRound[] = [
     reports: [
       { milestone: 1, status: 'in_progress', percent: 70, submittedAt: '2021-12-10T09:00:00Z', revisedAt: '2021-12-20T14:00:00Z',
         narrative: 'Guidance notes ready for five areas; two are with the cluster leads for comments.',
-        links: [{ title: 'OGP commitment page of KE0031', url: kenyaCommitment }] },
+        links: [commitmentPageLink] },
       { milestone: 2, status: 'complete', percent: 100, submittedAt: '2021-12-15T10:30:00Z',
         narrative: 'The fourth quarterly review was held and its minutes published.',
-        links: [{ title: 'Kenya on the OGP website', url: kenyaPlanPage }] },
+        links: [planPageLink] },
     ],
   },
 ];

@@ -5,8 +5,11 @@ import { memberName } from './member-name.ts';
 import type { Intl } from '../i18n/intl.ts';
 import { memberFeedPath } from '../feeds/feed-url.ts';
 import type { PlanIrmSummary } from './plan-irm-summaries.queries.ts';
+import { actionPlanNewUrl } from '../action-plans/action-plan-edit.page.tsx';
 
-export function memberPage(ctx: PageContext, member: MemberSummary, plans: ActionPlanSummary[], irm: Map<number, PlanIrmSummary>): string {
+/** `may` says which workspace links the signed-in person gets (their policies decide); the public gets none. */
+export function memberPage(ctx: PageContext, member: MemberSummary, plans: ActionPlanSummary[], irm: Map<number, PlanIrmSummary>,
+  may: { addActionPlan: boolean }): string {
   const { intl } = ctx;
   const t = intl.t;
   const name = memberName(member, intl.locale);
@@ -24,6 +27,7 @@ export function memberPage(ctx: PageContext, member: MemberSummary, plans: Actio
           {member.code ? <><dt safe>{t('member.code')}</dt><dd safe>{member.code}</dd></> : ''}
         </dl>
         <h2 safe>{t('member.actionPlans')}</h2>
+        {may.addActionPlan ? <p><a href={actionPlanNewUrl(intl.locale, member.slug)} safe>{t('actionPlan.new.link')}</a></p> : ''}
         {plans.length === 0 ? <p safe>{t('member.noActionPlans')}</p> : (
           <ul class="cards">
             {plans.map((p) => (

@@ -7,7 +7,7 @@ import { currentUser } from '../accounts/current-user.ts';
 import { OgpIdSchema } from '../commitments/commitment-record.ts';
 import { requireCommitmentTarget } from '../commitments/commands/change-log.ts';
 import { commitmentCrumbTitle, diffLabelsFor, findChanges } from '../commitments/commitment-history.queries.ts';
-import { milestoneEditUrl, milestoneHistoryUrl } from '../commitments/commitment-edit.page.tsx';
+import { milestoneEditUrl, milestoneHistoryUrl } from './milestone-urls.ts';
 import { milestonePolicy } from './milestone.policy.ts';
 import { milestoneHistoryPage } from './milestone-history.page.tsx';
 

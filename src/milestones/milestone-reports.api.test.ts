@@ -1,14 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { savePublicReportingFixture, type PublicReportingFixture } from '../../test/helpers/public-reporting-data.ts';
+import type { TestApp } from '../../test/helpers/app.ts';
+import { createPublicReportingApp, type WithFixture } from '../../test/helpers/public-reporting-app.ts';
 import { MilestoneReportsWireSchema } from './milestone.schema.ts';
 
-let t: TestApp;
-let fixture: PublicReportingFixture;
-beforeAll(async () => {
-  t = await createTestApp();
-  fixture = await savePublicReportingFixture(t.database.db);
-});
+let t: WithFixture<TestApp>;
+beforeAll(async () => { t = await createPublicReportingApp(); });
 afterAll(async () => { await t.close(); });
 
 async function reports(url: string) {
@@ -25,7 +21,7 @@ describe('GET /api/v1/commitments/{id}/milestones/{number}/reports', () => {
     expect(body.reports.map((r) => r.round.label)).toEqual(['2021 Q3', '2021 Q4']);
     const [q3, q4] = body.reports;
     expect(q3).toMatchObject({
-      round: { id: fixture.rounds[0]!.id, deadline: '2021-10-15T23:59:59.999Z', closedAt: '2021-10-20T00:00:00.000Z' },
+      round: { id: t.fixture.rounds[0]!.id, deadline: '2021-10-15T23:59:59.999Z', closedAt: '2021-10-20T00:00:00.000Z' },
       status: 'in_progress', percentComplete: 40, late: false, narrativeLocale: 'fr', revision: 1,
       institution: { slug: 'office-of-the-deputy-president', name: 'Office of the Deputy President' },
       verdict: { summary: 'confirmed', confirmed: 1, disputed: 0, insufficientEvidence: 0 },
@@ -39,13 +35,13 @@ describe('GET /api/v1/commitments/{id}/milestones/{number}/reports', () => {
 
   it('gives a public file its address and a fetched link its checksum, and a restricted item only its title and reason', async () => {
     const [q3, q4] = (await reports('/api/v1/commitments/KE0031/milestones/1/reports')).reports;
-    const fileId = fixture.evidence.get('Guidance notes, final')!;
+    const fileId = t.fixture.evidence.get('Guidance notes, final')!;
     expect(q4!.evidence[0]).toEqual({
       id: fileId, kind: 'file', title: 'Guidance notes, final', restricted: false, restrictedReason: null,
       file: { url: `/evidence/${fileId}`, name: 'guidance-final.pdf', mediaType: 'application/pdf', sizeBytes: 1_572_864 }, link: null,
     });
     expect(q4!.evidence[1]).toEqual({
-      id: fixture.evidence.get('Internal review'), kind: 'link', title: 'Internal review', restricted: true,
+      id: t.fixture.evidence.get('Internal review'), kind: 'link', title: 'Internal review', restricted: true,
       restrictedReason: 'Internal document of the steering committee', file: null, link: null,
     });
     expect(q3!.evidence[1]!.link).toMatchObject({ url: 'https://ogp.example.org/guidance', fetchedAt: '2021-10-01T09:30:00.000Z', error: null });

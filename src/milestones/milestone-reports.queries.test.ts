@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
-import { loadDemo } from '../demo/load-demo.ts';
-import { savePublicReportingFixture, type PublicReportingFixture } from '../../test/helpers/public-reporting-data.ts';
+import type { TestDatabase } from '../../test/helpers/database.ts';
+import { createPublicReportingDatabase, type WithFixture } from '../../test/helpers/public-reporting-app.ts';
 import { findPublicEvidence, findPublicMilestone, findPublicVerdicts, findPublishedReports, latestReport } from './milestone-reports.queries.ts';
 
-let database: TestDatabase;
-let fixture: PublicReportingFixture;
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await loadDemo(database.db);
-  fixture = await savePublicReportingFixture(database.db);
-});
+let database: WithFixture<TestDatabase>;
+beforeAll(async () => { database = await createPublicReportingDatabase(); });
 afterAll(async () => { await database.drop(); });
 
 const milestone = async (number: number) => (await findPublicMilestone(database.db, 'KE0031', number))!;
@@ -41,7 +35,7 @@ describe('findPublicEvidence', () => {
     const evidence = await findPublicEvidence(database.db, reports.map((r) => r.reportId!));
     expect(evidence.map((e) => e.title)).toEqual(['Guidance note on open contracting', 'Published guidance notes', 'Guidance notes, final', 'Internal review']);
     expect(evidence[3]).toEqual({
-      id: fixture.evidence.get('Internal review'), reportId: reports[1]!.reportId, kind: 'link', title: 'Internal review',
+      id: database.fixture.evidence.get('Internal review'), reportId: reports[1]!.reportId, kind: 'link', title: 'Internal review',
       restricted: true, restrictedReason: 'Internal document of the steering committee', file: null, link: null,
     });
     expect(evidence[2]!.file).toEqual({ name: 'guidance-final.pdf', mediaType: 'application/pdf', sizeBytes: 1_572_864 });
@@ -51,7 +45,7 @@ describe('findPublicEvidence', () => {
 
   it('gives nothing for a report of the open round, even asked by id', async () => {
     const open = await database.db.selectFrom('milestone_reports').select('id')
-      .where('reporting_round_id', '=', fixture.rounds.find((r) => r.label === '2022 Q1')!.id).execute();
+      .where('reporting_round_id', '=', database.fixture.rounds.find((r) => r.label === '2022 Q1')!.id).execute();
     const ids = open.map((r) => r.id);
     expect(ids).toHaveLength(2);
     expect(await findPublicEvidence(database.db, ids)).toEqual([]);

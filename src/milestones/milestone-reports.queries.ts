@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { MilestoneReportStatus, Verdict } from '../db/schema.ts';
 import type { PartialDateView } from '../commitments/commitment-detail.ts';
@@ -117,6 +117,11 @@ export function latestReport(reports: PublishedReport[]): PublishedReport | unde
   return reports.findLast((r) => r.reportId !== null);
 }
 
+/** A column of evidence item `e`, or null when the item is restricted: the public never sees what it points to. */
+function unlessRestricted<T, A extends string>(value: RawBuilder<T>, alias: A) {
+  return sql<T | null>`case when e.restricted then null else ${value} end`.as(alias);
+}
+
 /**
  * The evidence of published reports, in the order it was added. The ids must come from `findPublishedReports`; the
  * join on the snapshot makes sure of it anyway.
@@ -128,14 +133,14 @@ export async function findPublicEvidence(db: Db, reportIds: string[]): Promise<P
     .leftJoin('evidence_files as f', 'f.sha256', 'e.file_sha256')
     .select([
       'e.id', 'e.milestone_report_id', 'e.kind', 'e.title', 'e.restricted', 'e.restricted_reason',
-      sql<string | null>`case when e.restricted then null else e.file_name end`.as('file_name'),
-      sql<string | null>`case when e.restricted then null else f.media_type end`.as('media_type'),
-      sql<number | null>`case when e.restricted then null else f.size_bytes::float8 end`.as('size_bytes'),
-      sql<string | null>`case when e.restricted then null else e.url end`.as('url'),
-      sql<Date | null>`case when e.restricted then null else e.link_fetched_at end`.as('link_fetched_at'),
-      sql<string | null>`case when e.restricted then null else e.link_sha256 end`.as('link_sha256'),
-      sql<string | null>`case when e.restricted then null else e.link_media_type end`.as('link_media_type'),
-      sql<string | null>`case when e.restricted then null else e.link_error end`.as('link_error'),
+      unlessRestricted(sql.ref<string>('e.file_name'), 'file_name'),
+      unlessRestricted(sql.ref<string>('f.media_type'), 'media_type'),
+      unlessRestricted(sql<number>`f.size_bytes::float8`, 'size_bytes'),
+      unlessRestricted(sql.ref<string>('e.url'), 'url'),
+      unlessRestricted(sql.ref<Date>('e.link_fetched_at'), 'link_fetched_at'),
+      unlessRestricted(sql.ref<string>('e.link_sha256'), 'link_sha256'),
+      unlessRestricted(sql.ref<string>('e.link_media_type'), 'link_media_type'),
+      unlessRestricted(sql.ref<string>('e.link_error'), 'link_error'),
     ])
     .where('e.milestone_report_id', 'in', reportIds)
     .orderBy('e.added_at').orderBy('e.id')

@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startLiveApp } from '../../test/helpers/live-app.ts';
 import { checkPage, launchBrowser, newPhonePage } from '../../test/helpers/browser.ts';
-import { savePublicReportingFixture } from '../../test/helpers/public-reporting-data.ts';
+import { startPublicReportingLiveApp } from '../../test/helpers/public-reporting-app.ts';
 
-let live: Awaited<ReturnType<typeof startLiveApp>>;
+let live: Awaited<ReturnType<typeof startPublicReportingLiveApp>>;
 let browser: Browser;
-beforeAll(async () => {
-  [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]);
-  await savePublicReportingFixture(live.database.db);
-});
+beforeAll(async () => { [live, browser] = await Promise.all([startPublicReportingLiveApp(), launchBrowser()]); });
 afterAll(async () => { await browser?.close(); await live?.close(); });
 
 describe('milestone page in a browser', () => {

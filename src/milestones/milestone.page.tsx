@@ -12,8 +12,7 @@ import { formatDeadline } from '../reporting/reporting-format.ts';
 import {
   latestReport, type PublicEvidence, type PublicMilestone, type PublicVerdict, type PublishedReport,
 } from './milestone-reports.queries.ts';
-import { milestoneHistoryUrl } from '../commitments/commitment-edit.page.tsx';
-import { milestoneApiReportsPath } from './milestone-urls.ts';
+import { milestoneApiReportsPath, milestoneHistoryUrl } from './milestone-urls.ts';
 
 export type MilestonePageData = {
   milestone: PublicMilestone;

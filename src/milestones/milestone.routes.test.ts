@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { saveApiTestCommitments } from '../../test/helpers/api-data.ts';
-import { savePublicReportingFixture, type PublicReportingFixture } from '../../test/helpers/public-reporting-data.ts';
+import type { TestApp } from '../../test/helpers/app.ts';
+import { createPublicReportingApp, type WithFixture } from '../../test/helpers/public-reporting-app.ts';
 
-let t: TestApp;
-let fixture: PublicReportingFixture;
-beforeAll(async () => {
-  t = await createTestApp();
-  await saveApiTestCommitments(t.database.db);
-  fixture = await savePublicReportingFixture(t.database.db);
-});
+let t: WithFixture<TestApp>;
+beforeAll(async () => { t = await createPublicReportingApp({ apiCommitments: true }); });
 afterAll(async () => { await t.close(); });
 
 const page = async (url: string) => {
@@ -53,12 +47,12 @@ describe('GET /{locale}/commitments/{id}/milestones/{number}', () => {
 
   it('lists the latest report\'s evidence: a file with its type and size, a restricted link without its address', async () => {
     const latest = between(await page('/en/commitments/KE0031/milestones/1'), 'latest-status', 'timeline');
-    expect(latest).toContain(`<a href="/evidence/${fixture.evidence.get('Guidance notes, final')}">Guidance notes, final</a>`);
+    expect(latest).toContain(`<a href="/evidence/${t.fixture.evidence.get('Guidance notes, final')}">Guidance notes, final</a>`);
     expect(latest).toContain('(PDF, 1.6 MB)');
     expect(latest).toContain('Internal review');
     expect(latest).toContain('Restricted</strong> <span>(Internal document of the steering committee)');
     expect(latest).not.toContain('intranet.example.org');
-    expect(latest).not.toContain(`/evidence/${fixture.evidence.get('Internal review')}"`);
+    expect(latest).not.toContain(`/evidence/${t.fixture.evidence.get('Internal review')}"`);
   });
 
   it('gives a fetched link its fetch date and checksum, and a restricted file no link', async () => {
@@ -67,7 +61,7 @@ describe('GET /{locale}/commitments/{id}/milestones/{number}', () => {
     expect(body).toMatch(/fetched on October 1, 2021, SHA-256 checksum<\/span> <code>(<wbr\/>)?(<span>[0-9a-f]{8}<\/span>(<wbr\/>)?){8}<\/code>/);
     const second = await page('/en/commitments/KE0031/milestones/2');
     expect(second).toContain('Minutes');
-    expect(second).not.toContain(`/evidence/${fixture.evidence.get('Attendance list')}"`);
+    expect(second).not.toContain(`/evidence/${t.fixture.evidence.get('Attendance list')}"`);
   });
 
   it('shows the timeline of every closed round, the missing one included, and nothing of the open round', async () => {
@@ -75,7 +69,7 @@ describe('GET /{locale}/commitments/{id}/milestones/{number}', () => {
     const timeline = body.slice(body.indexOf('id="timeline"'));
     const rows = timeline.split('<tr>').slice(2);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toContain(`href="/en/reporting/rounds/${fixture.rounds[0]!.id}"`);
+    expect(rows[0]).toContain(`href="/en/reporting/rounds/${t.fixture.rounds[0]!.id}"`);
     expect(rows[0]).toMatch(/2021 Q3[\s\S]*In progress \(40%\)[\s\S]*Confirmed[\s\S]*On time[\s\S]*2 items[\s\S]*lang="fr"/);
     expect(rows[1]).toMatch(/2021 Q4[\s\S]*Complete \(100%\)[\s\S]*Disputed[\s\S]*Late[\s\S]*2 items, 1 restricted/);
     expect(body).not.toContain('OPEN ROUND');

@@ -1,25 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
-import { insertReminderWorld, insertReport, insertRound, outboxRows, type ReminderWorld } from '../../test/helpers/reminder-data.ts';
-import { createMailer } from '../mail/mailer.ts';
+import { clearReminderActivity, createReminderTestbed, insertReport, insertRound, outboxRows, REMINDER_BASE_URL as BASE, REMINDER_MAILER as mailer, type ReminderTestbed } from '../../test/helpers/reminder-data.ts';
 import { checkOverdueMilestones } from './milestone-overdue.ts';
 
-let t: TestDatabase;
-let world: ReminderWorld;
-const mailer = createMailer({ smtpUrl: undefined, mailFrom: 'Ahadi <ahadi@example.org>' });
-const BASE = 'https://ahadi.example.org';
+let t: ReminderTestbed;
 const check = (now: string) => checkOverdueMilestones(t.db, mailer, BASE, new Date(now));
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  world = await insertReminderWorld(t.db);
-});
+beforeAll(async () => { t = await createReminderTestbed(); });
 afterAll(async () => { await t.drop(); });
-beforeEach(async () => {
-  for (const table of ['outbox', 'reminders_sent', 'evidence_items', 'milestone_reports', 'reporting_rounds'] as const) {
-    await t.db.deleteFrom(table).execute();
-  }
-});
+beforeEach(async () => { await clearReminderActivity(t.db); });
 
 describe('checkOverdueMilestones', () => {
   it('a milestone due in a quarter is overdue only once the quarter has ended', async () => {
@@ -44,18 +32,18 @@ describe('checkOverdueMilestones', () => {
     expect(await outboxRows(t.db)).toHaveLength(1);
 
     // Re-planned to June, it is reminded of again once June has passed.
-    await t.db.updateTable('milestones').set({ end_date: '2026-06-01', end_precision: 'month' }).where('id', '=', world.milestones.waterQ1).execute();
+    await t.db.updateTable('milestones').set({ end_date: '2026-06-01', end_precision: 'month' }).where('id', '=', t.world.milestones.waterQ1).execute();
     try {
       expect((await check('2026-07-01T00:00:00Z')).map((s) => s.aboutDate)).toEqual(['2026-06-01']);
     } finally {
-      await t.db.updateTable('milestones').set({ end_date: '2026-01-01', end_precision: 'quarter' }).where('id', '=', world.milestones.waterQ1).execute();
+      await t.db.updateTable('milestones').set({ end_date: '2026-01-01', end_precision: 'quarter' }).where('id', '=', t.world.milestones.waterQ1).execute();
     }
   });
 
   it('a complete report with evidence settles a milestone; one without, or in progress, does not', async () => {
-    const roundId = await insertRound(t.db, world.planId, '2026 Q4', new Date('2026-12-31T23:59:59.999Z'));
-    await insertReport(t.db, { roundId, milestoneId: world.milestones.waterDay, institutionId: world.institutions.water, status: 'complete', evidence: true });
-    await insertReport(t.db, { roundId, milestoneId: world.milestones.roadsMonth, institutionId: world.institutions.roads, status: 'complete' });
+    const roundId = await insertRound(t.db, t.world.planId, '2026 Q4', new Date('2026-12-31T23:59:59.999Z'));
+    await insertReport(t.db, { roundId, milestoneId: t.world.milestones.waterDay, institutionId: t.world.institutions.water, status: 'complete', evidence: true });
+    await insertReport(t.db, { roundId, milestoneId: t.world.milestones.roadsMonth, institutionId: t.world.institutions.roads, status: 'complete' });
 
     // RM0001 milestone 2 (20 November) is settled; RM0002 milestone 1 (October) has no evidence; Q1 is long past.
     const sent = await check('2026-11-22T08:00:00Z');

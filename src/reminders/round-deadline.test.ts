@@ -1,39 +1,27 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
-import { closeRound, insertReminderWorld, insertReport, insertRound, outboxRows, type ReminderWorld } from '../../test/helpers/reminder-data.ts';
-import { createMailer } from '../mail/mailer.ts';
+import { closeRound, clearReminderActivity, createReminderTestbed, insertReport, insertRound, outboxRows, REMINDER_BASE_URL as BASE, REMINDER_MAILER as mailer, type ReminderTestbed } from '../../test/helpers/reminder-data.ts';
 import { checkRoundDeadlines } from './round-deadline.ts';
 
-let t: TestDatabase;
-let world: ReminderWorld;
-const mailer = createMailer({ smtpUrl: undefined, mailFrom: 'Ahadi <ahadi@example.org>' });
-const BASE = 'https://ahadi.example.org';
+let t: ReminderTestbed;
 // The round closes at the end of 26 November 2026, UTC.
 const DEADLINE = new Date('2026-11-26T23:59:59.999Z');
 const check = (now: string) => checkRoundDeadlines(t.db, mailer, BASE, new Date(now));
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  world = await insertReminderWorld(t.db);
-});
+beforeAll(async () => { t = await createReminderTestbed(); });
 afterAll(async () => { await t.drop(); });
-beforeEach(async () => {
-  for (const table of ['outbox', 'reminders_sent', 'evidence_items', 'milestone_reports', 'reporting_rounds'] as const) {
-    await t.db.deleteFrom(table).execute();
-  }
-});
+beforeEach(async () => { await clearReminderActivity(t.db); });
 
 describe('checkRoundDeadlines', () => {
   it('sends nothing while the deadline is more than three days away, or once it has passed', async () => {
-    await insertRound(t.db, world.planId, '2026 Q4', DEADLINE);
+    await insertRound(t.db, t.world.planId, '2026 Q4', DEADLINE);
     expect(await check('2026-11-23T23:00:00Z')).toEqual([]);
     expect(await check('2026-11-27T00:00:00Z')).toEqual([]);
     expect(await outboxRows(t.db)).toEqual([]);
   });
 
   it('three days before, e-mails each point of contact the milestones of their institution not yet reported, in their language', async () => {
-    const roundId = await insertRound(t.db, world.planId, '2026 Q4', DEADLINE);
-    await insertReport(t.db, { roundId, milestoneId: world.milestones.waterDay, institutionId: world.institutions.water, status: 'in_progress' });
+    const roundId = await insertRound(t.db, t.world.planId, '2026 Q4', DEADLINE);
+    await insertReport(t.db, { roundId, milestoneId: t.world.milestones.waterDay, institutionId: t.world.institutions.water, status: 'in_progress' });
 
     const sent = await check('2026-11-24T10:00:00Z');
     expect(sent.map((s) => [s.kind, s.to, s.aboutDate])).toEqual([
@@ -56,12 +44,12 @@ describe('checkRoundDeadlines', () => {
   });
 
   it('sends each stage once, then again on the last day to whoever has still not reported', async () => {
-    const roundId = await insertRound(t.db, world.planId, '2026 Q4', DEADLINE);
+    const roundId = await insertRound(t.db, t.world.planId, '2026 Q4', DEADLINE);
     expect(await check('2026-11-24T10:00:00Z')).toHaveLength(2);
     expect(await check('2026-11-24T11:00:00Z')).toEqual([]);
     expect(await check('2026-11-25T09:00:00Z')).toEqual([]);
 
-    await insertReport(t.db, { roundId, milestoneId: world.milestones.roadsMonth, institutionId: world.institutions.roads, status: 'complete', evidence: true });
+    await insertReport(t.db, { roundId, milestoneId: t.world.milestones.roadsMonth, institutionId: t.world.institutions.roads, status: 'complete', evidence: true });
     const lastDay = await check('2026-11-26T06:00:00Z');
     expect(lastDay.map((s) => [s.to, s.aboutDate])).toEqual([['water@example.org', '2026-11-25']]);
     expect(await check('2026-11-26T07:00:00Z')).toEqual([]);
@@ -69,13 +57,13 @@ describe('checkRoundDeadlines', () => {
   });
 
   it('a round opened on its last day gets the last-day reminder only', async () => {
-    await insertRound(t.db, world.planId, '2026 Q4', DEADLINE);
+    await insertRound(t.db, t.world.planId, '2026 Q4', DEADLINE);
     expect((await check('2026-11-26T12:00:00Z')).map((s) => s.aboutDate)).toEqual(['2026-11-25', '2026-11-25']);
     expect(await check('2026-11-26T13:00:00Z')).toEqual([]);
   });
 
   it('sends nothing for a closed round', async () => {
-    const roundId = await insertRound(t.db, world.planId, '2026 Q4', DEADLINE);
+    const roundId = await insertRound(t.db, t.world.planId, '2026 Q4', DEADLINE);
     await closeRound(t.db, roundId);
     expect(await check('2026-11-24T10:00:00Z')).toEqual([]);
     expect(await outboxRows(t.db)).toEqual([]);

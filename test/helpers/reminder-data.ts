@@ -1,5 +1,7 @@
 import type { Db } from '../../src/db/connect.ts';
 import type { MilestoneReportStatus } from '../../src/db/schema.ts';
+import { createMailer } from '../../src/mail/mailer.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
 
 /**
  * A small action plan for the reminder tests, written straight to the tables: two lead institutions, each with a
@@ -62,6 +64,24 @@ export async function insertReminderWorld(db: Db): Promise<ReminderWorld> {
     reviewer: await account('reviewer@example.org', 'civil_society_reviewer', null, 'en'),
   };
   return { planId: plan.id, institutions: { water, roads }, accounts, milestones };
+}
+
+/** The reminder checks' test bed: a database of its own holding the world above, and a mailer writing to its outbox. */
+export type ReminderTestbed = TestDatabase & { world: ReminderWorld };
+
+export async function createReminderTestbed(): Promise<ReminderTestbed> {
+  const database = await createTestDatabase();
+  return { ...database, world: await insertReminderWorld(database.db) };
+}
+
+export const REMINDER_MAILER = createMailer({ smtpUrl: undefined, mailFrom: 'Ahadi <ahadi@example.org>' });
+export const REMINDER_BASE_URL = 'https://ahadi.example.org';
+
+/** Empties what the reminder checks read and write, so each test starts from the bare world. */
+export async function clearReminderActivity(db: Db): Promise<void> {
+  for (const table of ['outbox', 'reminders_sent', 'evidence_items', 'milestone_reports', 'reporting_rounds'] as const) {
+    await db.deleteFrom(table).execute();
+  }
 }
 
 export async function insertRound(db: Db, planId: string, label: string, deadline: Date): Promise<string> {
