@@ -11,7 +11,9 @@ if (process.env.TEST_DATABASE_URL) {
   engines.push({
     name: 'external',
     setup: 'test/setup/external-database.ts',
-    exclude: ['**/*.browser.test.ts', 'src/db/embedded-postgres.test.ts'],
+    // The command-line tests check arguments and the process around the importers, whose queries the importer tests
+    // already run here.
+    exclude: ['**/*.browser.test.ts', 'src/db/embedded-postgres.test.ts', 'src/cli/cli.test.ts', 'src/cli/import-commands.test.ts'],
   });
 }
 
@@ -22,6 +24,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most of a test's time is spent waiting on PostgreSQL, Chromium or a child process, not on this one: three files
+    // at a time keep a 2-core CI machine busy (vitest's default there is one).
+    maxWorkers: 3,
     projects: engines.map((engine) => ({
       extends: true,
       test: { name: engine.name, globalSetup: [engine.setup], exclude: ['**/node_modules/**', ...engine.exclude] },
