@@ -20,7 +20,7 @@ export function invitationMail(intl: Intl, invitation: {
       name: invitation.name,
       role: roleDescription(intl, invitation.role, invitation.institution),
       link: invitation.link,
-      expires: `${intl.formatDate(invitation.expiresAt, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`,
+      expires: utcDateTime(intl, invitation.expiresAt),
     }),
   };
 }
@@ -42,8 +42,13 @@ export function passwordChangedMail(intl: Intl, change: { to: string; name: stri
     subject: intl.t('account.mail.passwordChanged.subject'),
     text: intl.t('account.mail.passwordChanged.body', {
       name: change.name,
-      date: `${intl.formatDate(change.at, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`,
+      date: utcDateTime(intl, change.at),
       link: change.resetLink,
     }),
   };
+}
+
+// Mail is read far from the server's time zone, so times say they are UTC.
+function utcDateTime(intl: Intl, at: Date): string {
+  return `${intl.formatDate(at, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
 }

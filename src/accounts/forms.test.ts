@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { signedIn } from '../../test/helpers/sign-in.ts';
 import { WebClient } from '../../test/helpers/web-client.ts';
+import { rowCounts } from '../../test/helpers/database.ts';
 import { createAccount, type TestAccount } from './account.factories.ts';
 import { createInvitation } from './invitations.ts';
 import { requestPasswordReset } from './password-reset.ts';
@@ -11,16 +11,6 @@ import { createMailer } from '../mail/mailer.ts';
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
 afterAll(async () => { await t.close(); });
-
-async function rowCounts(): Promise<Record<string, number>> {
-  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(t.database.db);
-  const counts: Record<string, number> = {};
-  for (const { name } of tables.rows) {
-    counts[name] = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(name)}`.execute(t.database.db)).rows[0]!.n;
-  }
-  return counts;
-}
 
 type Case = {
   form: string; page: string; action: string; fields: Record<string, string>;
@@ -80,7 +70,7 @@ describe('bad input on every form', () => {
     for (const c of cases) {
       const client = c.as === 'admin' ? adminClient : c.as === 'reviewer' ? reviewerClient : c.as === 'pending' ? pendingClient
         : c.as === 'researcher' ? researcherClient : new WebClient(t.app);
-      const before = await rowCounts();
+      const before = await rowCounts(t.database.db);
       const res = await client.submit(c.page, c.action, c.fields);
       const label = `${c.form}: ${c.field}`;
       expect(res.statusCode, label).toBe(400);
@@ -91,7 +81,7 @@ describe('bad input on every form', () => {
       expect(res.body, label).toMatch(/<title>(Error|Erreur)/);
       if (c.kept) expect(res.body, label).toContain(c.kept);
       expect(res.body, label).not.toContain('a long enough password');
-      expect(await rowCounts(), label).toEqual(before);
+      expect(await rowCounts(t.database.db), label).toEqual(before);
     }
   });
 });

@@ -2,6 +2,7 @@ import { escapeHtml } from '@kitajs/html';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { effectiveSort, type CommitmentFilters, type FilterDimension, type Sort } from './commitment-filters.ts';
+import { institutionNames, textsInLocale } from './commitment-sql.ts';
 
 /**
  * The filtered, sorted commitment list. Filters run on `commitment_facets` (one narrow row per commitment, GIN
@@ -170,17 +171,13 @@ export async function findCommitmentListItems(db: Db, ids: string[], locale: str
   }>`
     select c.id, c.ogp_id, t.title, t.locale, ${snippet} as snippet, m.slug as member_slug, m.name as member_name,
       m.kind as member_kind, m.iso_alpha2, p.number, p.start_year, p.end_year,
-      coalesce((select array_agg(i.name order by ci.position) from commitment_institutions ci
-                join institutions i on i.id = ci.institution_id where ci.commitment_id = c.id and ci.role = 'lead'), '{}') as lead,
+      ${institutionNames('lead')} as lead,
       f.policy_areas as areas
     from commitments c
     join action_plans p on p.id = c.action_plan_id
     join members m on m.id = p.member_id
     join commitment_facets f on f.commitment_id = c.id
-    cross join lateral (
-      select * from commitment_texts t where t.commitment_id = c.id
-      order by (t.locale = ${locale}) desc, (t.locale = c.source_locale) desc, t.locale limit 1
-    ) t
+    ${textsInLocale(locale)}
     where c.id = any(${ids}::bigint[])`.execute(db);
   const byId = new Map(result.rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)!).filter(Boolean).map((r) => ({

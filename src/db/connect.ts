@@ -19,6 +19,9 @@ export type Connection = {
 
 export function createDb(url: string, poolSize = 10): Db {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection that the server ends (a restart, a failover, a dropped test database) is reported here and
+  // already taken out of the pool; the next query opens a new one. Without a listener, pg throws it as uncaught.
+  pool.on('error', () => {});
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

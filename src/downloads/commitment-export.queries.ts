@@ -5,6 +5,7 @@ import { findCommitmentPage, type ListPosition } from '../commitments/commitment
 import { IRM_INDICATOR_KEYS } from '../irm/indicators.ts';
 import { readLatestRatings } from '../irm/latest-ratings.ts';
 import type { ExportRow } from './export-columns.ts';
+import { institutionNames, textsInLocale } from '../commitments/commitment-sql.ts';
 
 /**
  * The commitments of a filtered list as download rows, in the list's order, a batch at a time: the list's own
@@ -35,10 +36,8 @@ export async function findExportRows(db: Db, ids: string[], locale: string): Pro
   const result = await sql<Row>`
     select c.id, c.ogp_id, m.name as member, m.code as member_code, p.number as action_plan_number,
       p.start_year, p.end_year, c.number_in_plan, t.title, t.locale as title_locale, c.source_locale,
-      coalesce((select array_agg(i.name order by ci.position) from commitment_institutions ci
-                join institutions i on i.id = ci.institution_id where ci.commitment_id = c.id and ci.role = 'lead'), '{}') as lead,
-      coalesce((select array_agg(i.name order by ci.position) from commitment_institutions ci
-                join institutions i on i.id = ci.institution_id where ci.commitment_id = c.id and ci.role = 'supporting'), '{}') as supporting,
+      ${institutionNames('lead')} as lead,
+      ${institutionNames('supporting')} as supporting,
       f.policy_areas, f.irm_ratings,
       (select count(*)::int from milestones ms where ms.commitment_id = c.id) as milestone_count,
       c.updated_at
@@ -46,10 +45,7 @@ export async function findExportRows(db: Db, ids: string[], locale: string): Pro
     join action_plans p on p.id = c.action_plan_id
     join members m on m.id = p.member_id
     join commitment_facets f on f.commitment_id = c.id
-    cross join lateral (
-      select t.title, t.locale from commitment_texts t where t.commitment_id = c.id
-      order by (t.locale = ${locale}) desc, (t.locale = c.source_locale) desc, t.locale limit 1
-    ) t
+    ${textsInLocale(locale)}
     where c.id = any(${ids}::bigint[])`.execute(db);
   const byId = new Map(result.rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {

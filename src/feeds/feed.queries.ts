@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { CommitmentFilters } from '../commitments/commitment-filters.ts';
 import { filterConditions } from '../commitments/commitment-list.queries.ts';
+import { institutionNames, textsInLocale } from '../commitments/commitment-sql.ts';
 
 export type FeedItem = {
   ogpId: string;
@@ -27,8 +28,7 @@ export async function findFeedItems(db: Db, filters: CommitmentFilters, locale: 
   }>`
     select c.ogp_id, t.title, t.locale, c.created_at, c.updated_at, m.slug as member_slug, m.name as member_name,
       m.kind as member_kind, m.iso_alpha2, p.number, p.start_year, p.end_year,
-      coalesce((select array_agg(i.name order by ci.position) from commitment_institutions ci
-                join institutions i on i.id = ci.institution_id where ci.commitment_id = c.id and ci.role = 'lead'), '{}') as lead,
+      ${institutionNames('lead')} as lead,
       coalesce((select json_agg(json_build_object('key', a.key, 'label', coalesce(l.label, en.label, a.key)) order by pa.position)
                 from unnest(f.policy_areas) as a(key) join policy_areas pa on pa.key = a.key
                 left join policy_area_labels l on l.policy_area_key = a.key and l.locale = ${locale}
@@ -37,10 +37,7 @@ export async function findFeedItems(db: Db, filters: CommitmentFilters, locale: 
     join commitments c on c.id = f.commitment_id
     join action_plans p on p.id = c.action_plan_id
     join members m on m.id = p.member_id
-    cross join lateral (
-      select t.title, t.locale from commitment_texts t where t.commitment_id = c.id
-      order by (t.locale = ${locale}) desc, (t.locale = c.source_locale) desc, t.locale limit 1
-    ) t
+    ${textsInLocale(locale)}
     where ${filterConditions(filters)}
     order by c.updated_at desc, c.ogp_id
     limit ${limit}`.execute(db);

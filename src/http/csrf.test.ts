@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { signedIn } from '../../test/helpers/sign-in.ts';
 import { csrfTokenIn, WebClient } from '../../test/helpers/web-client.ts';
+import { rowCounts } from '../../test/helpers/database.ts';
 import { createAccount } from '../accounts/account.factories.ts';
 import { createInvitation } from '../accounts/invitations.ts';
 import { multipartAction, protectedRoutes } from './csrf.ts';
@@ -11,18 +11,6 @@ import { cookieHeader, multipartBody, type Part } from '../../test/helpers/evide
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
 afterAll(async () => { await t.close(); });
-
-/** Rows in every table: a refused request must change none of them. */
-async function rowCounts(): Promise<Record<string, number>> {
-  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(t.database.db);
-  const counts: Record<string, number> = {};
-  for (const { name } of tables.rows) {
-    const row = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(name)}`.execute(t.database.db);
-    counts[name] = row.rows[0]!.n;
-  }
-  return counts;
-}
 
 describe('CSRF protection', () => {
   it('covers the forms of the accounts and admin pages', () => {
@@ -42,7 +30,7 @@ describe('CSRF protection', () => {
     if (!invited.ok) throw new Error('invitation');
     const invitation = await t.database.db.selectFrom('invitations').select('id').where('email', '=', 'csrf-target@example.org').executeTakeFirstOrThrow();
     const anonymousToken = csrfTokenIn((await new WebClient(t.app).get('/en/sign-in')).body)!;
-    const before = await rowCounts();
+    const before = await rowCounts(t.database.db);
 
     const routes = protectedRoutes(t.app);
     expect(routes.length).toBeGreaterThan(8);
@@ -64,7 +52,7 @@ describe('CSRF protection', () => {
         expect(res.body, route).toContain('You cannot open this page');
       }
     }
-    expect(await rowCounts()).toEqual(before);
+    expect(await rowCounts(t.database.db)).toEqual(before);
   });
 
   it('accepts the token of the page, and a token stops working when the session changes', async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { inject } from 'vitest';
 import { createDb, type Db } from '../../src/db/connect.ts';
 import { adminQuery, databaseUrl } from '../setup/template-database.ts';
@@ -31,4 +32,16 @@ async function cloneTemplate(adminUrl: string, name: string, template: string, a
     await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
     await cloneTemplate(adminUrl, name, template, attempts - 1);
   }
+}
+
+/** Rows in every table of the database: a refused request must change none of them. */
+export async function rowCounts(db: Db): Promise<Record<string, number>> {
+  const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`.execute(db);
+  const counts: Record<string, number> = {};
+  for (const { name } of tables.rows) {
+    const row = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(name)}`.execute(db);
+    counts[name] = row.rows[0]!.n;
+  }
+  return counts;
 }
