@@ -20,11 +20,13 @@ export type LoadResult = {
   bytesPerResponse: number;
 };
 
-export async function measure(url: string, settings: { connections: number; seconds: number }): Promise<LoadResult> {
+export async function measure(url: string, settings: { connections: number; seconds: number }, paths?: string[]): Promise<LoadResult> {
   const latencies: number[] = [];
   let ok = 0;
   let bytes = 0;
-  const instance = autocannon({ url, connections: settings.connections, duration: settings.seconds, timeout: 10 });
+  const instance = autocannon({
+    url, connections: settings.connections, duration: settings.seconds, timeout: 10, ...(paths ? rotating(paths) : {}),
+  });
   instance.on('response', (_client: unknown, statusCode: number, resBytes: number, responseTime: number) => {
     if (statusCode >= 200 && statusCode < 300) {
       ok++;
@@ -54,7 +56,16 @@ export async function measure(url: string, settings: { connections: number; seco
   };
 }
 
+/**
+ * Requests that take `paths` in turn across all connections, so that each request of a round asks for another page:
+ * for measuring what pages cost when no cache holds them.
+ */
+function rotating(paths: string[]): { requests: { setupRequest: (request: { path: string }) => { path: string } }[] } {
+  let next = 0;
+  return { requests: [{ setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }] };
+}
+
 /** A short load to fill caches and let the JIT settle before measuring (its figures are thrown away). */
-export async function warmUp(url: string, connections: number, seconds: number): Promise<void> {
-  await measure(url, { connections, seconds });
+export async function warmUp(url: string, connections: number, seconds: number, paths?: string[]): Promise<void> {
+  await measure(url, { connections, seconds }, paths);
 }

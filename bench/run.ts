@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_SET, type DataSetOptions } from '../src/generate/data-set.ts';
+import { inLanguage, TOPICS } from '../src/generate/word-lists.ts';
 import { adminQuery, clusterDirOf, loadDebian, prepareEmbedded, type Targets } from './data-sets.ts';
 import { findDebianPostgres, startDebianPostgres } from './debian-postgres.ts';
 import { freePort } from '../src/db/embedded-postgres.ts';
@@ -216,7 +217,8 @@ async function runEngine(name: string, targets: Targets, setup: EngineSetup): Pr
   const result: EngineResult = { name, targets: [], dataLoad: '' };
   try {
     await waitForHttp(`${baseUrl}/api/v1/commitments/${targets.commitmentId}`, server, 180_000);
-    for (const target of targetList(targets)) {
+    const memberSlugs = await allMemberSlugs(baseUrl);
+    for (const target of targetList(targets, memberSlugs)) {
       const url = `${baseUrl}${target.path}`;
       const probe = await fetch(url, { signal: AbortSignal.timeout(30_000) }).catch((e: Error) => e);
       // Read the body: a response left unread holds its connection open, and the server's shutdown waits for it.
@@ -227,7 +229,7 @@ async function runEngine(name: string, targets: Targets, setup: EngineSetup): Pr
         result.targets.push({ ...target, error: `not measured: ${status}` });
         continue;
       }
-      result.targets.push({ ...target, result: await load(url, target.name, name) });
+      result.targets.push({ ...target, result: await load(url, target.name, name, target.paths) });
     }
     result.serverRssMb = rssMb(server.pid);
     result.serverPeakMb = rssMb(server.pid, 'VmHWM');
@@ -257,24 +259,50 @@ async function measureStatic(file: string, targets: Targets): Promise<Report['st
   }
 }
 
-async function load(url: string, target: string, engine: string): Promise<LoadResult> {
-  await warmUp(url, settings.connections, settings.warmUpSeconds);
-  const result = await measure(url, { connections: settings.connections, seconds: settings.seconds });
+async function load(url: string, target: string, engine: string, paths?: string[]): Promise<LoadResult> {
+  // Pages asked for in turn are not warmed up: the warm-up would put the first ones in the server's page cache.
+  if (!paths) await warmUp(url, settings.connections, settings.warmUpSeconds);
+  const result = await measure(url, { connections: settings.connections, seconds: settings.seconds }, paths);
   log(`  ${target} on ${engine}: ${int(result.rps)} req/s, p50 ${result.p50.toFixed(2)} ms, p95 ${result.p95.toFixed(2)} ms, ` +
     `p99 ${result.p99.toFixed(2)} ms${result.errors || result.non2xx ? `, ${result.errors} errors, ${result.non2xx} non-2xx` : ''}`);
   return result;
 }
 
-function targetList(t: Targets): (Omit<TargetResult, 'result' | 'error'> & { optional?: boolean })[] {
+/**
+ * The pages measured. The list and search are measured twice: the same page again and again (as a popular link is
+ * asked for; from the second request on, the server's page cache answers), and a different page at every request
+ * (`paths` in turn: each of the 200 members with the same policy area, or each topic's words on five result pages),
+ * which no cache holds: what a page costs to make.
+ */
+function targetList(t: Targets, memberSlugs: string[]): (Omit<TargetResult, 'result' | 'error'> & { optional?: boolean; paths?: string[] })[] {
   const filter = `area=${encodeURIComponent(t.area)}&member=${encodeURIComponent(t.member)}`;
-  const list: (Omit<TargetResult, 'result' | 'error'> & { optional?: boolean })[] = [
+  const memberLists = memberSlugs.map((slug) => `/en/commitments?area=${encodeURIComponent(t.area)}&member=${encodeURIComponent(slug)}`);
+  const searches = TOPICS.flatMap((topic) => [1, 2, 3, 4, 5].map((page) =>
+    `/en/commitments?q=${encodeURIComponent(inLanguage(topic.name, 'en'))}${page > 1 ? `&page=${page}` : ''}`));
+  const list: (Omit<TargetResult, 'result' | 'error'> & { optional?: boolean; paths?: string[] })[] = [
     { key: 'page', name: 'commitment page', path: `/en/commitments/${t.commitmentId}` },
-    { key: 'list', name: 'filtered list', path: `/en/commitments?${filter}` },
-    { key: 'search', name: 'search', path: `/en/commitments?q=${encodeURIComponent(t.q)}` },
+    { key: 'list', name: 'filtered list (same page)', path: `/en/commitments?${filter}` },
+    { key: 'listEach', name: `filtered list (${memberLists.length} members in turn, uncached)`, path: memberLists[0] ?? `/en/commitments?${filter}`, paths: memberLists },
+    { key: 'search', name: 'search (same page)', path: `/en/commitments?q=${encodeURIComponent(t.q)}` },
+    { key: 'searchEach', name: `search (${searches.length} pages in turn, uncached)`, path: searches[0]!, paths: searches },
     { key: 'api', name: 'API: a commitment', path: `/api/v1/commitments/${t.commitmentId}` },
     { key: 'apiList', name: 'API: filtered list', path: `/api/v1/commitments?${filter}`, optional: true },
   ];
   return list satisfies { key: TargetKey }[];
+}
+
+/** Every member's slug, from the API's member list (a page of 100 at a time). */
+async function allMemberSlugs(baseUrl: string): Promise<string[]> {
+  const slugs: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const response = await fetch(`${baseUrl}/api/v1/members?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    if (!response.ok) throw new Error(`member list: HTTP ${response.status}`);
+    const page = await response.json() as { data: { slug: string }[]; nextCursor: string | null };
+    slugs.push(...page.data.map((m) => m.slug));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return slugs;
 }
 
 function describeTargets(t: Targets): string {

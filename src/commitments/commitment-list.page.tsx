@@ -4,7 +4,7 @@ import { memberName } from '../members/member-name.ts';
 import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
 import { ratingLabel } from '../irm/irm-review.view.tsx';
 import { effectiveSort, filtersToQuery, SORTS, type CommitmentFilters } from './commitment-filters.ts';
-import type { Facets, FacetValue } from './commitment-facets.queries.ts';
+import type { Facets, FacetValue } from './commitment-list-page.queries.ts';
 import type { CommitmentListItem } from './commitment-list.queries.ts';
 import { DOWNLOAD_FORMATS, downloadUrl } from '../downloads/download-url.ts';
 import { commitmentsFeedPath } from '../feeds/feed-url.ts';

@@ -91,21 +91,26 @@ function filterConditionsBy(filters: CommitmentFilters, except: FilterDimension 
 
 export type ListPosition = { offset: number } | { after: { sortKey: number | null; ogpId: string } };
 
-type Hit = { id: string; ogpId: string; sortKey: number | null };
+export type Hit = { id: string; ogpId: string; sortKey: number | null };
 
 const ORDER: Record<Sort, { key: RawBuilder<unknown>; direction: 'asc' | 'desc' }> = {
-  relevance: { key: sql`rank`, direction: 'desc' },
+  relevance: { key: sql`f.rank`, direction: 'desc' },
   newest: { key: sql`f.plan_start_year`, direction: 'desc' },
   oldest: { key: sql`f.plan_start_year`, direction: 'asc' },
   id: { key: sql`null::int`, direction: 'asc' },
 };
 
-/** Ids of one page of matching commitments, in order, with the key a cursor resumes from. */
-export async function findCommitmentPage(db: Db, filters: CommitmentFilters, position: ListPosition, limit: number): Promise<Hit[]> {
+/** How a list is ordered: by `key` over alias `f` (or `rank` of the search), then by OGP id, which breaks ties. */
+export function listOrder(filters: CommitmentFilters): { ranked: boolean; key: RawBuilder<unknown>; direction: 'asc' | 'desc' } {
   // Without search words there is no relevance to sort by.
   const sort = filters.sort === 'relevance' && !filters.q ? 'newest' : effectiveSort(filters);
-  const { key, direction } = ORDER[sort];
-  const source = listSource(filters, sort === 'relevance');
+  return { ranked: sort === 'relevance', ...ORDER[sort] };
+}
+
+/** Ids of one page of matching commitments, in order, with the key a cursor resumes from. */
+export async function findCommitmentPage(db: Db, filters: CommitmentFilters, position: ListPosition, limit: number): Promise<Hit[]> {
+  const { ranked, key, direction } = listOrder(filters);
+  const source = listSource(filters, ranked);
   const after = 'after' in position ? position.after : undefined;
   const resume = after
     ? (direction === 'desc'
@@ -116,7 +121,7 @@ export async function findCommitmentPage(db: Db, filters: CommitmentFilters, pos
   const result = await sql<{ id: string; ogp_id: string; sort_key: number | null }>`
     ${source.with}
     select id, ogp_id, sort_key from (
-      select c.id, c.ogp_id, ${sort === 'relevance' ? source.rank : key} as sort_key
+      select c.id, c.ogp_id, ${ranked ? source.rank : key} as sort_key
       from ${source.from} join commitments c on c.id = f.commitment_id
       where ${filterConditions(withoutSearch(filters))}
     ) ranked

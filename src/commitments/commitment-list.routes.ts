@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../http/server.ts';
 import { intlFromParams } from '../http/locale-params.ts';
-import { publicPageContext, sendPublicPage } from '../http/page-context.ts';
+import { publicPageContext } from '../http/page-context.ts';
+import { sendDataVersionedPage } from '../http/public-page-cache.ts';
 import { AppError } from '../http/errors.ts';
-import { CommitmentFiltersSchema } from './commitment-filters.ts';
-import { countCommitments, findCommitmentListItems, findCommitmentPage } from './commitment-list.queries.ts';
-import { findFacets } from './commitment-facets.queries.ts';
+import { CommitmentFiltersSchema, filtersToQuery } from './commitment-filters.ts';
+import { findCommitmentListItems } from './commitment-list.queries.ts';
+import { findCommitmentListPage } from './commitment-list-page.queries.ts';
 import { commitmentListPage } from './commitment-list.page.tsx';
 
 const PAGE_SIZE = 20;
@@ -21,18 +22,18 @@ export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.in
   throw new AppError('invalid_input', `${field}: ${issue.message}`, field);
 }
 
-export function registerCommitmentListRoutes(app: FastifyInstance, { db, web }: AppDeps): void {
+/** The list and search page; what anonymous visitors see is kept per filter state and data version (decision 019). */
+export function registerCommitmentListRoutes(app: FastifyInstance, { db, web, pageCache }: AppDeps): void {
   app.get<{ Params: { locale: string } }>('/:locale/commitments', async (request, reply) => {
     const intl = intlFromParams(request.params);
     const filters = parseQuery(CommitmentFiltersSchema, request.query);
     const { page } = parseQuery(PageSchema, { page: (request.query as { page?: unknown }).page });
-    const [hits, total, facets] = await Promise.all([
-      findCommitmentPage(db, filters, { offset: (page - 1) * PAGE_SIZE }, PAGE_SIZE),
-      countCommitments(db, filters),
-      findFacets(db, filters, intl.locale),
-    ]);
-    const items = await findCommitmentListItems(db, hits.map((h) => h.id), intl.locale, filters.q);
     const ctx = await publicPageContext(request, reply, { db, web });
-    return sendPublicPage(request, reply, ctx, commitmentListPage(ctx, { filters, items, total, page, pageSize: PAGE_SIZE, facets }));
+    const name = `commitments ${intl.locale} ${filtersToQuery(filters, { page })}`;
+    return sendDataVersionedPage(request, reply, ctx, pageCache, name, async () => {
+      const { hits, total, facets } = await findCommitmentListPage(db, filters, intl.locale, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+      const items = await findCommitmentListItems(db, hits.map((h) => h.id), intl.locale, filters.q);
+      return commitmentListPage(ctx, { filters, items, total, page, pageSize: PAGE_SIZE, facets });
+    });
   });
 }

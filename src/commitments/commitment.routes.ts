@@ -13,10 +13,10 @@ import { commitmentPage } from './commitment.page.tsx';
  * The head query says which version of the page is current; a browser that has it gets a 304, and what anonymous
  * visitors see is rendered once per version and kept (decision 017).
  */
-export function registerCommitmentRoutes(app: FastifyInstance, { db, web, pageFreshnessMs }: AppDeps): void {
-  // Anonymous pages by version (id, language, what the head query read), as UTF-8 bytes ready to send: an entry is
-  // never stale, only unused, and old versions fall out by size. Pages naming a signed-in person are not kept.
-  const rendered = new LRUCache<string, Buffer>({ maxSize: 16 * 2 ** 20, sizeCalculation: (html) => html.length });
+export function registerCommitmentRoutes(app: FastifyInstance, { db, web, pageFreshnessMs, pageCache }: AppDeps): void {
+  // Anonymous pages by version (id, language, what the head query read), in the process's rendered-page cache.
+  // The commitment's own version changes less often than the version of all public data, so it keeps more hits.
+  const { rendered } = pageCache;
   // For anonymous visitors: the version the database gave for (id, language) less than `pageFreshnessMs` ago.
   const recent = pageFreshnessMs ? new LRUCache<string, string>({ max: 10_000, ttl: pageFreshnessMs }) : undefined;
 

@@ -109,3 +109,61 @@ describe('the commitment page version', () => {
     }
   });
 });
+
+describe('pages kept by the version of all public data (decision 019)', () => {
+  const version = async () => (await sql<{ version: string }>`select version::text as version from public_data_version`.execute(t.database.db)).rows[0]!.version;
+  const retitle = (title: string) => sql`
+    update commitment_texts set title = ${title}
+    where locale = 'en' and commitment_id = (select id from commitments where ogp_id = 'KE0031')`.execute(t.database.db);
+  const originalTitle = async () => (await sql<{ title: string }>`
+    select title from commitment_texts where locale = 'en' and commitment_id = (select id from commitments where ogp_id = 'KE0031')`
+    .execute(t.database.db)).rows[0]!.title;
+
+  it.each(['/en/commitments?member=kenya', '/en/commitments?q=institutional', '/en/members/kenya/institutions/office-of-the-deputy-president'])(
+    '%s shows a change of any public table at once, with a new ETag', async (url) => {
+      const title = await originalTitle();
+      const before = await t.app.inject(url);
+      expect(before.body).toContain(title);
+      try {
+        await retitle('Build institutional support for OGP (retitled)');
+        const after = await t.app.inject({ url, headers: { 'if-none-match': before.headers.etag as string } });
+        expect(after.statusCode).toBe(200);
+        expect(after.body).toContain('Build institutional support for OGP (retitled)');
+        expect(after.headers.etag).not.toBe(before.headers.etag);
+      } finally {
+        await retitle(title);
+      }
+    });
+
+  it('goes up once per committed transaction that wrote public data, not for reads or rolled-back writes', async () => {
+    const start = Number(await version());
+    await t.database.db.transaction().execute(async (trx) => {
+      await sql`update members set name = name where slug = 'kenya'`.execute(trx);
+      await sql`update institutions set name = name where slug = 'office-of-the-deputy-president'`.execute(trx);
+    });
+    expect(Number(await version())).toBe(start + 1);
+    await sql`select count(*) from commitments`.execute(t.database.db);
+    await expect(t.database.db.transaction().execute(async (trx) => {
+      await sql`update members set name = 'Rolled back' where slug = 'kenya'`.execute(trx);
+      throw new Error('roll back');
+    })).rejects.toThrow('roll back');
+    await sql`insert into auth_attempts (kind, email, ip, succeeded) values ('sign_in', 'x@example.org', '127.0.0.1', false)`.execute(t.database.db);
+    expect(Number(await version())).toBe(start + 1);
+  });
+
+  it('keeps the anonymous list within the freshness window; a signed-in person sees the change', async () => {
+    const app = await buildServer({ db: t.database.db }, { pageFreshnessMs: 60_000 });
+    const title = await originalTitle();
+    try {
+      const url = '/en/commitments?member=kenya';
+      const first = await app.inject(url);
+      await retitle('Within the window');
+      expect((await app.inject(url)).body).toBe(first.body);
+      const person = await signedIn(app, await createAccount(t.database.db, { role: 'civil_society_reviewer', name: 'Reader' }));
+      expect((await person.get(url)).body).toContain('Within the window');
+    } finally {
+      await app.close();
+      await retitle(title);
+    }
+  });
+});

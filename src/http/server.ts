@@ -48,18 +48,22 @@ import { errorPage } from './error-page.tsx';
 import type { WebSecurity } from './cookies.ts';
 import { loadCsrfKey, registerCsrfProtection } from './csrf.ts';
 import { authRedirect } from './auth-redirect.ts';
+import { createPublicPageCache, type PublicPageCache } from './public-page-cache.ts';
 
 export type AppDeps = {
   db: Db; config: Config; web: WebSecurity; mailer: Mailer;
   /** How long a public page's version, read from the database, is trusted for anonymous visitors (decision 017). */
   pageFreshnessMs?: number;
+  /** Rendered public pages and the public data version they are kept by (decisions 017, 019). */
+  pageCache: PublicPageCache;
 };
 
 /** The portal. `config` defaults to the defaults of every variable (tests); the CLI passes the real one. */
 export async function buildServer(base: { db: Db; config?: Config }, options: { logger?: boolean; pageFreshnessMs?: number } = {}): Promise<FastifyInstance> {
   const config = base.config ?? readConfig({});
   const web: WebSecurity = { secureCookies: config.baseUrl.startsWith('https:'), csrfKey: await loadCsrfKey(base.db) };
-  const deps: AppDeps = { db: base.db, config, web, mailer: createMailer(config), pageFreshnessMs: options.pageFreshnessMs };
+  const deps: AppDeps = { db: base.db, config, web, mailer: createMailer(config), pageFreshnessMs: options.pageFreshnessMs,
+    pageCache: createPublicPageCache(base.db, options.pageFreshnessMs) };
   const app = Fastify({
     logger: options.logger ?? false, routerOptions: { ignoreTrailingSlash: true },
     ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),

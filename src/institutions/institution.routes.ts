@@ -1,23 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/server.ts';
 import { intlFromParams } from '../http/locale-params.ts';
-import { publicPageContext, sendPublicPage } from '../http/page-context.ts';
+import { publicPageContext } from '../http/page-context.ts';
+import { sendDataVersionedPage } from '../http/public-page-cache.ts';
 import { notFound } from '../http/errors.ts';
 import { findInstitution, listInstitutionCommitments } from './institution.queries.ts';
 import { institutionPage } from './institution.page.tsx';
 
 /** `/{locale}/members/{slug}/institutions/{institution}`: an institution of a member and its commitments. */
-export function registerInstitutionRoutes(app: FastifyInstance, { db, web }: AppDeps): void {
+export function registerInstitutionRoutes(app: FastifyInstance, { db, web, pageCache }: AppDeps): void {
   app.get<{ Params: { locale: string; slug: string; institution: string } }>(
     '/:locale/members/:slug/institutions/:institution',
     async (request, reply) => {
       const intl = intlFromParams(request.params);
       const institution = await findInstitution(db, request.params.slug, request.params.institution);
       if (!institution) throw notFound('institution');
-      const [ctx, commitments] = await Promise.all([
-        publicPageContext(request, reply, { db, web }), listInstitutionCommitments(db, institution.id, intl.locale),
-      ]);
-      return sendPublicPage(request, reply, ctx, institutionPage(ctx, institution, commitments));
+      const ctx = await publicPageContext(request, reply, { db, web });
+      return sendDataVersionedPage(request, reply, ctx, pageCache, `institution ${intl.locale} ${institution.id}`, async () =>
+        institutionPage(ctx, institution, await listInstitutionCommitments(db, institution.id, intl.locale)));
     },
   );
 }

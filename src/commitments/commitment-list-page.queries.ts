@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { CommitmentFilters, FilterDimension } from './commitment-filters.ts';
-import { activeDimensions, filterConditions, matchedSearch, withoutSearch } from './commitment-list.queries.ts';
+import { activeDimensions, filterConditions, listOrder, matchedSearch, withoutSearch, type Hit } from './commitment-list.queries.ts';
 
 /**
  * Counts beside each filter value. Each dimension counts over the commitments that match every *other* filter,
@@ -24,6 +24,8 @@ export const IRM_FACET_INDICATORS = ['completion', 'potential_for_results', 'pot
 
 type FacetRow = { value: string; label: string; count: number };
 type Row = {
+  hits: { id: string; ogpId: string; sortKey: number | string | null }[];
+  total: number;
   member: (FacetRow & { kind: string; iso_alpha2: string | null })[];
   kind: FacetRow[]; area: FacetRow[]; lead: FacetRow[]; irm: FacetRow[]; milestone: FacetRow[]; start_year: FacetRow[];
 };
@@ -32,24 +34,45 @@ type Row = {
 const facet = (rows: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
   sql`(select coalesce(json_agg(x order by ${order}), '[]') from (${rows}) x)`;
 
-export async function findFacets(db: Db, filters: CommitmentFilters, locale: string): Promise<Facets> {
-  // One statement for the seven counts. With search words the matches are found once and kept (`base`), and every
-  // count reads them; without, each count reads commitment_facets through the indexes of its filters, or, when no
-  // other filter applies to it, the whole list's counts that migration 009 keeps in commitment_facet_counts.
-  const head = filters.q
-    ? sql`with ${matchedSearch(filters.q, false)},
-        base as materialized (select f.* from matched join commitment_facets f on f.commitment_id = matched.commitment_id)`
-    : sql``;
-  const from = filters.q ? sql`base f` : sql`commitment_facets f`;
+/**
+ * Everything the list page shows but the items' texts, in one statement (decision 019): the ids of one page, the
+ * number of matches and the seven facets. The search's matches are found once (`matched`), and the commitments
+ * that pass every filter once (`everything`): the page, the count and the facets of every dimension without a
+ * filter of its own read that set. A dimension with a filter counts over the commitments that pass the *other*
+ * filters, through the indexes of those filters, or, when no other filter applies, from the whole list's counts
+ * that migration 009 keeps in commitment_facet_counts. The list without any filter reads those kept counts only.
+ */
+export async function findCommitmentListPage(db: Db, filters: CommitmentFilters, locale: string,
+  position: { offset: number; limit: number }): Promise<{ hits: Hit[]; total: number; facets: Facets }> {
+  const dimensions = activeDimensions(filters);
   const unfiltered = withoutSearch(filters);
-  const others = (dimension: FilterDimension) => activeDimensions(filters).filter((d) => d !== dimension);
+  const { ranked, key, direction } = listOrder(filters);
+  const wholeList = dimensions.length === 0;
+  const head = wholeList ? sql`` : sql`with ${filters.q ? sql`${matchedSearch(filters.q, ranked)},
+      base as materialized (select f.*, ${ranked ? sql`matched.rank` : sql`0::float8`} as rank
+        from matched join commitment_facets f on f.commitment_id = matched.commitment_id),` : sql``}
+      everything as materialized (select f.* from ${filters.q ? sql`base` : sql`commitment_facets`} f where ${filterConditions(unfiltered)})`;
+  const everything = wholeList ? sql`commitment_facets f` : sql`everything f`;
+  const others = (dimension: FilterDimension) => dimensions.filter((d) => d !== dimension);
   /** `(value text, count int)` of one dimension: `value` is its value in commitment_facets, as text. */
-  const counts = (dimension: FilterDimension, value: RawBuilder<unknown>) => (others(dimension).length === 0
-    ? sql`select value, count from commitment_facet_counts where dimension = ${dimension} and count > 0`
-    : sql`select (${value})::text as value, count(*)::int as count from ${from} where ${filterConditions(unfiltered, dimension)} group by 1`);
+  const counts = (dimension: FilterDimension, value: RawBuilder<unknown>) => {
+    if (others(dimension).length === 0 && !filters.q) {
+      return sql`select value, count from commitment_facet_counts where dimension = ${dimension} and count > 0`;
+    }
+    const from = dimensions.includes(dimension) ? sql`${filters.q ? sql`base` : sql`commitment_facets`} f where ${filterConditions(unfiltered, dimension)}` : everything;
+    return sql`select (${value})::text as value, count(*)::int as count from ${from} group by 1`;
+  };
   const result = await sql<Row>`
     ${head}
     select
+      (select coalesce(json_agg(json_build_object('id', h.id::text, 'ogpId', h.ogp_id, 'sortKey', h.sort_key)
+          order by h.sort_key ${sql.raw(direction)} nulls last, h.ogp_id), '[]')
+        from (select c.id, c.ogp_id, ${key} as sort_key
+          from ${everything} join commitments c on c.id = f.commitment_id
+          order by ${key} ${sql.raw(direction)} nulls last, c.ogp_id limit ${position.limit} offset ${position.offset}) h) as hits,
+      ${wholeList
+        ? sql`(select coalesce(sum(count), 0)::int from commitment_facet_counts where dimension = 'kind')`
+        : sql`(select count(*)::int from everything)`} as total,
       ${facet(sql`select m.slug as value, m.name as label, m.kind, m.iso_alpha2, k.count
         from (${counts('member', sql`f.member_id`)}) k join members m on m.id = k.value::bigint
         order by k.count desc, m.name limit 300`, sql`x.count desc, x.label`)} as member,
@@ -68,7 +91,8 @@ export async function findFacets(db: Db, filters: CommitmentFilters, locale: str
       ${facet(sql`select k.value, k.value as label, k.count from (${counts('years', sql`f.plan_start_year`)}) k`,
         sql`x.value::int desc`)} as start_year`.execute(db);
   const row = result.rows[0]!;
-  return {
+  const hits = row.hits.map((h) => ({ id: h.id, ogpId: h.ogpId, sortKey: h.sortKey === null ? null : Number(h.sortKey) }));
+  return { hits, total: row.total, facets: {
     member: row.member.map((r) => ({ value: r.value, label: r.label, count: r.count, kind: r.kind, isoAlpha2: r.iso_alpha2 })),
     kind: row.kind,
     area: row.area,
@@ -76,5 +100,5 @@ export async function findFacets(db: Db, filters: CommitmentFilters, locale: str
     irm: row.irm,
     milestone: row.milestone,
     startYear: row.start_year,
-  };
+  } };
 }

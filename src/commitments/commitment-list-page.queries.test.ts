@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { generateRecords } from '../generate/data-set.ts';
+import { saveDataSet } from '../generate/save-data-set.ts';
+import { CommitmentFiltersSchema, type CommitmentFilters } from './commitment-filters.ts';
+import { countCommitments, findCommitmentPage } from './commitment-list.queries.ts';
+import { findCommitmentListPage, type Facets } from './commitment-list-page.queries.ts';
+
+// The page's one statement (decision 019) against the API's separate queries and plain counts, on a generated set.
+const options = { commitments: 240, members: 12, seed: 'list-page' };
+const records = [...generateRecords(options)];
+const member = records[0]!.member.slug;
+const area = records[0]!.policyAreas[0]!;
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await saveDataSet(database.db, options, { batchSize: 100 });
+});
+afterAll(async () => { await database.drop(); });
+
+const STATES: Record<string, unknown>[] = [
+  {}, { member }, { area }, { member, area }, { q: 'public procurement' }, { q: 'public procurement', area: 'open-contracting' },
+  { kind: 'local', milestone: 'ongoing' }, { irm: 'completion:limited', sort: 'oldest' }, { from: 2016, to: 2019, sort: 'id' },
+];
+
+/** The filters with one dimension's values replaced by `value`: what a facet value's count must equal. */
+function narrowed(filters: CommitmentFilters, dimension: Exclude<keyof Facets, 'startYear'>, value: string): CommitmentFilters {
+  return { ...filters, [dimension]: [value] };
+}
+
+describe('the list page statement', () => {
+  it.each(STATES.flatMap((state) => [0, 20].map((offset) => ({ state, offset }))))(
+    'gives the same page and count as the API queries: %j', async ({ state, offset }) => {
+      const filters = CommitmentFiltersSchema.parse(state);
+      const page = await findCommitmentListPage(database.db, filters, 'en', { offset, limit: 20 });
+      expect(page.hits).toEqual(await findCommitmentPage(database.db, filters, { offset }, 20));
+      expect(page.total).toBe(await countCommitments(database.db, filters));
+      if (offset === 0) expect(page.total).toBeGreaterThan(0);
+    });
+
+  it.each(STATES)('counts beside each filter what picking it alone would list: %j', async (state) => {
+    const filters = CommitmentFiltersSchema.parse(state);
+    const { facets } = await findCommitmentListPage(database.db, filters, 'en', { offset: 0, limit: 20 });
+    for (const dimension of ['member', 'kind', 'area', 'lead', 'irm', 'milestone'] as const) {
+      expect(facets[dimension].length, dimension).toBeGreaterThan(0);
+      for (const { value, count } of facets[dimension].slice(0, 4)) {
+        expect(count, `${dimension} ${value}`).toBe(await countCommitments(database.db, narrowed(filters, dimension, value)));
+      }
+    }
+    // Start years are counted, while the years filter keeps plans that overlap the years: no filter to compare with.
+    expect(facets.startYear.reduce((n, y) => n + y.count, 0)).toBe(await countCommitments(database.db, { ...filters, from: undefined, to: undefined }));
+  });
+});
