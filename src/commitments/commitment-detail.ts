@@ -8,17 +8,27 @@ export type ByLocale<T> = Record<string, T>;
 
 export type PartialDateView = { date: string; precision: 'day' | 'month' | 'quarter' | 'year'; raw: string | null };
 
+/**
+ * A commitment's own date: read, as precisely as the source gave it, or only the source's words when they could not
+ * be read as a date ("Underway", Excel's "7/16/1905"; migration 003): `date` is then null, never a guessed date.
+ */
+export type DateAsWrittenView = PartialDateView | { date: null; precision: null; raw: string };
+
 export type InstitutionRef = { slug: string; name: string; kind: string };
 
 export type CommitmentDetail = {
   ogpId: string;
   numberInPlan: number | null;
+  /** The number as the plan writes it ("1.2", "III.4"), when it is not a whole number. */
+  numberLabel: string | null;
+  start: DateAsWrittenView | null;
+  end: DateAsWrittenView | null;
   status: 'active' | 'completed' | 'withdrawn' | null;
   sourceLocale: string;
   carriedOverFrom: string | null;
   member: { slug: string; name: string; kind: string; ogpPrefix: string; isoAlpha2: string | null; code: string | null };
   actionPlan: { number: number; ogpPlanId: string | null; submissionYear: number; startYear: number; endYear: number };
-  texts: ByLocale<{ title: string; description: string | null; objectives: string | null; statusQuo: string | null; ambition: string | null }>;
+  texts: ByLocale<{ title: string; description: string | null; objectives: string | null; statusQuo: string | null; ambition: string | null; fullText: string | null }>;
   leadInstitutions: InstitutionRef[];
   supportingInstitutions: { government: InstitutionRef[]; other: InstitutionRef[] };
   policyAreas: { key: string; label: string }[];

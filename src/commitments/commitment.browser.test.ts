@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startLiveApp } from '../../test/helpers/live-app.ts';
+import { saveDatedCommitments } from '../../test/helpers/dated-commitments.ts';
 import { expectNoAccessibilityViolations, expectNoHorizontalScroll, launchBrowser, newPhonePage } from '../../test/helpers/browser.ts';
 
 let live: Awaited<ReturnType<typeof startLiveApp>>;
 let browser: Browser;
-beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
+beforeAll(async () => {
+  [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]);
+  await saveDatedCommitments(live.database.db);
+});
 afterAll(async () => { await browser?.close(); await live?.close(); });
 
 describe('commitment page in a browser', () => {
@@ -37,6 +41,22 @@ describe('commitment page in a browser', () => {
     const page = await newPhonePage(browser);
     await page.goto(`${live.baseUrl}/es/commitments/KE0024`);
     await expect(page.locator('.note').innerText()).resolves.toMatch(/inglés/);
+    await expectNoAccessibilityViolations(page);
+  });
+
+  it("shows the commitment's number, dates and an unread date, with its full text folded, accessibly", async () => {
+    const page = await newPhonePage(browser);
+    await page.goto(`${live.baseUrl}/fr/commitments/UG0012`);
+    expect(await page.locator('h1').innerText()).toMatch(/^Engagement 1\.2 : Budgets ouverts \(UG0012\)$/);
+    const facts = await page.locator('#at-a-glance ~ .facts').innerText();
+    expect(facts).toMatch(/juillet 2019/);
+    expect(facts).toMatch(/7\/16\/1905 \(tel que la source l’a écrit ; illisible comme date\)/);
+    const fullText = page.locator('details.full-text');
+    expect(await fullText.locator('.prose').isVisible()).toBe(false);
+    await expectNoAccessibilityViolations(page);
+    await fullText.locator('summary').click();
+    expect(await fullText.locator('.prose').innerText()).toContain('Budgets are published <monthly>.');
+    await expectNoHorizontalScroll(page);
     await expectNoAccessibilityViolations(page);
   });
 

@@ -5,7 +5,7 @@ import { formatPartialDate, paragraphs } from '../layout/format.ts';
 import { memberName } from '../members/member-name.ts';
 import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
 import { IrmAtAGlance, IrmReviewSummary } from '../irm/irm-review.view.tsx';
-import { pickLocale, type CommitmentDetail, type InstitutionRef, type PartialDateView } from './commitment-detail.ts';
+import { pickLocale, type CommitmentDetail, type DateAsWrittenView, type InstitutionRef, type PartialDateView } from './commitment-detail.ts';
 import { institutionPath } from '../institutions/institution-url.ts';
 import { milestonePath } from '../milestones/milestone-urls.ts';
 
@@ -24,6 +24,11 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: Co
   const planUrl = `${memberUrl}/action-plans/${c.actionPlan.number}`;
   const midterm = c.irmReviews.filter((r) => r.report === 'progress' || r.report === 'action_plan_review' || r.report === 'design');
   const endOfTerm = c.irmReviews.filter((r) => r.report === 'end_of_term' || r.report === 'results');
+  // The plan's own numbering ("1.2", "III.4") when it is not a whole number, else the number in the plan.
+  const number = c.numberLabel ?? (c.numberInPlan ? intl.formatNumber(c.numberInPlan) : null);
+  // The full text in the page's language when there is one, else in the source language, else any.
+  const fullText = pickLocale(Object.fromEntries(Object.entries(c.texts).flatMap(([locale, text]) =>
+    (text.fullText ? [[locale, text.fullText]] : []))), intl.locale, c.sourceLocale);
 
   return Layout({
     ...ctx,
@@ -36,7 +41,10 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: Co
     children: (
       <>
         <p class="muted" safe>{member}</p>
-        <h1><span lang={lang} safe>{texts.value.title}</span> <span safe>{`(${c.ogpId})`}</span></h1>
+        <h1>
+          {number ? <><span class="muted" safe>{t('commitment.numbered', { number })}</span>{' '}</> : ''}
+          <span lang={lang} safe>{texts.value.title}</span> <span safe>{`(${c.ogpId})`}</span>
+        </h1>
         {lang !== intl.locale ? <OtherLanguageNote intl={intl} textLocale={lang} /> : ''}
 
         <section aria-labelledby="at-a-glance">
@@ -45,7 +53,9 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: Co
             <dt safe>{t('commitment.actionPlan')}</dt><dd><a href={planUrl} safe>{planTitle}</a></dd>
             <dt safe>{t('commitment.cycle')}</dt><dd safe>{intl.formatNumber(c.actionPlan.submissionYear, { useGrouping: false })}</dd>
             <dt safe>{t('commitment.numberInPlan')}</dt>
-            <dd safe>{c.numberInPlan ? intl.formatNumber(c.numberInPlan) : t('common.notGiven')}</dd>
+            <dd safe>{number ?? t('common.notGiven')}</dd>
+            <dt safe>{t('commitment.startDate')}</dt><dd><DateAsWritten intl={intl} value={c.start} lang={c.sourceLocale} /></dd>
+            <dt safe>{t('commitment.endDate')}</dt><dd><DateAsWritten intl={intl} value={c.end} lang={c.sourceLocale} /></dd>
             <dt safe>{t('commitment.status')}</dt><dd safe>{c.status ? t(`commitment.status.${c.status}`) : t('common.notGiven')}</dd>
             {c.carriedOverFrom ? <>
               <dt safe>{t('commitment.carriedOverFrom')}</dt>
@@ -82,6 +92,12 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: Co
           <TextSection id="objectives" heading={t('commitment.objectives')} text={texts.value.objectives} lang={lang} list />
           <TextSection id="status-quo" heading={t('commitment.statusQuo')} text={texts.value.statusQuo} lang={lang} />
           <TextSection id="ambition" heading={t('commitment.ambition')} text={texts.value.ambition} lang={lang} />
+          {fullText ? (
+            <details class="full-text">
+              <summary safe>{t('commitment.fullText')}</summary>
+              <div class="prose" lang={fullText.locale}>{paragraphs(fullText.value).map((p) => <p safe>{p}</p>)}</div>
+            </details>
+          ) : ''}
         </section>
 
         <section aria-labelledby="milestones">
@@ -112,6 +128,17 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: Co
 
 export function OtherLanguageNote({ intl, textLocale }: { intl: Intl; textLocale: string }) {
   return <p class="note" safe>{intl.t('common.shownInOtherLanguage', { language: languageName(textLocale, intl.locale) })}</p>;
+}
+
+/**
+ * A commitment's date as precise as its source: "July 2019", "Q1 2019", "2019"; words that could not be read as a
+ * date are shown as written (in the source's language), marked so, never turned into a date.
+ */
+function DateAsWritten({ intl, value, lang }: { intl: Intl; value: DateAsWrittenView | null; lang: string }) {
+  if (value?.date === null) {
+    return <><span lang={lang} safe>{value.raw}</span> <span class="muted" safe>{intl.t('commitment.dateNotRead')}</span></>;
+  }
+  return <span safe>{formatPartialDate(intl, value)}</span>;
 }
 
 /** Institution names as a sentence list ("A, B and C"), each a link to the institution's page. */

@@ -3,7 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../db/connect.ts';
 import { IRM_INDICATOR_KEYS, type IrmIndicator, type IrmMethod, type IrmReport, type RatingState } from '../irm/indicators.ts';
 import { ambition, starred, type RatingValues } from '../irm/derived.ts';
-import { ogpPlanId, type CommitmentDetail, type InstitutionRef, type PartialDateView } from './commitment-detail.ts';
+import { ogpPlanId, type CommitmentDetail, type DateAsWrittenView, type InstitutionRef, type PartialDateView } from './commitment-detail.ts';
 
 /**
  * Reads one commitment with everything around it in two queries: the head (which also says which version of the
@@ -21,7 +21,9 @@ export type CommitmentHead = NonNullable<Awaited<ReturnType<typeof findCommitmen
  * shows changes (decision 017). Every writer of a commitment's texts, links, milestones or IRM reviews marks the
  * commitment changed (`updated_at`: the importers' upsert, `touchCommitment` in commands); members, plans and
  * institutions have their own `updated_at`; the last history entry catches a command that records a change without
- * touching the commitment. Policy-area labels and interface texts change only with a release (the build version).
+ * touching the commitment. The commitment's own dates, number label and texts (full text included) are saved with
+ * its row's `updated_at` (an import writes them only through the upsert that sets it; commands touch it), so they
+ * need no term of their own. Policy-area labels and interface texts change only with a release (the build version).
  */
 export function findCommitmentHead(db: Db, ogpId: string) {
   return db.selectFrom('commitments as c')
@@ -29,7 +31,8 @@ export function findCommitmentHead(db: Db, ogpId: string) {
     .innerJoin('members as m', 'm.id', 'p.member_id')
     .leftJoin('commitments as prev', 'prev.id', 'c.carried_over_from_id')
     .select([
-      'c.id', 'c.ogp_id', 'c.number_in_plan', 'c.status', 'c.source_locale', 'c.updated_at', 'prev.ogp_id as carried_over_from',
+      'c.id', 'c.ogp_id', 'c.number_in_plan', 'c.number_label', 'c.status', 'c.source_locale', 'c.updated_at', 'prev.ogp_id as carried_over_from',
+      'c.start_date', 'c.start_precision', 'c.start_raw', 'c.end_date', 'c.end_precision', 'c.end_raw',
       'm.slug as member_slug', 'm.name as member_name', 'm.kind as member_kind', 'm.ogp_prefix', 'm.iso_alpha2', 'm.code',
       'p.number as plan_number', 'p.submission_year', 'p.start_year', 'p.end_year',
       // As text: microseconds kept, so two changes within one millisecond still differ.
@@ -50,7 +53,7 @@ export async function findCommitmentSections(db: Db, head: CommitmentHead, label
   detail: CommitmentDetail; plannedEnds: Map<number, { date: string; precision: string }>;
 }> {
   const sections = await db.selectNoFrom((eb) => [
-    jsonArrayFrom(eb.selectFrom('commitment_texts').select(['locale', 'title', 'description', 'objectives', 'status_quo', 'ambition'])
+    jsonArrayFrom(eb.selectFrom('commitment_texts').select(['locale', 'title', 'description', 'objectives', 'status_quo', 'ambition', 'full_text'])
       .where('commitment_id', '=', head.id)).as('texts'),
     jsonArrayFrom(eb.selectFrom('commitment_institutions as ci').innerJoin('institutions as i', 'i.id', 'ci.institution_id')
       .select(['i.slug', 'i.name', 'i.kind', 'ci.role', 'ci.actor_group'])
@@ -84,6 +87,9 @@ export async function findCommitmentSections(db: Db, head: CommitmentHead, label
   const detail: CommitmentDetail = {
     ogpId: head.ogp_id,
     numberInPlan: head.number_in_plan,
+    numberLabel: head.number_label,
+    start: dateAsWritten(head.start_date, head.start_precision, head.start_raw),
+    end: dateAsWritten(head.end_date, head.end_precision, head.end_raw),
     status: head.status as CommitmentDetail['status'],
     sourceLocale: head.source_locale,
     carriedOverFrom: head.carried_over_from,
@@ -97,6 +103,7 @@ export async function findCommitmentSections(db: Db, head: CommitmentHead, label
     },
     texts: Object.fromEntries(texts.map((t) => [t.locale, {
       title: t.title, description: t.description, objectives: t.objectives, statusQuo: t.status_quo, ambition: t.ambition,
+      fullText: t.full_text,
     }])),
     leadInstitutions: institutions.filter((i) => i.role === 'lead').map(ref),
     supportingInstitutions: {
@@ -121,6 +128,11 @@ export async function findCommitmentSections(db: Db, head: CommitmentHead, label
 
 function partialDate(date: string | null, precision: string | null, raw: string | null): PartialDateView | null {
   return date && precision ? { date, precision: precision as PartialDateView['precision'], raw } : null;
+}
+
+/** A commitment's date: read, or only as the source wrote it when it could not be read (no date, never a guess). */
+function dateAsWritten(date: string | null, precision: string | null, raw: string | null): DateAsWrittenView | null {
+  return partialDate(date, precision, raw) ?? (raw === null ? null : { date: null, precision: null, raw });
 }
 
 const REPORT_ORDER: IrmReport[] = ['design', 'progress', 'end_of_term', 'action_plan_review', 'results'];

@@ -21,9 +21,17 @@ const InstitutionRefWireSchema = z.object({
   slug: z.string(), name: z.string(), kind: z.string().describe(`One of ${INSTITUTION_KINDS.join(', ')}`),
 }).meta({ id: 'InstitutionRef' });
 
+const UnreadDateWireSchema = z.object({
+  date: z.null(), precision: z.null(), raw: z.string().describe('The date as the source wrote it'),
+}).meta({ id: 'UnreadDate', description: 'A date the source wrote in words that could not be read as a date ("Underway"): its text only, never a guessed date' });
+const DateAsWrittenWireSchema = z.union([PartialDateWireSchema, UnreadDateWireSchema]);
+
 export const CommitmentDetailWireSchema = z.object({
   ogpId: z.string(),
   numberInPlan: z.number().int().nullable(),
+  numberLabel: z.string().nullable().describe('The number as the plan writes it ("1.2", "III.4"), when it is not a whole number'),
+  start: DateAsWrittenWireSchema.nullable().describe('When the commitment starts, as its source gives it'),
+  end: DateAsWrittenWireSchema.nullable().describe('When the commitment ends, as its source gives it'),
   status: z.enum(['active', 'completed', 'withdrawn']).nullable(),
   sourceLocale: z.string().describe('The language the commitment was written in'),
   carriedOverFrom: z.string().nullable().describe('The OGP id of the commitment it continues'),
@@ -38,6 +46,7 @@ export const CommitmentDetailWireSchema = z.object({
   texts: byLocale(z.object({
     title: z.string(), description: z.string().nullable(), objectives: z.string().nullable(),
     statusQuo: z.string().nullable(), ambition: z.string().nullable(),
+    fullText: z.string().nullable().describe('The whole text as the source publishes it (OGP\'s "Full Text"), when it has one'),
   })).describe('The commitment in every language it exists in, by language code'),
   leadInstitutions: z.array(InstitutionRefWireSchema),
   supportingInstitutions: z.object({ government: z.array(InstitutionRefWireSchema), other: z.array(InstitutionRefWireSchema) }),

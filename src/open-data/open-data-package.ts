@@ -59,8 +59,10 @@ function readme(generatedAt: Date, baseUrl: string): string {
   return `# Ahadi open data
 
 Everything Ahadi (${baseUrl}/) publishes about Open Government Partnership (OGP) commitments: members, action
-plans, commitments in every language they exist in, milestones, institutions, policy areas and the reviews and
-ratings of the Independent Reporting Mechanism (IRM).
+plans, commitments in every language they exist in, milestones, institutions, policy areas, the reviews and
+ratings of the Independent Reporting Mechanism (IRM), and what closed reporting rounds published: the institutions'
+reports on milestones, their public evidence and civil society's verdicts. Rounds still open, evidence restricted
+by its institution, and reviewers as persons (they are named by their organisation) are not published.
 
 Generated: ${generatedAt.toISOString()}
 
@@ -88,5 +90,6 @@ ${tables.join('\n')}
   and its meaning.
 - \`datapackage.json\` describes the whole package in the Frictionless Data format (https://specs.frictionlessdata.io/).
 - Prose (\`*_texts\` tables) has one row per language; \`source_locale\` says which language a text was written in.
+- \`boolean\` columns hold \`true\` or \`false\`.
 `;
 }

@@ -1,13 +1,18 @@
+import { sql, type RawBuilder } from 'kysely';
 import { INSTITUTION_KINDS } from '../institutions/institution-kinds.ts';
 import { IRM_INDICATOR_KEYS, IRM_METHODS, IRM_REPORTS, RATING_STATES } from '../irm/indicators.ts';
+import { VERDICTS } from '../reporting/commands/record-verdict.ts';
+import { REPORT_STATUSES } from '../reporting/commands/submit-milestone-report.ts';
 
 /**
  * The tables of the open-data package and what each column means: the one description from which the package's
  * CSV files, JSON Schemas, data dictionaries and datapackage.json, and the open-data page, are all made.
  * Columns are named as in the database. Left out on purpose: derived data (`commitment_facets`, search vectors,
  * `commitments.record_hash`) and everything about accounts. A test checks that no other column is forgotten.
+ * Reporting (decisions 013, 018) is published as the public sees it: closed rounds only, the reports, evidence and
+ * verdicts their snapshots point to, no restricted evidence, and reviewers by their organisation, never as persons.
  */
-export type ColumnType = 'integer' | 'string' | 'date' | 'datetime';
+export type ColumnType = 'integer' | 'string' | 'boolean' | 'date' | 'datetime';
 export type OpenDataColumn = {
   name: string;
   type: ColumnType;
@@ -22,6 +27,8 @@ export type OpenDataTable = {
   /** The primary key: rows are written in its order, and read a batch at a time after the last one written. */
   key: readonly string[];
   columns: readonly OpenDataColumn[];
+  /** Which rows are public, when not all are: a condition on the table's own columns (never from a request). */
+  published?: RawBuilder<unknown>;
 };
 
 const col = (name: string, type: ColumnType, required: boolean, description: string, values?: readonly string[]): OpenDataColumn =>
@@ -38,6 +45,13 @@ const datePrecision = (prefix: 'start' | 'end', of: string) => [
   col(`${prefix}_precision`, 'string', false, `How precise ${prefix}_date is (empty when there is no date)`, PRECISIONS),
   col(`${prefix}_raw`, 'string', false, `The ${prefix} date as the source wrote it; alone when it could not be read as a date`),
 ];
+
+const CLOSED_ROUND = sql`select id from reporting_rounds where closed_at is not null`;
+/** The reports closed rounds published: those their snapshots point to (decision 018: snapshots are the only door). */
+const PUBLISHED_REPORT = sql`select s.milestone_report_id from reporting_round_snapshots s
+  where s.milestone_report_id is not null and s.reporting_round_id in (${CLOSED_ROUND})`;
+const PUBLIC_EVIDENCE = sql`not restricted and milestone_report_id in (${PUBLISHED_REPORT})`;
+const count = (name: string, what: string) => col(name, 'integer', true, what);
 
 export const OPEN_DATA_TABLES: readonly OpenDataTable[] = [
   {
@@ -212,10 +226,117 @@ export const OPEN_DATA_TABLES: readonly OpenDataTable[] = [
       col('value', 'string', false, 'The rating (a key such as substantial or limited); empty unless state is assessed'),
     ],
   },
+  {
+    name: 'reporting_rounds',
+    description: 'Closed reporting rounds: each asked the institutions of an action plan to report on its milestones by a deadline. Open rounds are not published.',
+    key: ['id'],
+    published: sql`closed_at is not null`,
+    columns: [
+      id('reporting round'),
+      ref('action_plan_id', 'action_plans', 'action plan reported on'),
+      col('label', 'string', true, 'Name of the round, unique within its plan (2021 Q3)'),
+      col('deadline', 'datetime', true, 'Reports given after this moment were late (the end of the deadline day, UTC)'),
+      col('opened_at', 'datetime', true, 'When the round was opened'),
+      col('closed_at', 'datetime', true, 'When the round was closed and its snapshot published; nothing in it changes afterwards'),
+    ],
+  },
+  {
+    name: 'reporting_round_snapshots',
+    description: 'What each closed round published: one row per milestone of the plan, as it stood at close, including milestones nobody reported on (empty status).',
+    key: ['reporting_round_id', 'milestone_id'],
+    published: sql`reporting_round_id in (${CLOSED_ROUND})`,
+    columns: [
+      ref('reporting_round_id', 'reporting_rounds', 'reporting round'),
+      ref('milestone_id', 'milestones', 'milestone'),
+      ref('responsible_institution_id', 'institutions', "institution responsible for the milestone (its commitment's first lead)", false),
+      ref('milestone_report_id', 'milestone_reports', 'report published for the milestone; empty when none was given (missing)', false),
+      col('status', 'string', false, 'Status the report declared; empty when the report is missing', REPORT_STATUSES),
+      col('percent_complete', 'integer', false, 'How complete the report said the milestone was (0-100)'),
+      col('submitted_at', 'datetime', false, 'When the report was last sent'),
+      col('late', 'boolean', true, 'Whether the report was first sent after the deadline'),
+      count('evidence_count', 'Evidence items given with the report, restricted ones included'),
+      count('public_evidence_count', 'Evidence items the public may see (the rows of evidence_items for the report)'),
+      col('verdict', 'string', false, "Civil society's verdict on the final version of the report: disputed if any reviewer disputed it, else insufficient_evidence if any found so, else confirmed; empty when none was given", VERDICTS),
+      count('confirmed_count', 'Reviewers who confirmed the final version'),
+      count('disputed_count', 'Reviewers who disputed the final version'),
+      count('insufficient_count', 'Reviewers who found the evidence of the final version insufficient'),
+    ],
+  },
+  {
+    name: 'milestone_reports',
+    description: 'Reports on milestones published by closed rounds, as last revised before the close.',
+    key: ['id'],
+    published: sql`id in (${PUBLISHED_REPORT})`,
+    columns: [
+      id('report'),
+      ref('reporting_round_id', 'reporting_rounds', 'reporting round'),
+      ref('milestone_id', 'milestones', 'milestone reported on'),
+      ref('institution_id', 'institutions', 'institution that gave the report'),
+      col('status', 'string', true, 'Status declared by the institution', REPORT_STATUSES),
+      col('percent_complete', 'integer', true, 'How complete the institution said the milestone was (0-100)'),
+      col('narrative', 'string', true, 'What was done, in the words of the institution'),
+      col('narrative_locale', 'string', true, 'Language of the narrative (ISO 639-1 code)'),
+      col('revision', 'integer', true, 'Version of the report (1 for the first, 2 once revised, ...)'),
+      col('first_submitted_at', 'datetime', true, 'When the first version was sent (a report is late when this is after the deadline)'),
+      col('submitted_at', 'datetime', true, 'When the last version was sent'),
+    ],
+  },
+  {
+    name: 'evidence_items',
+    description: 'Evidence given with published reports: a stored file (downloadable at /evidence/{id}) or a link. Evidence restricted by its institution is left out.',
+    key: ['id'],
+    published: PUBLIC_EVIDENCE,
+    columns: [
+      id('evidence item'),
+      ref('milestone_report_id', 'milestone_reports', 'report it was given with'),
+      col('kind', 'string', true, 'file or link', ['file', 'link']),
+      col('title', 'string', true, 'What the evidence is'),
+      col('file_sha256', 'string', false, 'For a file: SHA-256 of its content (evidence_files.sha256)'),
+      col('file_name', 'string', false, 'For a file: its name as uploaded'),
+      col('url', 'string', false, 'For a link: its address'),
+      col('link_sha256', 'string', false, 'For a link: SHA-256 of what it served when Ahadi fetched it'),
+      col('link_media_type', 'string', false, 'For a link: the media type it served when fetched'),
+      col('link_fetched_at', 'datetime', false, 'For a link: when Ahadi fetched it; empty when it could not'),
+      col('link_error', 'string', false, 'For a link that could not be fetched: why'),
+      col('added_at', 'datetime', true, 'When the evidence was given'),
+    ],
+  },
+  {
+    name: 'evidence_files',
+    description: 'The files of public evidence items, stored once by content.',
+    key: ['sha256'],
+    published: sql`sha256 in (select file_sha256 from evidence_items where ${PUBLIC_EVIDENCE})`,
+    columns: [
+      col('sha256', 'string', true, 'SHA-256 of the content, referred to by evidence_items.file_sha256'),
+      col('size_bytes', 'integer', true, 'Size in bytes'),
+      col('media_type', 'string', true, 'Media type found in the content (application/pdf, ...)'),
+      col('created_at', 'datetime', true, 'When the file was first stored'),
+    ],
+  },
+  {
+    name: 'milestone_report_verdicts',
+    description: "Civil-society reviewers' verdicts on published reports, one per reviewer and report. Reviewers are named by their organisation, never as persons.",
+    key: ['id'],
+    published: sql`milestone_report_id in (${PUBLISHED_REPORT})`,
+    columns: [
+      id('verdict'),
+      ref('milestone_report_id', 'milestone_reports', 'report judged'),
+      ref('reviewer_institution_id', 'institutions', "reviewer's organisation; empty when the reviewer has none on record", false),
+      col('verdict', 'string', true, 'confirmed, disputed, or insufficient_evidence', VERDICTS),
+      col('comment', 'string', false, 'Why, for a dispute or insufficient evidence'),
+      col('report_revision', 'integer', true, 'Version of the report judged: a verdict on an earlier version than the published one does not count in the snapshot'),
+      col('recorded_at', 'datetime', true, 'When the verdict was last given'),
+    ],
+  },
 ];
 
-/** Columns of the exported tables that are left out of the package on purpose. */
+/** Columns of the exported tables that are left out of the package on purpose (derived data, accounts, restrictions). */
 export const LEFT_OUT_COLUMNS: Record<string, readonly string[]> = {
   commitments: ['record_hash'],
   commitment_texts: ['search_vector'],
+  reporting_rounds: ['opened_by', 'closed_by'],
+  milestone_reports: ['submitted_by'],
+  // Only unrestricted items are published, so `restricted` is always false and the reason empty.
+  evidence_items: ['added_by', 'restricted', 'restricted_reason'],
+  milestone_report_verdicts: ['reviewer_id'],
 };

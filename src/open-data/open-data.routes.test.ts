@@ -6,8 +6,10 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { HOSTILE_TITLE, saveHostileCommitment } from '../../test/helpers/hostile-commitment.ts';
+import { savePublicReportingFixture } from '../../test/helpers/public-reporting-data.ts';
 import { LEFT_OUT_COLUMNS, OPEN_DATA_TABLES, type OpenDataTable } from './open-data-tables.ts';
 import { tableRows } from './table-rows.queries.ts';
+import { loadMessages } from '../i18n/intl.ts';
 
 let t: TestApp;
 let files: Map<string, Buffer>;
@@ -15,6 +17,8 @@ let generatedBetween: [number, number];
 beforeAll(async () => {
   t = await createTestApp();
   await saveHostileCommitment(t.database.db);
+  // Two closed rounds and an open one, with restricted evidence and named reviewers that must stay out of the package.
+  await savePublicReportingFixture(t.database.db);
   const before = Date.now();
   const res = await t.app.inject('/open-data/ahadi-open-data.zip');
   generatedBetween = [before, Date.now()];
@@ -51,13 +55,13 @@ const file = (name: string) => {
   return content!;
 };
 
-/** A CSV row typed as its JSON Schema describes it: empty cells null, integer columns numbers. */
+/** A CSV row typed as its JSON Schema describes it: empty cells null, integer columns numbers, booleans true/false. */
 function typedRows(table: OpenDataTable): Record<string, unknown>[] {
   const [header, ...rows] = parse(file(`data/${table.name}.csv`), { bom: true }) as string[][];
   expect(header).toEqual(table.columns.map((c) => c.name));
   return rows.map((row) => Object.fromEntries(table.columns.map((c, i) => {
     const cell = row[i]!;
-    return [c.name, cell === '' ? null : c.type === 'integer' ? Number(cell) : cell];
+    return [c.name, cell === '' ? null : c.type === 'integer' ? Number(cell) : c.type === 'boolean' ? cell === 'true' : cell];
   })));
 }
 
@@ -69,17 +73,19 @@ describe('GET /open-data/ahadi-open-data.zip', () => {
     expect(OPEN_DATA_TABLES.map((table) => table.name)).toEqual([
       'members', 'action_plans', 'institutions', 'policy_areas', 'policy_area_labels', 'commitments', 'commitment_texts',
       'commitment_institutions', 'commitment_policy_areas', 'milestones', 'milestone_texts', 'irm_reviews',
-      'irm_review_texts', 'irm_ratings']);
+      'irm_review_texts', 'irm_ratings', 'reporting_rounds', 'reporting_round_snapshots', 'milestone_reports', 'evidence_items',
+      'evidence_files', 'milestone_report_verdicts']);
   });
 
-  it('has as many rows in each CSV as the table in the database, every one valid against its JSON Schema', async () => {
+  it('has as many rows in each CSV as the table has published rows, every one valid against its JSON Schema', async () => {
     const ajv = new Ajv2020({ allErrors: true, strict: true });
     addFormats.default(ajv);
     for (const table of OPEN_DATA_TABLES) {
       const schema = JSON.parse(file(`schemas/${table.name}.schema.json`).toString('utf8'));
       const validate = ajv.compile(schema);
       const rows = typedRows(table);
-      const { rows: [count] } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table.name)}`.execute(t.database.db);
+      const { rows: [count] } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table.name)}
+        where ${table.published ?? sql`true`}`.execute(t.database.db);
       expect(rows.length, table.name).toBe(count!.n);
       expect(rows.length, `${table.name} is not empty in the test data`).toBeGreaterThan(0);
       for (const row of rows) expect(validate(row), `${table.name}: ${JSON.stringify(validate.errors)}`).toBe(true);
@@ -95,6 +101,34 @@ describe('GET /open-data/ahadi-open-data.zip', () => {
     expect(texts.some((r) => r.title === HOSTILE_TITLE)).toBe(true);
     const ratings = typedRows(OPEN_DATA_TABLES.find((table) => table.name === 'irm_ratings')!);
     expect(ratings).toContainEqual(expect.objectContaining({ indicator: 'relevance_technology', state: 'no_data', value: null }));
+  });
+
+  it('publishes reporting as the public sees it: closed rounds only, no restricted evidence, no persons', async () => {
+    const table = (name: string) => typedRows(OPEN_DATA_TABLES.find((candidate) => candidate.name === name)!);
+    expect(table('reporting_rounds').map((r) => r.label)).toEqual(['2021 Q3', '2021 Q4']);
+    const snapshots = table('reporting_round_snapshots');
+    expect(snapshots).toHaveLength(14);
+    expect(snapshots.filter((s) => s.status === null)).toHaveLength(3);
+    expect(snapshots.filter((s) => s.late === true)).toHaveLength(3);
+    const reports = table('milestone_reports');
+    expect(reports).toHaveLength(11);
+    expect(new Set(reports.map((r) => r.id))).toEqual(new Set(snapshots.flatMap((s) => (s.milestone_report_id === null ? [] : [s.milestone_report_id]))));
+    expect(reports).toContainEqual(expect.objectContaining({ narrative: 'Notes d’orientation rédigées pour trois domaines.', narrative_locale: 'fr', status: 'in_progress', percent_complete: 40 }));
+    const evidence = table('evidence_items');
+    expect(evidence.map((e) => e.title).sort()).toEqual(['County list', 'County network page', 'Guidance note on open contracting',
+      'Guidance notes, final', 'Minutes', 'Published guidance notes', 'Roundtable reports']);
+    expect(evidence).toContainEqual(expect.objectContaining({ title: 'County network page', link_fetched_at: null, link_error: 'connection refused' }));
+    expect(table('evidence_files').map((f) => f.sha256).sort()).toEqual(evidence.flatMap((e) => (e.file_sha256 ? [e.file_sha256] : [])).sort());
+    const verdicts = table('milestone_report_verdicts');
+    expect(verdicts.map((v) => v.verdict).sort()).toEqual(['confirmed', 'confirmed', 'confirmed', 'confirmed', 'confirmed', 'disputed', 'disputed', 'insufficient_evidence']);
+    expect(verdicts).toContainEqual(expect.objectContaining({ verdict: 'disputed', comment: 'Two notes are still drafts.', reviewer_institution_id: null }));
+    // Nothing of the open round, of restricted items or of the reviewers as persons, anywhere in the package.
+    const everything = [...files.values()].map((content) => content.toString('utf8')).join('\n');
+    const reviewers = await t.database.db.selectFrom('accounts').select(['id', 'email', 'name']).where('role', '=', 'civil_society_reviewer').execute();
+    const secrets = ['OPEN ROUND', '2022 Q1', 'draft.pdf', 'Attendance list', 'attendance.pdf', 'telephone numbers', 'Internal review',
+      'intranet.example.org', 'Internal document of the steering committee', ...reviewers.flatMap((r) => [r.email, r.name])];
+    for (const secret of secrets) expect(everything, secret).not.toContain(secret);
+    expect(reviewers.length).toBeGreaterThan(0);
   });
 
   it('describes each column in a data dictionary, and the package in datapackage.json with its licence and date', () => {
@@ -125,8 +159,8 @@ describe('GET /open-data/ahadi-open-data.zip', () => {
     }
   });
 
-  it('reads tables in key order across batches, composite keys included', async () => {
-    for (const name of ['commitment_institutions', 'irm_ratings', 'milestone_texts', 'members']) {
+  it('reads tables in key order across batches, composite keys and published subsets included', async () => {
+    for (const name of ['commitment_institutions', 'irm_ratings', 'milestone_texts', 'members', 'reporting_round_snapshots', 'evidence_items']) {
       const table = OPEN_DATA_TABLES.find((candidate) => candidate.name === name)!;
       const collect = async (batchSize: number) => {
         const rows = [];
@@ -142,14 +176,17 @@ describe('GET /open-data/ahadi-open-data.zip', () => {
 
 describe('GET /{locale}/open-data', () => {
   it('explains the package in every language, linking to it', async () => {
-    for (const [locale, heading] of [['en', 'Open data'], ['fr', 'Données ouvertes'], ['es', 'Datos abiertos'], ['sw', 'Data huria']]) {
+    for (const [locale, heading] of [['en', 'Open data'], ['fr', 'Données ouvertes'], ['es', 'Datos abiertos'], ['sw', 'Data huria']] as const) {
       const res = await t.app.inject(`/${locale}/open-data`);
       expect(res.statusCode).toBe(200);
       expect(res.body).toContain(`<html lang="${locale}">`);
       expect(res.body).toContain(`<h1>${heading}</h1>`);
       expect(res.body).toContain('href="/open-data/ahadi-open-data.zip"');
       expect(res.body).toContain('https://creativecommons.org/licenses/by/4.0/');
-      for (const table of OPEN_DATA_TABLES) expect(res.body).toContain(`<code>${table.name}.csv</code>`);
+      const messages = loadMessages(locale);
+      for (const table of OPEN_DATA_TABLES) {
+        expect(res.body).toContain(`<code>${table.name}.csv</code> <span>${messages[`openData.table.${table.name}`]}</span>`);
+      }
     }
   });
 

@@ -2,11 +2,12 @@ import type { ColumnType, OpenDataColumn, OpenDataTable } from './open-data-tabl
 
 /**
  * The descriptions of a table that travel with its CSV file: a JSON Schema of one row (empty cells read as null,
- * integer columns as numbers), a data dictionary, and the Frictionless Data Table Schema of datapackage.json.
+ * integer columns as numbers, boolean columns as true/false), a data dictionary, and the Frictionless Data Table Schema of datapackage.json.
  */
-const JSON_TYPES: Record<ColumnType, { type: 'integer' | 'string'; format?: string }> = {
+const JSON_TYPES: Record<ColumnType, { type: 'integer' | 'string' | 'boolean'; format?: string }> = {
   integer: { type: 'integer' },
   string: { type: 'string' },
+  boolean: { type: 'boolean' },
   date: { type: 'string', format: 'date' },
   datetime: { type: 'string', format: 'date-time' },
 };
