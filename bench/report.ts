@@ -2,8 +2,12 @@ import type { ImportRate } from './import-rate.ts';
 import type { LoadResult } from './load.ts';
 
 /** The benchmark's results as a markdown report: figures, ratios to the static bound, and the targets met or missed. */
-export type TargetKey = 'page' | 'list' | 'listEach' | 'search' | 'searchEach' | 'api' | 'apiList';
-export type TargetResult = { key: TargetKey; name: string; path: string; result?: LoadResult; error?: string };
+export type TargetKey = 'page' | 'list' | 'listEach' | 'listEachAlone' | 'search' | 'searchEach' | 'searchEachAlone' | 'api' | 'apiList';
+/**
+ * `paths`: the pages asked for in turn, when the target is a different page at every request; `connections`: when
+ * not the run's setting.
+ */
+export type TargetResult = { key: TargetKey; name: string; path: string; paths?: string[]; connections?: number; result?: LoadResult; error?: string };
 export type EngineResult = {
   name: string;
   targets: TargetResult[];
@@ -33,7 +37,7 @@ const GOALS = {
   rssMb: 300,
 };
 
-const P95_TARGETS: TargetKey[] = ['list', 'listEach', 'search', 'searchEach'];
+const P95_TARGETS: TargetKey[] = ['list', 'listEach', 'listEachAlone', 'search', 'searchEach', 'searchEachAlone'];
 
 export function goalOf(key: TargetKey): string {
   if (key === 'page') return `≥ ${GOALS.pageShare * 100} % of static req/s`;
@@ -81,7 +85,8 @@ export function renderReport(report: Report): string {
         lines.push(`| ${target.name} | ${engine.name} | — | — | — | — | ${goalOf(key)} | ${target.error ?? 'not measured'} |`);
         continue;
       }
-      const flags = r.errors || r.non2xx ? ` (${r.errors} errors, ${r.non2xx} non-2xx)` : '';
+      const repeated = target.paths && r.requests > target.paths.length ? ` (${int(r.requests)} requests: pages came round again, cached)` : '';
+      const flags = `${r.errors || r.non2xx ? ` (${r.errors} errors, ${r.non2xx} non-2xx)` : ''}${repeated}`;
       lines.push(`| ${target.name} | ${engine.name} | ${int(r.rps)}${ratio(r.rps, bound?.rps)} | ${ms(r.p50)}${ratio(r.p50, bound?.p50)} | ` +
         `${ms(r.p95)}${ratio(r.p95, bound?.p95)} | ${ms(r.p99)}${ratio(r.p99, bound?.p99)} | ${goalOf(key)} | ${verdict(key, r, bound)}${flags} |`);
     }

@@ -229,7 +229,7 @@ async function runEngine(name: string, targets: Targets, setup: EngineSetup): Pr
         result.targets.push({ ...target, error: `not measured: ${status}` });
         continue;
       }
-      result.targets.push({ ...target, result: await load(url, target.name, name, target.paths) });
+      result.targets.push({ ...target, result: await load(url, target.name, name, target) });
     }
     result.serverRssMb = rssMb(server.pid);
     result.serverPeakMb = rssMb(server.pid, 'VmHWM');
@@ -259,10 +259,11 @@ async function measureStatic(file: string, targets: Targets): Promise<Report['st
   }
 }
 
-async function load(url: string, target: string, engine: string, paths?: string[]): Promise<LoadResult> {
+async function load(url: string, target: string, engine: string, options: { paths?: string[]; connections?: number } = {}): Promise<LoadResult> {
+  const { paths, connections = settings.connections } = options;
   // Pages asked for in turn are not warmed up: the warm-up would put the first ones in the server's page cache.
-  if (!paths) await warmUp(url, settings.connections, settings.warmUpSeconds);
-  const result = await measure(url, { connections: settings.connections, seconds: settings.seconds }, paths);
+  if (!paths) await warmUp(url, connections, settings.warmUpSeconds);
+  const result = await measure(url, { connections, seconds: settings.seconds }, paths);
   log(`  ${target} on ${engine}: ${int(result.rps)} req/s, p50 ${result.p50.toFixed(2)} ms, p95 ${result.p95.toFixed(2)} ms, ` +
     `p99 ${result.p99.toFixed(2)} ms${result.errors || result.non2xx ? `, ${result.errors} errors, ${result.non2xx} non-2xx` : ''}`);
   return result;
@@ -271,20 +272,26 @@ async function load(url: string, target: string, engine: string, paths?: string[
 /**
  * The pages measured. The list and search are measured twice: the same page again and again (as a popular link is
  * asked for; from the second request on, the server's page cache answers), and a different page at every request
- * (`paths` in turn: each of the 200 members with the same policy area, or each topic's words on five result pages),
- * which no cache holds: what a page costs to make.
+ * (`paths` in turn: each member's list, with and without the policy area, in three sorts; each topic's words in four
+ * sorts on eight result pages), which no cache holds: what a page costs to make. The report says when a run went
+ * through all its pages and came back to pages already made.
  */
-function targetList(t: Targets, memberSlugs: string[]): (Omit<TargetResult, 'result' | 'error'> & { optional?: boolean; paths?: string[] })[] {
+function targetList(t: Targets, memberSlugs: string[]): (Omit<TargetResult, 'result' | 'error'> & { optional?: boolean })[] {
   const filter = `area=${encodeURIComponent(t.area)}&member=${encodeURIComponent(t.member)}`;
-  const memberLists = memberSlugs.map((slug) => `/en/commitments?area=${encodeURIComponent(t.area)}&member=${encodeURIComponent(slug)}`);
-  const searches = TOPICS.flatMap((topic) => [1, 2, 3, 4, 5].map((page) =>
-    `/en/commitments?q=${encodeURIComponent(inLanguage(topic.name, 'en'))}${page > 1 ? `&page=${page}` : ''}`));
-  const list: (Omit<TargetResult, 'result' | 'error'> & { optional?: boolean; paths?: string[] })[] = [
+  const sorts = ['newest', 'oldest', 'id'];
+  const memberLists = memberSlugs.flatMap((slug) => sorts.flatMap((sort) => [`&area=${encodeURIComponent(t.area)}`, ''].map((area) =>
+    `/en/commitments?member=${encodeURIComponent(slug)}${area}&sort=${sort}`)));
+  const searches = TOPICS.flatMap((topic) => ['relevance', ...sorts].flatMap((sort) => [1, 2, 3, 4, 5, 6, 7, 8].map((page) =>
+    `/en/commitments?q=${encodeURIComponent(inLanguage(topic.name, 'en'))}&sort=${sort}${page > 1 ? `&page=${page}` : ''}`)));
+  const list: (Omit<TargetResult, 'result' | 'error'> & { optional?: boolean })[] = [
     { key: 'page', name: 'commitment page', path: `/en/commitments/${t.commitmentId}` },
     { key: 'list', name: 'filtered list (same page)', path: `/en/commitments?${filter}` },
-    { key: 'listEach', name: `filtered list (${memberLists.length} members in turn, uncached)`, path: memberLists[0] ?? `/en/commitments?${filter}`, paths: memberLists },
+    { key: 'listEach', name: `filtered list (${int(memberLists.length)} pages in turn, uncached)`, path: memberLists[0] ?? `/en/commitments?${filter}`, paths: memberLists },
     { key: 'search', name: 'search (same page)', path: `/en/commitments?q=${encodeURIComponent(t.q)}` },
-    { key: 'searchEach', name: `search (${searches.length} pages in turn, uncached)`, path: searches[0]!, paths: searches },
+    { key: 'searchEach', name: `search (${int(searches.length)} pages in turn, uncached)`, path: searches[0]!, paths: searches },
+    // One visitor at a time: the time a page takes to make, without the queue that ten at once on two cores build.
+    { key: 'listEachAlone', name: 'filtered list (uncached, 1 connection)', path: memberLists[1] ?? memberLists[0]!, paths: [...memberLists].reverse(), connections: 1 },
+    { key: 'searchEachAlone', name: 'search (uncached, 1 connection)', path: searches[1]!, paths: [...searches].reverse(), connections: 1 },
     { key: 'api', name: 'API: a commitment', path: `/api/v1/commitments/${t.commitmentId}` },
     { key: 'apiList', name: 'API: filtered list', path: `/api/v1/commitments?${filter}`, optional: true },
   ];
