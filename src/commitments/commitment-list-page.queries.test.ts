@@ -21,7 +21,7 @@ afterAll(async () => { await database.drop(); });
 
 const STATES: Record<string, unknown>[] = [
   {}, { member }, { area }, { member, area }, { q: 'public procurement' }, { q: 'public procurement', area: 'open-contracting' },
-  { kind: 'local', milestone: 'ongoing' }, { irm: 'completion:limited', sort: 'oldest' }, { from: 2016, to: 2019, sort: 'id' },
+  { kind: 'local', milestone: 'ongoing' }, { irm: 'completion:limited', sort: 'oldest' }, { from: 2016, to: 2019, sort: 'id' }, { sort: 'oldest' }, { q: 'public', sort: 'newest' },
 ];
 
 /** The filters with one dimension's values replaced by `value`: what a facet value's count must equal. */
@@ -30,7 +30,7 @@ function narrowed(filters: CommitmentFilters, dimension: Exclude<keyof Facets, '
 }
 
 describe('the list page statement', () => {
-  it.each(STATES.flatMap((state) => [0, 20].map((offset) => ({ state, offset }))))(
+  it.each(STATES.flatMap((state) => [0, 20, 230].map((offset) => ({ state, offset }))))(
     'gives the same page and count as the API queries: %j', async ({ state, offset }) => {
       const filters = CommitmentFiltersSchema.parse(state);
       const page = await findCommitmentListPage(database.db, filters, 'en', { offset, limit: 20 });

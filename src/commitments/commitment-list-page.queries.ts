@@ -41,12 +41,14 @@ const facet = (rows: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
  * filter of its own read that set. A dimension with a filter counts over the commitments that pass the *other*
  * filters, through the indexes of those filters, or, when no other filter applies, from the whole list's counts
  * that migration 009 keeps in commitment_facet_counts. The list without any filter reads those kept counts only.
+ * The page's rows are looked up (for the OGP id that breaks ties) only from the last sort key the page needs: a
+ * search ranks thousands of matches, a page shows twenty.
  */
 export async function findCommitmentListPage(db: Db, filters: CommitmentFilters, locale: string,
   position: { offset: number; limit: number }): Promise<{ hits: Hit[]; total: number; facets: Facets }> {
   const dimensions = activeDimensions(filters);
   const unfiltered = withoutSearch(filters);
-  const { ranked, key, direction } = listOrder(filters);
+  const { sort, ranked, key, direction } = listOrder(filters);
   const wholeList = dimensions.length === 0;
   const head = wholeList ? sql`` : sql`with ${filters.q ? sql`${matchedSearch(filters.q, ranked)},
       base as materialized (select f.*, ${ranked ? sql`matched.rank` : sql`0::float8`} as rank
@@ -69,6 +71,8 @@ export async function findCommitmentListPage(db: Db, filters: CommitmentFilters,
           order by h.sort_key ${sql.raw(direction)} nulls last, h.ogp_id), '[]')
         from (select c.id, c.ogp_id, ${key} as sort_key
           from ${everything} join commitments c on c.id = f.commitment_id
+          ${sort === 'id' ? sql`` : sql`where ${key} ${sql.raw(direction === 'desc' ? '>=' : '<=')} coalesce((select ${key} from ${everything}
+            order by ${key} ${sql.raw(direction)} offset ${position.offset + position.limit - 1} limit 1), ${key})`}
           order by ${key} ${sql.raw(direction)} nulls last, c.ogp_id limit ${position.limit} offset ${position.offset}) h) as hits,
       ${wholeList
         ? sql`(select coalesce(sum(count), 0)::int from commitment_facet_counts where dimension = 'kind')`

@@ -101,10 +101,10 @@ const ORDER: Record<Sort, { key: RawBuilder<unknown>; direction: 'asc' | 'desc' 
 };
 
 /** How a list is ordered: by `key` over alias `f` (or `rank` of the search), then by OGP id, which breaks ties. */
-export function listOrder(filters: CommitmentFilters): { ranked: boolean; key: RawBuilder<unknown>; direction: 'asc' | 'desc' } {
+export function listOrder(filters: CommitmentFilters): { sort: Sort; ranked: boolean; key: RawBuilder<unknown>; direction: 'asc' | 'desc' } {
   // Without search words there is no relevance to sort by.
   const sort = filters.sort === 'relevance' && !filters.q ? 'newest' : effectiveSort(filters);
-  return { ranked: sort === 'relevance', ...ORDER[sort] };
+  return { sort, ranked: sort === 'relevance', ...ORDER[sort] };
 }
 
 /** Ids of one page of matching commitments, in order, with the key a cursor resumes from. */
