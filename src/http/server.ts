@@ -65,9 +65,16 @@ export async function buildServer(base: { db: Db; config?: Config }, options: { 
   const deps: AppDeps = { db: base.db, config, web, mailer: createMailer(config), pageFreshnessMs: options.pageFreshnessMs,
     pageCache: createPublicPageCache(base.db, options.pageFreshnessMs) };
   const app = Fastify({
-    logger: options.logger ?? false, routerOptions: { ignoreTrailingSlash: true },
+    // One line per request, when it is answered, instead of Fastify's two (received, completed): on a page served
+    // from the cache, writing the log was a third of the work.
+    logger: options.logger ?? false, disableRequestLogging: true, routerOptions: { ignoreTrailingSlash: true },
     ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
   });
+  if (options.logger) {
+    app.addHook('onResponse', async (request, reply) => {
+      request.log.info({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'answered');
+    });
+  }
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'script-src': ["'self'"], 'style-src': ["'self'"] } },
   });
