@@ -9,6 +9,12 @@ import type { CommitmentListItem } from './commitment-list.queries.ts';
 import { DOWNLOAD_FORMATS, downloadUrl } from '../downloads/download-url.ts';
 import { commitmentsFeedPath } from '../feeds/feed-url.ts';
 
+/** Facets that can be long (200 members, 60 policy areas): they show their first values and a link to all. */
+export const EXPANDABLE_FACETS = ['member', 'area', 'lead', 'irm'] as const;
+export type ExpandableFacet = (typeof EXPANDABLE_FACETS)[number];
+/** Values a long facet shows before "all": most of the page's weight on a slow connection was the member list. */
+const FACET_VALUES_SHOWN = 10;
+
 export type CommitmentListView = {
   filters: CommitmentFilters;
   items: CommitmentListItem[];
@@ -16,6 +22,8 @@ export type CommitmentListView = {
   page: number;
   pageSize: number;
   facets: Facets;
+  /** The facet that shows all its values (`?all=member`). */
+  expanded?: ExpandableFacet;
 };
 
 /** `/{locale}/commitments`: search, filters with counts, results and pages, all in one GET form (no JavaScript). */
@@ -25,6 +33,11 @@ export function commitmentListPage(ctx: PageContext, view: CommitmentListView): 
   const { filters, total, page, pageSize } = view;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const base = `/${intl.locale}/commitments`;
+  const facet = (name: ExpandableFacet) => ({
+    name, selected: filters[name], intl, expanded: view.expanded === name,
+    // Filters picked in the form but not applied yet are lost by this link, as by any link: it is a GET like "Apply".
+    toggle: `${base}${filtersToQuery(filters, { all: view.expanded === name ? undefined : name })}#facet-${name}`,
+  });
   return Layout({
     ...ctx,
     title: t('browse.title'),
@@ -66,13 +79,13 @@ export function commitmentListPage(ctx: PageContext, view: CommitmentListView): 
             </section>
             <section class="filters" aria-labelledby="filters-heading">
               <h2 id="filters-heading" safe>{t('browse.filters')}</h2>
-              <FacetGroup name="member" legend={t('browse.facet.member')} selected={filters.member}
+              <FacetGroup {...facet('member')} legend={t('browse.facet.member')}
                 values={view.facets.member.map((m) => ({ ...m, label: memberName({ ...m, name: m.label }, intl.locale) }))} />
               <FacetGroup name="kind" legend={t('browse.facet.kind')} selected={filters.kind}
                 values={view.facets.kind.map((k) => ({ ...k, label: t(`member.kind.${k.value}`) }))} />
-              <FacetGroup name="area" legend={t('browse.facet.area')} selected={filters.area} values={view.facets.area} />
-              <FacetGroup name="lead" legend={t('browse.facet.lead')} selected={filters.lead} values={view.facets.lead} />
-              <FacetGroup name="irm" legend={t('browse.facet.irm')} selected={filters.irm}
+              <FacetGroup {...facet('area')} legend={t('browse.facet.area')} values={view.facets.area} />
+              <FacetGroup {...facet('lead')} legend={t('browse.facet.lead')} values={view.facets.lead} />
+              <FacetGroup {...facet('irm')} legend={t('browse.facet.irm')}
                 values={view.facets.irm.map((r) => ({ ...r, label: ratingLabel(intl, r.value) }))} />
               <FacetGroup name="milestone" legend={t('browse.facet.milestone')} selected={filters.milestone}
                 values={view.facets.milestone.map((m) => ({ ...m, label: t(`milestone.declaredStatus.${m.value}`) }))} />
@@ -84,6 +97,7 @@ export function commitmentListPage(ctx: PageContext, view: CommitmentListView): 
                 <input type="number" id="to" name="to" inputmode="numeric" min="2011" max="2100" value={filters.to?.toString() ?? ''} class="year" />
               </fieldset>
               {filters.plan.map((p) => <input type="hidden" name="plan" value={p} />)}
+              {view.expanded ? <input type="hidden" name="all" value={view.expanded} /> : ''}
               <p><button type="submit" safe>{t('browse.apply')}</button> <a href={base} safe>{t('browse.clear')}</a></p>
             </section>
           </div>
@@ -107,12 +121,20 @@ function ResultItem({ intl, item }: { intl: Intl; item: CommitmentListItem }) {
   );
 }
 
-function FacetGroup({ name, legend, values, selected }: { name: string; legend: string; values: FacetValue[]; selected: string[] }) {
-  // A selected value stays visible even when no commitment matches it any more.
-  const shown = [...values, ...selected.filter((s) => !values.some((v) => v.value === s)).map((s) => ({ value: s, label: s, count: 0 }))];
-  if (shown.length === 0) return '';
+function FacetGroup({ name, legend, values, selected, intl, expanded, toggle }: {
+  name: string; legend: string; values: FacetValue[]; selected: string[];
+  /** For a long facet: whether it shows all values, and the link that shows all or fewer. */
+  intl?: Intl; expanded?: boolean; toggle?: string;
+}) {
+  // A selected value stays visible even when no commitment matches it any more, or when it is not among the first.
+  const all = [...values, ...selected.filter((s) => !values.some((v) => v.value === s)).map((s) => ({ value: s, label: s, count: 0 }))];
+  if (all.length === 0) return '';
+  const long = toggle !== undefined && values.length > FACET_VALUES_SHOWN;
+  const shown = long && !expanded
+    ? all.filter((v, i) => i < FACET_VALUES_SHOWN || selected.includes(v.value))
+    : all;
   return (
-    <fieldset>
+    <fieldset id={`facet-${name}`}>
       <legend safe>{legend}</legend>
       <ul class="facet">
         {shown.map((v, i) => {
@@ -125,6 +147,11 @@ function FacetGroup({ name, legend, values, selected }: { name: string; legend: 
           );
         })}
       </ul>
+      {long && intl ? (
+        <p class="facet-more"><a href={toggle} safe>{expanded
+          ? intl.t('browse.showFewer', { legend })
+          : intl.t('browse.showAll', { legend, count: values.length })}</a></p>
+      ) : ''}
     </fieldset>
   );
 }

@@ -8,10 +8,14 @@ import { AppError } from '../http/errors.ts';
 import { CommitmentFiltersSchema, filtersToQuery } from './commitment-filters.ts';
 import { findCommitmentListItems } from './commitment-list.queries.ts';
 import { findCommitmentListPage } from './commitment-list-page.queries.ts';
-import { commitmentListPage } from './commitment-list.page.tsx';
+import { commitmentListPage, EXPANDABLE_FACETS } from './commitment-list.page.tsx';
 
 const PAGE_SIZE = 20;
-const PageSchema = z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) });
+/** The page number, and which long facet, if any, shows all its values (`all=member`) rather than the first ones. */
+const PageSchema = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  all: z.preprocess((v) => (v === '' ? undefined : v), z.enum(EXPANDABLE_FACETS).optional()),
+});
 
 /** Turns a schema failure into a 400 that names the parameter. */
 export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
@@ -27,13 +31,13 @@ export function registerCommitmentListRoutes(app: FastifyInstance, { db, web, pa
   app.get<{ Params: { locale: string } }>('/:locale/commitments', async (request, reply) => {
     const intl = intlFromParams(request.params);
     const filters = parseQuery(CommitmentFiltersSchema, request.query);
-    const { page } = parseQuery(PageSchema, { page: (request.query as { page?: unknown }).page });
+    const { page, all } = parseQuery(PageSchema, { page: (request.query as { page?: unknown }).page, all: (request.query as { all?: unknown }).all });
     const ctx = await publicPageContext(request, reply, { db, web });
-    const name = `commitments ${intl.locale} ${filtersToQuery(filters, { page })}`;
+    const name = `commitments ${intl.locale} ${filtersToQuery(filters, { page, all })}`;
     return sendDataVersionedPage(request, reply, ctx, pageCache, name, async () => {
       const { hits, total, facets } = await findCommitmentListPage(db, filters, intl.locale, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
       const items = await findCommitmentListItems(db, hits.map((h) => h.id), intl.locale, filters.q);
-      return commitmentListPage(ctx, { filters, items, total, page, pageSize: PAGE_SIZE, facets });
+      return commitmentListPage(ctx, { filters, items, total, page, pageSize: PAGE_SIZE, facets, expanded: all });
     });
   });
 }
