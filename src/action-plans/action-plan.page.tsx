@@ -5,6 +5,7 @@ import { actionPlanTitle } from './action-plan-title.ts';
 import { ogpPlanId } from '../commitments/commitment-detail.ts';
 import { PlanReportingSection, type PlanReporting } from './action-plan-reporting.view.tsx';
 import { actionPlanEditUrl, commitmentNewUrl } from './action-plan-edit.page.tsx';
+import { actionPlanHistoryUrl } from './action-plan-history.page.tsx';
 
 type Plan = NonNullable<Awaited<ReturnType<typeof findActionPlan>>>;
 
@@ -32,6 +33,7 @@ export function actionPlanPage(ctx: PageContext, plan: Plan, commitments: Action
           <dt safe>{t('actionPlan.period')}</dt><dd safe>{`${plan.startYear}–${plan.endYear}`}</dd>
           {planId ? <><dt safe>{t('actionPlan.ogpId')}</dt><dd safe>{planId}</dd></> : ''}
         </dl>
+        <p><a href={actionPlanHistoryUrl(intl.locale, plan.memberSlug, plan.number)} safe>{t('actionPlan.history.link')}</a></p>
         {may.edit ? <p><a href={actionPlanEditUrl(intl.locale, plan.memberSlug, plan.number)} safe>{t('actionPlan.edit.link')}</a></p> : ''}
         <h2 safe>{t('actionPlan.commitments')}</h2>
         {may.addCommitment ? <p><a href={commitmentNewUrl(intl.locale, plan.memberSlug, plan.number)} safe>{t('commitment.new.link')}</a></p> : ''}

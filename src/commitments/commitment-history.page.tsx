@@ -3,6 +3,7 @@ import { languageName } from '../i18n/intl.ts';
 import { Layout, type PageContext } from '../layout/layout.tsx';
 import { formatPartialDate } from '../layout/format.ts';
 import { Notice, PostForm } from '../layout/form.tsx';
+import { formatInstant } from '../reporting/reporting-format.ts';
 import type { PartialDateView } from './commitment-detail.ts';
 import type { ChangeView } from './commitment-history.queries.ts';
 
@@ -99,12 +100,19 @@ export function commitmentHistoryPage(ctx: PageContext, view: View): string {
 }
 
 /**
- * A list of recorded changes, newest first: what was done (with the milestone's number on a commitment's tab), who
- * did it for which institution, when, why, and a field-by-field before/after table. With `restore`, each commitment
- * edit gets a "restore the version before this change" button (a creation has no version before it).
+ * What a history tab adds to an entry: a sentence on what the change did (when its fields do not say it), or a link
+ * to the page that shows the change in full, in place of its before/after table.
  */
-export function HistoryList({ intl, changes, labels, restore, withMilestoneNumbers }: {
-  intl: Intl; changes: ChangeView[]; labels?: DiffLabels | undefined; restore?: View['restore']; withMilestoneNumbers?: boolean;
+export type EntryDetail = { summary?: string | undefined; link?: { href: string; label: string } | undefined };
+
+/**
+ * A list of recorded changes, newest first: what was done (with the milestone's number on a commitment's tab), who
+ * did it for which institution, when (in UTC, said), why, and a field-by-field before/after table. With `restore`,
+ * each commitment edit gets a "restore the version before this change" button (a creation has no version before it).
+ */
+export function HistoryList<C extends ChangeView>({ intl, changes, labels, restore, withMilestoneNumbers, detail }: {
+  intl: Intl; changes: C[]; labels?: DiffLabels | undefined; restore?: View['restore']; withMilestoneNumbers?: boolean;
+  detail?: ((change: C) => EntryDetail | undefined) | undefined;
 }) {
   const t = intl.t;
   return (
@@ -116,14 +124,17 @@ export function HistoryList({ intl, changes, labels, restore, withMilestoneNumbe
         const what = c.entityType === 'milestone' && withMilestoneNumbers
           ? t('history.onMilestone', { command: t(`history.command.${c.command}`), number: c.milestoneNumber ?? 0 })
           : t(`history.command.${c.command}`);
-        const rows = diffRows(intl, c, labels);
+        const extra = detail?.(c);
+        const rows = extra?.link ? [] : diffRows(intl, c, labels);
+        const when = formatInstant(intl, c.occurredAt);
         return (
           <li id={`change-${c.id}`}>
             <h2><span safe>{what}</span></h2>
             <p>
               <span safe>{who}</span>{', '}
-              <time datetime={c.occurredAt.toISOString()} safe>{intl.formatDate(c.occurredAt, { dateStyle: 'long', timeStyle: 'short' })}</time>
+              <time datetime={c.occurredAt.toISOString()} safe>{when}</time>
             </p>
+            {extra?.summary ? <p safe>{extra.summary}</p> : ''}
             {c.reason ? <p><strong safe>{t('edit.reason')}</strong>{': '}<span safe>{c.reason}</span></p> : ''}
             {rows.length > 0 ? (
               <div class="table-wrap">
@@ -146,11 +157,12 @@ export function HistoryList({ intl, changes, labels, restore, withMilestoneNumbe
                 </table>
               </div>
             ) : ''}
+            {extra?.link ? <p><a href={extra.link.href} safe>{extra.link.label}</a></p> : ''}
             {restore && c.entityType === 'commitment' && c.command !== 'create_commitment' ? (
               <PostForm action={restore.action} csrfToken={restore.csrfToken}>
                 <input type="hidden" name="change" value={c.id} />
                 <button type="submit" class="button secondary" aria-describedby={`change-${c.id}-what`} safe>{t('history.restore')}</button>
-                <span id={`change-${c.id}-what`} class="visually-hidden" safe>{`${what}, ${intl.formatDate(c.occurredAt, { dateStyle: 'long', timeStyle: 'short' })}`}</span>
+                <span id={`change-${c.id}-what`} class="visually-hidden" safe>{`${what}, ${when}`}</span>
               </PostForm>
             ) : ''}
           </li>

@@ -8,22 +8,32 @@ export type ChangeView = {
   before: Record<string, unknown>; after: Record<string, unknown>; reason: string | null;
 };
 
-/** The changes of a commitment and its milestones, or of one of its milestones only, newest first. */
-export async function findChanges(db: Db, commitmentId: string, only?: { milestoneId: string }): Promise<ChangeView[]> {
-  let query = db.selectFrom('changes as c')
+/**
+ * The changes with who made them, newest first: the query both history tabs (a commitment's, an action plan's)
+ * narrow with their own `where`.
+ */
+export function changesWithActors(db: Db) {
+  return db.selectFrom('changes as c')
     .leftJoin('accounts as a', 'a.id', 'c.actor_id')
     .leftJoin('institutions as i', 'i.id', 'c.actor_institution_id')
     .leftJoin('milestones as m', (j) => j.onRef('m.id', '=', 'c.entity_id').on('c.entity_type', '=', 'milestone'))
     .select(['c.id', 'c.occurred_at', 'c.command', 'c.entity_type', 'm.number', 'a.name as actor_name', 'i.name as institution_name',
       'c.before', 'c.after', 'c.reason'])
-    .where('c.commitment_id', '=', commitmentId)
     .orderBy('c.occurred_at', 'desc').orderBy('c.id', 'desc');
+}
+
+type ChangeRow = Awaited<ReturnType<ReturnType<typeof changesWithActors>['execute']>>[number];
+
+export const toChangeView = (r: ChangeRow): ChangeView => ({
+  id: r.id, occurredAt: r.occurred_at, command: r.command, entityType: r.entity_type, milestoneNumber: r.number,
+  actorName: r.actor_name, institutionName: r.institution_name, before: r.before, after: r.after, reason: r.reason,
+});
+
+/** The changes of a commitment and its milestones, or of one of its milestones only, newest first. */
+export async function findChanges(db: Db, commitmentId: string, only?: { milestoneId: string }): Promise<ChangeView[]> {
+  let query = changesWithActors(db).where('c.commitment_id', '=', commitmentId);
   if (only) query = query.where('c.entity_type', '=', 'milestone').where('c.entity_id', '=', only.milestoneId);
-  const rows = await query.execute();
-  return rows.map((r) => ({
-    id: r.id, occurredAt: r.occurred_at, command: r.command, entityType: r.entity_type, milestoneNumber: r.number,
-    actorName: r.actor_name, institutionName: r.institution_name, before: r.before, after: r.after, reason: r.reason,
-  }));
+  return (await query.execute()).map(toChangeView);
 }
 
 /** The end dates first planned for a commitment's milestones that were re-planned, by milestone number. */

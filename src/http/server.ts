@@ -20,6 +20,7 @@ import { registerCommitmentHistoryRoutes } from '../commitments/commitment-histo
 import { registerActionPlanEditRoutes } from '../action-plans/action-plan-edit.routes.ts';
 import { registerCommitmentCreateRoutes } from '../commitments/commitment-create.routes.ts';
 import { registerMilestoneHistoryRoutes } from '../milestones/milestone-history.routes.ts';
+import { registerActionPlanHistoryRoutes } from '../action-plans/action-plan-history.routes.ts';
 import { registerCommitmentApi } from '../commitments/commitment.api.ts';
 import { registerCommitmentListRoutes } from '../commitments/commitment-list.routes.ts';
 import { registerDownloadRoutes } from '../downloads/download.routes.ts';
@@ -104,6 +105,7 @@ export async function buildServer(base: { db: Db; config?: Config }, options: { 
   registerActionPlanEditRoutes(app, deps);
   registerCommitmentCreateRoutes(app, deps);
   registerMilestoneHistoryRoutes(app, deps);
+  registerActionPlanHistoryRoutes(app, deps);
   registerCommitmentApi(app, deps);
   registerCommitmentListApi(app, deps);
   registerMemberApi(app, deps);
