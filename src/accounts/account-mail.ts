@@ -48,6 +48,18 @@ export function passwordChangedMail(intl: Intl, change: { to: string; name: stri
   };
 }
 
+/** The notice that an administrator turned the second factor off: a reset nobody asked for is an attack to report. */
+export function secondFactorResetMail(intl: Intl, reset: { to: string; name: string; at: Date; reason: string; resetLink: string }): MailMessage {
+  return {
+    kind: 'second_factor_reset',
+    to: reset.to,
+    subject: intl.t('account.mail.secondFactorReset.subject'),
+    text: intl.t('account.mail.secondFactorReset.body', {
+      name: reset.name, date: utcDateTime(intl, reset.at), reason: reset.reason, link: reset.resetLink,
+    }),
+  };
+}
+
 // Mail is read far from the server's time zone, so times say they are UTC.
 function utcDateTime(intl: Intl, at: Date): string {
   return `${intl.formatDate(at, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`;

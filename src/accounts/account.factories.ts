@@ -15,7 +15,7 @@ const hashes = new Map<string, Promise<string>>();
 export type TestAccount = { id: string; email: string; name: string; password: string; totpSecret: string | null; institutionId: string | null };
 
 export async function createAccount(db: Db, options: {
-  role?: Role | null; email?: string; name?: string; password?: string; institutionSlug?: string; totp?: boolean;
+  role?: Role | null; email?: string; name?: string; password?: string; institutionSlug?: string; totp?: boolean; locale?: string;
 } = {}): Promise<TestAccount> {
   counter += 1;
   const role = options.role === undefined ? 'point_of_contact' : options.role;
@@ -30,7 +30,7 @@ export async function createAccount(db: Db, options: {
   if (!hashes.has(password)) hashes.set(password, hashPassword(password));
   const row = await db.insertInto('accounts').values({
     email, name, password_hash: await hashes.get(password)!, role, institution_id: institution?.id ?? null,
-    totp_secret: totpSecret, totp_enabled_at: totpSecret ? new Date() : null,
+    totp_secret: totpSecret, totp_enabled_at: totpSecret ? new Date() : null, ...(options.locale ? { locale: options.locale } : {}),
   }).returning('id').executeTakeFirstOrThrow();
   return { id: row.id, email, name, password, totpSecret, institutionId: institution?.id ?? null };
 }

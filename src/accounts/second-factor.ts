@@ -1,7 +1,11 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
+import { intlFor } from '../i18n/intl.ts';
+import { isLocale } from '../i18n/locales.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import { recordAccountEvent } from './account-events.ts';
+import { secondFactorResetMail } from './account-mail.ts';
 import { attemptSucceeded, beginAttempt } from './rate-limit.ts';
 import { replaceRecoveryCodes, useRecoveryCode } from './recovery-codes.ts';
 import { endAllSessions } from './session.ts';
@@ -76,12 +80,14 @@ export async function disableSecondFactor(db: Db, accountId: string): Promise<vo
 
 /**
  * An administrator turns another person's TOTP off (a lost phone), with a reason: their recovery codes go, they are
- * signed out everywhere, and their next sign-in asks them to set it up again if their role requires it.
- * Returns false when the account had no second factor (nothing to reset).
+ * signed out everywhere, their next sign-in asks them to set it up again if their role requires it, and they are
+ * told by e-mail, in their language, with the reason. Returns false when the account had no second factor (nothing
+ * to reset).
  */
-export async function resetSecondFactor(db: Db, reset: { actorId: string; accountId: string; reason: string }): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const account = await trx.selectFrom('accounts').select(['totp_enabled_at', 'institution_id'])
+export async function resetSecondFactor(db: Db, mailer: Mailer, baseUrl: string,
+  reset: { actorId: string; accountId: string; reason: string }): Promise<boolean> {
+  const done = await db.transaction().execute(async (trx) => {
+    const account = await trx.selectFrom('accounts').select(['totp_enabled_at', 'institution_id', 'email', 'name', 'locale'])
       .where('id', '=', reset.accountId).forUpdate().executeTakeFirst();
     if (!account?.totp_enabled_at) return false;
     await clearSecondFactor(trx, reset.accountId);
@@ -90,8 +96,14 @@ export async function resetSecondFactor(db: Db, reset: { actorId: string; accoun
       kind: 'second_factor_reset', actorId: reset.actorId, accountId: reset.accountId, institutionId: account.institution_id,
       details: { reason: reset.reason, sessions },
     });
+    const locale = isLocale(account.locale) ? account.locale : 'en';
+    await mailer.queue(trx, secondFactorResetMail(intlFor(locale), {
+      to: account.email, name: account.name, at: new Date(), reason: reset.reason, resetLink: `${baseUrl}/${locale}/password-reset`,
+    }));
     return true;
   });
+  if (done) await mailer.deliverQueued(db);
+  return done;
 }
 
 async function clearSecondFactor(trx: Transaction<Database>, accountId: string): Promise<void> {

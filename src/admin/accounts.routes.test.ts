@@ -37,7 +37,9 @@ describe('/{locale}/admin/accounts', () => {
 
   it('resets a lost second factor with a reason: codes and sessions go, it is recorded, and the next sign-in asks for a new set-up', async () => {
     const admin = await createAccount(t.database.db, { role: 'administrator', name: 'Asha Admin' });
-    const other = await createAccount(t.database.db, { role: 'administrator', name: 'Lost Phone' });
+    const other = await createAccount(t.database.db, { role: 'administrator', name: 'Lost Phone', locale: 'fr' });
+    const mailTo = (address: string) => t.database.db.selectFrom('outbox').select(['kind', 'subject', 'body_text'])
+      .where('to_address', '=', address).execute();
     const otherClient = await signedIn(t.app, other);
     await t.database.db.insertInto('recovery_codes').values({ account_id: other.id, code_hash: 'a'.repeat(64) }).execute();
     const client = await signedIn(t.app, admin);
@@ -49,6 +51,7 @@ describe('/{locale}/admin/accounts', () => {
     expect(noReason.statusCode).toBe(400);
     expect(noReason.body).toContain('Reason: this field is required.');
     expect((await totpOf(other.id)).totp_secret).not.toBeNull();
+    expect(await mailTo(other.email)).toEqual([]);
 
     const res = await client.submit(resetUrl(other.id), resetUrl(other.id), { reason: 'Phone lost; confirmed by telephone' });
     expect(res.statusCode).toBe(303);
@@ -61,6 +64,13 @@ describe('/{locale}/admin/accounts', () => {
     const event = await t.database.db.selectFrom('account_events').select(['actor_id', 'details'])
       .where('account_id', '=', other.id).where('kind', '=', 'second_factor_reset').executeTakeFirstOrThrow();
     expect(event).toEqual({ actor_id: admin.id, details: { reason: 'Phone lost; confirmed by telephone', sessions: 1 } });
+    // The person is told, in their language, with the reason and a way to take the account back.
+    const [mail, ...more] = await mailTo(other.email);
+    expect(more).toEqual([]);
+    expect(mail).toMatchObject({ kind: 'second_factor_reset', subject: 'Le second facteur de votre compte Ahadi a été désactivé' });
+    expect(mail!.body_text).toContain('Motif indiqué : Phone lost; confirmed by telephone');
+    expect(mail!.body_text).toMatch(/le \d{1,2} [a-zéû]+ \d{4} à \d{2}:\d{2} UTC/);
+    expect(mail!.body_text).toContain('/fr/password-reset');
 
     // An administrator signs in with the password alone, and is sent to set TOTP up again before anything else.
     const again = new WebClient(t.app);

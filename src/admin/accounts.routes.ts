@@ -51,7 +51,7 @@ export function registerAdminAccountRoutes(app: FastifyInstance, deps: AppDeps):
     const form = parseForm(ResetForm, request.body);
     if (!form.ok) return render(request, reply, user, account, form, 400);
     // Already off (another administrator was quicker): nothing to do, the list shows it.
-    await resetSecondFactor(db, { actorId: user.id, accountId: account.id, reason: form.data.reason });
+    await resetSecondFactor(db, deps.mailer, deps.config.baseUrl, { actorId: user.id, accountId: account.id, reason: form.data.reason });
     return reply.redirect(`/${intl.locale}/admin/accounts?notice=second-factor-reset`, 303);
   });
 
