@@ -3,8 +3,10 @@ import fs from 'node:fs';
 
 /**
  * The import rate of OGP's dataset: `npm run ahadi -- import ogp-dataset FILE` into a fresh (migrated) database, read from the
- * summary it prints (`N rows`, `time: S s (R rows/s)`). The command's own time excludes starting Node and the
- * database. Unavailable (with the reason) when the command or the file does not exist.
+ * summary it prints (`N rows`, `time: S s (R rows/s)`). The command's own time runs from reading the file to the
+ * commit (parsing, mapping, validation, every statement and the commit's facet refresh included); it excludes
+ * starting Node, loading modules and starting the database. Unavailable (with the reason) when the command or the
+ * file does not exist.
  */
 export type ImportRate = { rows: number; seconds: number; rowsPerSecond: number } | { unavailable: string };
 

@@ -7,12 +7,21 @@ import type { CommitmentRecord } from './commitment-record.ts';
  */
 const SAVER_VERSION = 1;
 
+// A validated record is never changed afterwards, so its hash is computed once: an import computes it when it checks
+// the record (while the database saves the previous batch), the saver finds it here.
+const hashes = new WeakMap<CommitmentRecord, string>();
+
 /**
  * SHA-256 of a validated record with its keys in a fixed order, so the same content always gives the same hash
  * whatever order a source listed its languages or fields in. Stored on the commitment row to detect "unchanged".
  */
 export function recordHash(record: CommitmentRecord): string {
-  return createHash('sha256').update(JSON.stringify({ saverVersion: SAVER_VERSION, record }, sortedKeys)).digest('hex');
+  let hash = hashes.get(record);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(JSON.stringify({ saverVersion: SAVER_VERSION, record }, sortedKeys)).digest('hex');
+    hashes.set(record, hash);
+  }
+  return hash;
 }
 
 /** JSON.stringify replacer: objects with their keys sorted (arrays keep their order, which means something). */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { CommitmentRecordSchema, OgpIdSchema, type CommitmentRecord, type CommitmentRecordInput } from '../commitments/commitment-record.ts';
+import { recordHash } from '../commitments/record-hash.ts';
 import { saveValidatedCommitmentRecords, type SaveOptions } from '../commitments/save-commitment-records.ts';
 import type { ImportTarget } from './import-run.ts';
 
@@ -18,6 +19,8 @@ export const commitmentTarget: ImportTarget<CommitmentRecordInput> = {
     const parsed = CommitmentRecordSchema.safeParse(record);
     if (!parsed.success) return describeIssues(parsed.error);
     validated.set(record, parsed.data);
+    // Hashed now, while the previous batch is being saved, rather than when this one is (recordHash remembers it).
+    recordHash(parsed.data);
     return undefined;
   },
   save: (trx, records) => saveBatch(trx, records, {}),

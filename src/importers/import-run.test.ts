@@ -73,4 +73,30 @@ describe('runImport', () => {
     expect(summary.written).toBe(true);
     expect(formatImportSummary(summary, 'test').lines).toContain('row 5 XA0010: skipped: no text');
   });
+
+  it('reads a lazy source while it saves, batch after batch, each row once and in order', async () => {
+    const read: string[] = [];
+    const source = ['XD0001', 'XD0002', 'XD0003', 'XD0004', 'XD0005'].map((id) => record(id, 'XDD'));
+    source[2] = { ...source[2]!, texts: { en: { title: '' } } };
+    const rows = {
+      length: source.length,
+      *[Symbol.iterator]() {
+        for (const [i, item] of source.entries()) {
+          read.push(item.ogpId);
+          yield { rowNumber: i + 2, label: item.ogpId, item, warnings: [`read ${item.ogpId}`] };
+        }
+      },
+    };
+    const progress: [number, number][] = [];
+    const summary = await runImport(t.db, rows, commitmentTarget, {
+      dryRun: true, batchSize: 2, onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(read).toEqual(['XD0001', 'XD0002', 'XD0003', 'XD0004', 'XD0005']);
+    expect(summary.results.map((r) => [r.rowNumber, r.outcome])).toEqual([
+      [2, 'created'], [3, 'created'], [4, 'rejected'], [5, 'created'], [6, 'created'],
+    ]);
+    expect(summary.warnings.map((w) => w.rowNumber)).toEqual([2, 3, 4, 5, 6]);
+    expect(progress).toEqual([[0, 5], [2, 5], [5, 5]]);
+    expect(summary.written).toBe(false);
+  });
 });

@@ -22,6 +22,9 @@ export type SourceRow<T> = {
   | { item?: undefined; rejection?: undefined; skipped: string }
 );
 
+/** The rows of a source, in order: an array, or rows made as they are read (mapped lazily), with their number. */
+export type SourceRows<T> = Iterable<SourceRow<T>> & { readonly length: number };
+
 export interface ImportTarget<T> {
   /** Two rows with the same key are the same thing: the second is rejected. */
   keyOf(item: T): string;
@@ -48,7 +51,7 @@ export type ImportSummary = {
 
 export type ImportOptions = {
   dryRun: boolean;
-  /** Rows per set-based save; a few hundred keeps statements few and memory small. */
+  /** Most rows per set-based save (the first ones are smaller); a few hundred keeps statements few, memory small. */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
   /** When the import started (performance.now()), so that reading the file counts in the rate. */
@@ -62,69 +65,119 @@ class RollBack extends Error {}
  * which commits only on a real run where no row was rejected — all or nothing. A dry run does exactly the same work,
  * constraints included, then rolls back, so what it reports is what a real run would do. A batch the database
  * refuses is replayed row by row (each under a savepoint) to name the row at fault.
+ *
+ * `rows` is read as it is saved: while the database works on one batch, the next rows are read and checked (a lazy
+ * source, such as the dataset importer's, is mapped then too), so the two processes share the work instead of
+ * waiting for each other. The first batch is small so that the database starts early (decision 016, amended).
  */
-export async function runImport<T>(db: Db, rows: readonly SourceRow<T>[], target: ImportTarget<T>, options: ImportOptions): Promise<ImportSummary> {
+export async function runImport<T>(db: Db, rows: SourceRows<T>, target: ImportTarget<T>, options: ImportOptions): Promise<ImportSummary> {
   const startedAt = options.startedAt ?? performance.now();
-  const results: RowResult[] = rows.map((row) => ({
-    rowNumber: row.rowNumber, label: row.label, outcome: row.skipped === undefined ? 'rejected' : 'skipped',
-    ...(row.rejection === undefined ? {} : { reason: row.rejection }),
-    ...(row.skipped === undefined ? {} : { reason: row.skipped }),
-  }));
-  const warnings = rows.flatMap((row) => row.warnings.map((message) => ({ rowNumber: row.rowNumber, message })));
-  const pending = checkRows(rows, target, results);
+  const reader = new RowReader(rows, target);
   let written = false;
   try {
     await db.transaction().execute(async (trx) => {
-      await saveInBatches(trx, pending, target, results, warnings, options);
-      if (options.dryRun || results.some((r) => r.outcome === 'rejected')) throw new RollBack();
+      await saveInBatches(trx, reader, target, options);
+      if (options.dryRun || reader.results.some((r) => r.outcome === 'rejected')) throw new RollBack();
     });
     written = true;
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
   }
+  const { results } = reader;
+  // In row order, whichever came first: a row's own warnings are read while an earlier batch may still be saving.
+  const warnings = reader.warnings.sort((a, b) => a.rowNumber - b.rowNumber);
   return { dryRun: options.dryRun, written, counts: countOutcomes(results), results, warnings, seconds: (performance.now() - startedAt) / 1000 };
 }
 
 type Pending<T> = { index: number; item: T };
 
-/** Rows still to save; the others get their rejection (a field the schema refuses, a key already seen). */
-function checkRows<T>(rows: readonly SourceRow<T>[], target: ImportTarget<T>, results: RowResult[]): Pending<T>[] {
-  const firstRowOfKey = new Map<string, number>();
-  const pending: Pending<T>[] = [];
-  rows.forEach((row, index) => {
-    if (row.item === undefined) return;
-    const problem = target.check(row.item);
+/**
+ * Reads source rows in order: each gets its result (rejected until saved, or skipped), and the rows still to save
+ * come out in batches. A row is rejected here when the schema refuses a field or its key was already seen.
+ */
+class RowReader<T> {
+  readonly results: RowResult[] = [];
+  readonly warnings: ImportSummary['warnings'] = [];
+  readonly total: number;
+  private readonly rows: Iterator<SourceRow<T>>;
+  private readonly firstRowOfKey = new Map<string, number>();
+  private done = false;
+
+  constructor(rows: SourceRows<T>, private readonly target: ImportTarget<T>) {
+    this.total = rows.length;
+    this.rows = rows[Symbol.iterator]();
+  }
+
+  /** Up to `size` rows to save; empty when the source is exhausted. Yields to the event loop every millisecond. */
+  async nextBatch(size: number): Promise<Pending<T>[]> {
+    const batch: Pending<T>[] = [];
+    let sliceStart = performance.now();
+    while (batch.length < size && !this.done) {
+      const next = this.rows.next();
+      if (next.done) {
+        this.done = true;
+      } else {
+        const pending = this.read(next.value);
+        if (pending) batch.push(pending);
+      }
+      if (performance.now() - sliceStart > 1) {
+        // Let the statements of the batch being saved go on: each waits for its predecessor's answer.
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+    return batch;
+  }
+
+  private read(row: SourceRow<T>): Pending<T> | undefined {
+    const index = this.results.length;
+    this.results.push({
+      rowNumber: row.rowNumber, label: row.label, outcome: row.skipped === undefined ? 'rejected' : 'skipped',
+      ...(row.rejection === undefined ? {} : { reason: row.rejection }),
+      ...(row.skipped === undefined ? {} : { reason: row.skipped }),
+    });
+    for (const message of row.warnings) this.warnings.push({ rowNumber: row.rowNumber, message });
+    if (row.item === undefined) return undefined;
+    const problem = this.target.check(row.item);
     if (problem !== undefined) {
-      results[index]!.reason = problem;
-      return;
+      this.results[index]!.reason = problem;
+      return undefined;
     }
-    const key = target.keyOf(row.item);
-    const first = firstRowOfKey.get(key);
+    const key = this.target.keyOf(row.item);
+    const first = this.firstRowOfKey.get(key);
     if (first !== undefined) {
-      results[index]!.reason = `${key} is also on row ${first}`;
-      return;
+      this.results[index]!.reason = `${key} is also on row ${first}`;
+      return undefined;
     }
-    firstRowOfKey.set(key, row.rowNumber);
-    pending.push({ index, item: row.item });
-  });
-  return pending;
+    this.firstRowOfKey.set(key, row.rowNumber);
+    return { index, item: row.item };
+  }
 }
 
-async function saveInBatches<T>(trx: Trx, pending: Pending<T>[], target: ImportTarget<T>, results: RowResult[],
-  warnings: ImportSummary['warnings'], options: ImportOptions): Promise<void> {
+// The first batch: enough rows for the database to work on while the next ones are read.
+const FIRST_BATCH = 64;
+
+async function saveInBatches<T>(trx: Trx, reader: RowReader<T>, target: ImportTarget<T>, options: ImportOptions): Promise<void> {
   const size = options.batchSize ?? 500;
   const analyze = analyzeAsTablesGrow(trx, target.tables);
-  options.onProgress?.(0, pending.length);
-  for (let start = 0; start < pending.length; start += size) {
-    await analyze(start);
-    const batch = pending.slice(start, start + size);
-    const saved = await underSavepoint(trx, () => target.save(trx, batch.map((p) => p.item)));
-    if (saved.ok) {
-      batch.forEach((p, i) => record(p, saved.value[i]!, results, warnings));
-    } else {
-      await saveOneByOne(trx, batch, target, results, warnings);
-    }
-    options.onProgress?.(Math.min(start + size, pending.length), pending.length);
+  const { results, warnings } = reader;
+  let saved = 0;
+  let batch = await reader.nextBatch(Math.min(FIRST_BATCH, size));
+  options.onProgress?.(0, reader.total);
+  while (batch.length > 0) {
+    await analyze(saved);
+    const current = batch;
+    const saving = (async () => {
+      const attempt = await underSavepoint(trx, () => target.save(trx, current.map((p) => p.item)));
+      if (attempt.ok) current.forEach((p, i) => record(p, attempt.value[i]!, results, warnings));
+      else await saveOneByOne(trx, current, target, results, warnings);
+    })();
+    // Batches grow to `size`: few statements for a long file, an early start for every file.
+    const [, next] = await Promise.all([saving, reader.nextBatch(Math.min(size, current.length * 2))]);
+    saved += current.length;
+    batch = next;
+    // Every row up to the last one saved is settled (saved, rejected or skipped); the rest when the source ends.
+    options.onProgress?.(batch.length > 0 ? current.at(-1)!.index + 1 : reader.total, reader.total);
   }
 }
 

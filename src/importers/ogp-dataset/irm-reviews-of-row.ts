@@ -1,5 +1,6 @@
 import type { CommitmentRecordInput } from '../../commitments/commitment-record.ts';
 import { isRatedByMethod, type IrmMethod, type IrmReport } from '../../irm/indicators.ts';
+import { byCell } from '../table/by-cell.ts';
 import { CellError } from '../table/cell-error.ts';
 import { IRM_CODE_COLUMNS, IRM_COLUMNS, REPORT_YEAR_COLUMNS, type IrmColumn, type Stage } from './irm-columns.ts';
 import { codeDisagreement, readRating, type CellRating } from './read-rating.ts';
@@ -15,6 +16,9 @@ const REPORT: Record<Stage, Record<IrmMethod, IrmReport>> = {
   end: { irm_2012: 'end_of_term', irm_2020: 'results' },
 };
 
+// Each rating column holds a handful of wordings over every row: each is read once per column.
+const RATING_READERS = new Map(IRM_COLUMNS.map((column) => [column, byCell((cell) => readRating(cell, column))]));
+
 /**
  * The IRM reviews a dataset row holds: one per stage that has anything (a rating other than ND, or a report year).
  * Every rating of the review's method is stored, ND included as "no data"; a rating of the other method is stored
@@ -22,7 +26,7 @@ const REPORT: Record<Stage, Record<IrmMethod, IrmReport>> = {
  * results: no data".
  */
 export function irmReviewsOfRow(cells: Cells, submissionYear: number, warnings: string[]): Review[] {
-  const ratings = new Map<IrmColumn, CellRating>(IRM_COLUMNS.map((column) => [column, readRating(cells[column.column] ?? '', column)]));
+  const ratings = new Map<IrmColumn, CellRating>(IRM_COLUMNS.map((column) => [column, RATING_READERS.get(column)!(cells[column.column] ?? '')]));
   const byName = new Map([...ratings].map(([column, rating]) => [column.column, rating]));
   warnings.push(...codeWarnings(cells, byName));
   // A 2019 plan with early results had a transitional Results Report (2020 method) after a 2012-method design review.

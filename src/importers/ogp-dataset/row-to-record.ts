@@ -3,6 +3,7 @@ import { inferInstitutionKind } from '../../institutions/infer-institution-kind.
 import type { InstitutionKind } from '../../institutions/institution-kinds.ts';
 import { splitInstitutionNames } from '../../institutions/split-institution-names.ts';
 import { POLICY_AREA_COLUMNS } from '../../policy-areas/dataset-columns.ts';
+import { byCell } from '../table/by-cell.ts';
 import { CellError } from '../table/cell-error.ts';
 import { readCommitmentNumber } from './commitment-number.ts';
 import { COLUMN } from './dataset-columns.ts';
@@ -35,8 +36,8 @@ export function rowToRecord(cells: Cells): { record: CommitmentRecordInput; warn
     ...(end ? { end } : {}),
     sourceLocale: 'en',
     texts: { en: { title: readTitle(cells), ...(fullText ? { fullText } : {}) } },
-    leadInstitutions: splitInstitutionNames(cells[COLUMN.leadInstitutions] ?? '').map((name) => ({ name, kind: inferInstitutionKind(name, 'lead') })),
-    supportingInstitutions: splitInstitutionNames(cells[COLUMN.supportingInstitutions] ?? '').map(supportingInstitution),
+    leadInstitutions: leadInstitutionsOf(cells[COLUMN.leadInstitutions] ?? '').map((institution) => ({ ...institution })),
+    supportingInstitutions: supportingInstitutionsOf(cells[COLUMN.supportingInstitutions] ?? '').map((institution) => ({ ...institution })),
     policyAreas: policyAreasOf(cells),
     irmReviews: irmReviewsOfRow(cells, submissionYear, warnings),
   };
@@ -74,6 +75,11 @@ function actionPlanOf(cells: Cells, submissionYear: number): CommitmentRecordInp
   return { number: readWholeNumber(cells, COLUMN.planNumber), submissionYear, startYear: endYear - duration, endYear };
 }
 
+// A plan names the same institutions commitment after commitment: each cell is split and its kinds guessed once.
+const leadInstitutionsOf = byCell((cell): CommitmentRecordInput['leadInstitutions'] =>
+  splitInstitutionNames(cell).map((name) => ({ name, kind: inferInstitutionKind(name, 'lead') })));
+const supportingInstitutionsOf = byCell((cell) => splitInstitutionNames(cell).map(supportingInstitution));
+
 // Kinds that are never part of government: a supporting institution of one of these kinds is an "other actor".
 const NON_GOVERNMENT_KINDS: readonly InstitutionKind[] = ['civil_society', 'academia', 'media', 'private_sector'];
 
@@ -88,10 +94,14 @@ function supportingInstitution(name: string): CommitmentRecordInput['supportingI
  */
 function policyAreasOf(cells: Cells): string[] {
   const keys: string[] = [];
-  for (const [column, key] of Object.entries(POLICY_AREA_COLUMNS)) {
-    const cell = (cells[column] ?? '').trim();
+  for (const [column, key] of POLICY_AREAS) {
+    const raw = cells[column] ?? '';
+    if (raw === '0') continue;
+    const cell = raw.trim();
     if (cell === '1') keys.push(key);
     else if (!/^(0|nd|na)$/i.test(cell)) throw new CellError(column, `"${cell}" is not 1, 0, ND or NA`);
   }
   return keys;
 }
+
+const POLICY_AREAS = Object.entries(POLICY_AREA_COLUMNS);

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { checkHeader, rowOf, TableFileError, type Table } from './table.ts';
 
 /**
@@ -7,7 +7,9 @@ import { checkHeader, rowOf, TableFileError, type Table } from './table.ts';
  * sheet's own. Rows with no value at all are skipped, as empty CSV lines are.
  */
 export async function readXlsx(data: Buffer, sheetName?: string): Promise<Table> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a workbook is read: ExcelJS takes ~0.5 s to load, which every command would pay at start-up.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
   } catch (error) {
