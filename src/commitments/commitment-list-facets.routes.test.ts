@@ -36,6 +36,16 @@ describe('long facets on /{locale}/commitments', () => {
     expect(res.body).toContain('<a href="/fr/commitments?sort=oldest#facet-member">Afficher moins (Membre)</a>');
   });
 
+  it('counts, per year, the commitments whose plan runs in it, and links to exactly those', async () => {
+    const res = await t.app.inject('/en/commitments?kind=national');
+    const years = [...res.body.matchAll(/<a href="(\/en\/commitments\?kind=national&(?:amp;)?from=(\d{4})&(?:amp;)?to=\2)">\2 \((\d+)\)<\/a>/g)];
+    expect(years.length).toBeGreaterThan(3);
+    for (const [, href, , count] of years.slice(0, 4)) {
+      const listed = await t.app.inject(href!.replaceAll('&amp;', '&'));
+      expect(listed.body).toContain(`>${count} commitment${count === '1' ? '' : 's'}<`);
+    }
+  });
+
   it('refuses a facet it does not know, naming the parameter', async () => {
     const res = await t.app.inject('/en/commitments?all=everything');
     expect(res.statusCode).toBe(400);

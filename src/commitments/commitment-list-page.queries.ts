@@ -16,7 +16,8 @@ export type Facets = {
   lead: FacetValue[];
   irm: FacetValue[];
   milestone: FacetValue[];
-  startYear: FacetValue[];
+  /** Per year, the commitments whose plan runs in it (`from=Y&to=Y` lists them). */
+  year: FacetValue[];
 };
 
 /** Indicators offered as filters: the ones people compare commitments by. */
@@ -27,7 +28,7 @@ type Row = {
   hits: { id: string; ogpId: string; sortKey: number | string | null }[];
   total: number;
   member: (FacetRow & { kind: string; iso_alpha2: string | null })[];
-  kind: FacetRow[]; area: FacetRow[]; lead: FacetRow[]; irm: FacetRow[]; milestone: FacetRow[]; start_year: FacetRow[];
+  kind: FacetRow[]; area: FacetRow[]; lead: FacetRow[]; irm: FacetRow[]; milestone: FacetRow[]; year: FacetRow[];
 };
 
 /** A facet as a JSON array of its rows (`rows`), in the given order of `x`. */
@@ -58,7 +59,9 @@ export async function findCommitmentListPage(db: Db, filters: CommitmentFilters,
   const others = (dimension: FilterDimension) => dimensions.filter((d) => d !== dimension);
   /** `(value text, count int)` of one dimension: `value` is its value in commitment_facets, as text. */
   const counts = (dimension: FilterDimension, value: RawBuilder<unknown>) => {
-    if (others(dimension).length === 0 && !filters.q) {
+    // The kept counts of years are by start year (migration 009); the facet counts every year a plan runs in, as the
+    // years filter does, so it is always counted.
+    if (others(dimension).length === 0 && !filters.q && dimension !== 'years') {
       return sql`select value, count from commitment_facet_counts where dimension = ${dimension} and count > 0`;
     }
     const from = dimensions.includes(dimension) ? sql`${filters.q ? sql`base` : sql`commitment_facets`} f where ${filterConditions(unfiltered, dimension)}` : everything;
@@ -92,8 +95,8 @@ export async function findCommitmentListPage(db: Db, filters: CommitmentFilters,
         where split_part(k.value, ':', 1) = any(${IRM_FACET_INDICATORS})`, sql`x.value`)} as irm,
       ${facet(sql`select k.value, k.value as label, k.count from (${counts('milestone', sql`unnest(f.milestone_statuses)`)}) k`,
         sql`x.value`)} as milestone,
-      ${facet(sql`select k.value, k.value as label, k.count from (${counts('years', sql`f.plan_start_year`)}) k`,
-        sql`x.value::int desc`)} as start_year`.execute(db);
+      ${facet(sql`select k.value, k.value as label, k.count from (${counts('years', sql`generate_series(f.plan_start_year, f.plan_end_year)`)}) k`,
+        sql`x.value::int desc`)} as year`.execute(db);
   const row = result.rows[0]!;
   const hits = row.hits.map((h) => ({ id: h.id, ogpId: h.ogpId, sortKey: h.sortKey === null ? null : Number(h.sortKey) }));
   return { hits, total: row.total, facets: {
@@ -103,6 +106,6 @@ export async function findCommitmentListPage(db: Db, filters: CommitmentFilters,
     lead: row.lead,
     irm: row.irm,
     milestone: row.milestone,
-    startYear: row.start_year,
+    year: row.year,
   } };
 }

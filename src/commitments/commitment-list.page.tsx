@@ -95,6 +95,15 @@ export function commitmentListPage(ctx: PageContext, view: CommitmentListView): 
                 <input type="number" id="from" name="from" inputmode="numeric" min="2011" max="2100" value={filters.from?.toString() ?? ''} class="year" />{' '}
                 <label for="to" safe>{t('browse.to')}</label>{' '}
                 <input type="number" id="to" name="to" inputmode="numeric" min="2011" max="2100" value={filters.to?.toString() ?? ''} class="year" />
+                {view.facets.year.length > 0 ? <>
+                  <p id="years-covered" safe>{t('browse.yearsCovered')}</p>
+                  <ul class="facet-years" aria-labelledby="years-covered">
+                    {view.facets.year.map((y) => (
+                      <li><a href={`${base}${filtersToQuery({ ...filters, from: Number(y.value), to: Number(y.value) })}`}
+                        safe>{t('browse.yearCount', { year: y.value, count: y.count })}</a></li>
+                    ))}
+                  </ul>
+                </> : ''}
               </fieldset>
               {filters.plan.map((p) => <input type="hidden" name="plan" value={p} />)}
               {view.expanded ? <input type="hidden" name="all" value={view.expanded} /> : ''}
