@@ -17,6 +17,10 @@ beforeAll(async () => {
 afterAll(async () => { await browser?.close(); await live?.close(); });
 
 describe('a full reporting round in a browser', () => {
+  // The people and the round of the first test, which the second visits again in the other languages.
+  let people: Record<'poc' | 'reviewer', Awaited<ReturnType<typeof createAccount>>> | undefined;
+  let closedRoundId: string | undefined;
+
   it('admin opens a round, a PoC reports with a file, a reviewer disputes, admin closes, the public sees the snapshot', async () => {
     const db = live.database.db;
     const [admin, poc, reviewer] = await Promise.all([
@@ -43,6 +47,8 @@ describe('a full reporting round in a browser', () => {
     expect(await adminPage.getByRole('status').innerText()).toContain('The round is open');
     await checkPage(adminPage, 'en');
     const roundId = (await db.selectFrom('reporting_rounds').select('id').executeTakeFirstOrThrow()).id;
+    people = { poc, reviewer };
+    closedRoundId = roundId;
 
     // The point of contact reports milestone 1 complete, with a PDF: first without evidence, which is refused.
     const pocPage = await newPhonePage(browser);
@@ -103,4 +109,38 @@ describe('a full reporting round in a browser', () => {
       expect(await disputed.locator('.verdict-disputed').innerText()).toBe(locale === 'en' ? 'Disputed' : 'Inapingwa');
     }
   }, 240_000); // four people, a dozen pages, an accessibility scan on each
+
+  it.each(['fr', 'es', 'sw'] as const)('the workspace and public reporting pages are accessible in %s', async (locale) => {
+    expect(people && closedRoundId).toBeTruthy();
+    const { poc, reviewer } = people!;
+    // An administrator of their own: a TOTP code is accepted once per 30-second step, and the languages follow quickly.
+    const admin = await createAccount(live.database.db, { role: 'administrator', name: `Admin ${locale}` });
+    const milestone = await live.database.db.selectFrom('milestones as m').innerJoin('commitments as c', 'c.id', 'm.commitment_id')
+      .select('m.id').where('c.ogp_id', '=', 'KE0031').where('m.number', '=', 1).executeTakeFirstOrThrow();
+    const visit = async (page: Awaited<ReturnType<typeof newPhonePage>>, path: string) => {
+      const response = await page.goto(`${live.baseUrl}/${locale}${path}`);
+      expect(response?.status(), path).toBe(200);
+      await checkPage(page, locale);
+    };
+
+    const adminPage = await newPhonePage(browser);
+    await signInPage(adminPage, live.baseUrl, admin, locale);
+    await visit(adminPage, '/reporting');
+    await visit(adminPage, '/reporting/rounds/new');
+    await adminPage.locator('form.stack-form button[type=submit]').click();
+    expect(await adminPage.locator('.error-summary li').count()).toBe(3);
+    await checkPage(adminPage, locale);
+    await visit(adminPage, `/reporting/rounds/${closedRoundId}/workspace`);
+
+    for (const person of [poc, reviewer]) {
+      const page = await newPhonePage(browser);
+      await signInPage(page, live.baseUrl, person, locale);
+      await visit(page, '/reporting');
+      await visit(page, `/reporting/rounds/${closedRoundId}/milestones/${milestone.id}/report`);
+    }
+
+    const publicPage = await newPhonePage(browser);
+    await visit(publicPage, `/reporting/rounds/${closedRoundId}`);
+    await visit(publicPage, '/commitments/KE0031/milestones/1');
+  }, 120_000);
 });
