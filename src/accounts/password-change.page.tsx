@@ -1,7 +1,7 @@
 import { Layout, type PageContext } from '../layout/layout.tsx';
 import { ErrorSummary, formTitle, PostForm, TextField } from '../layout/form.tsx';
 import type { FormState } from '../http/form.ts';
-import { newPasswordLabels } from './password-reset.page.tsx';
+import { NewPasswordFields, newPasswordLabels } from './password-reset.page.tsx';
 
 /** `/{locale}/account/password`: the current password, then the new one twice (the same rules as a reset). */
 export function passwordChangePage(ctx: PageContext, view: { form: FormState; csrfToken: string }): string {
@@ -19,10 +19,7 @@ export function passwordChangePage(ctx: PageContext, view: { form: FormState; cs
         <ErrorSummary intl={intl} form={view.form} labels={labels} />
         <PostForm action={`/${intl.locale}/account/password`} csrfToken={view.csrfToken} class="stack-form">
           <TextField intl={intl} form={view.form} name="currentPassword" type="password" label={labels.currentPassword} autocomplete="current-password" />
-          <TextField intl={intl} form={view.form} name="password" type="password" label={labels.password}
-            hint={t('account.newPassword.hint')} autocomplete="new-password" />
-          <TextField intl={intl} form={view.form} name="passwordConfirmation" type="password" label={labels.passwordConfirmation} autocomplete="new-password" />
-          <button type="submit" class="button" safe>{t('account.newPassword.submit')}</button>
+          <NewPasswordFields intl={intl} form={view.form} />
         </PostForm>
       </>
     ),

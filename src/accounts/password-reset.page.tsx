@@ -1,6 +1,7 @@
 import { Layout, type PageContext } from '../layout/layout.tsx';
 import { ErrorSummary, formTitle, PostForm, TextField } from '../layout/form.tsx';
 import type { FormState } from '../http/form.ts';
+import type { Intl } from '../i18n/intl.ts';
 
 /** `/{locale}/password-reset`: ask for a link. */
 export function passwordResetRequestPage(ctx: PageContext, view: { form: FormState; csrfToken: string }): string {
@@ -64,6 +65,19 @@ export const newPasswordLabels = (t: (id: string) => string) => ({
   password: t('account.newPassword'), passwordConfirmation: t('account.passwordConfirmation'),
 });
 
+/** The new password twice and the button, as a reset and a change both end. */
+export function NewPasswordFields({ intl, form }: { intl: Intl; form: FormState }) {
+  const labels = newPasswordLabels(intl.t);
+  return (
+    <>
+      <TextField intl={intl} form={form} name="password" type="password" label={labels.password}
+        hint={intl.t('account.newPassword.hint')} autocomplete="new-password" />
+      <TextField intl={intl} form={form} name="passwordConfirmation" type="password" label={labels.passwordConfirmation} autocomplete="new-password" />
+      <button type="submit" class="button" safe>{intl.t('account.newPassword.submit')}</button>
+    </>
+  );
+}
+
 /** `/{locale}/password-reset/{token}`: choose a new password. */
 export function newPasswordPage(ctx: PageContext, view: { form: FormState; csrfToken: string; action: string }): string {
   const { intl } = ctx;
@@ -77,10 +91,7 @@ export function newPasswordPage(ctx: PageContext, view: { form: FormState; csrfT
         <h1 safe>{t('account.newPassword.title')}</h1>
         <ErrorSummary intl={intl} form={view.form} labels={labels} />
         <PostForm action={view.action} csrfToken={view.csrfToken} class="stack-form">
-          <TextField intl={intl} form={view.form} name="password" type="password" label={labels.password}
-            hint={t('account.newPassword.hint')} autocomplete="new-password" />
-          <TextField intl={intl} form={view.form} name="passwordConfirmation" type="password" label={labels.passwordConfirmation} autocomplete="new-password" />
-          <button type="submit" class="button" safe>{t('account.newPassword.submit')}</button>
+          <NewPasswordFields intl={intl} form={view.form} />
         </PostForm>
       </>
     ),

@@ -41,9 +41,7 @@ const facet = (rows: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
  * that pass every filter once (`everything`): the page, the count and the facets of every dimension without a
  * filter of its own read that set. A dimension with a filter counts over the commitments that pass the *other*
  * filters, through the indexes of those filters, or, when no other filter applies, from the whole list's counts
- * that migration 009 keeps in commitment_facet_counts. The list without any filter reads those kept counts, but for
- * the years, counted from the table: the kept ones are by start year (no longer read), the facet by the years a plan
- * runs in, as the years filter keeps them.
+ * that migration 009 keeps in commitment_facet_counts (but for the years: see `counts`).
  * The page's rows are looked up (for the OGP id that breaks ties) only from the last sort key the page needs: a
  * search ranks thousands of matches, a page shows twenty.
  */

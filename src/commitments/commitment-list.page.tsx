@@ -34,9 +34,12 @@ export function commitmentListPage(ctx: PageContext, view: CommitmentListView): 
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const base = `/${intl.locale}/commitments`;
   const facet = (name: ExpandableFacet) => ({
-    name, selected: filters[name], intl, expanded: view.expanded === name,
-    // Filters picked in the form but not applied yet are lost by this link, as by any link: it is a GET like "Apply".
-    toggle: `${base}${filtersToQuery(filters, { all: view.expanded === name ? undefined : name })}#facet-${name}`,
+    name, selected: filters[name],
+    more: {
+      intl, expanded: view.expanded === name,
+      // Filters picked in the form but not applied yet are lost by this link, as by any link: it is a GET like "Apply".
+      toggle: `${base}${filtersToQuery(filters, { all: view.expanded === name ? undefined : name })}#facet-${name}`,
+    },
   });
   return Layout({
     ...ctx,
@@ -130,16 +133,16 @@ function ResultItem({ intl, item }: { intl: Intl; item: CommitmentListItem }) {
   );
 }
 
-function FacetGroup({ name, legend, values, selected, intl, expanded, toggle }: {
+function FacetGroup({ name, legend, values, selected, more }: {
   name: string; legend: string; values: FacetValue[]; selected: string[];
-  /** For a long facet: whether it shows all values, and the link that shows all or fewer. */
-  intl?: Intl; expanded?: boolean; toggle?: string;
+  /** For a facet that may be long: whether it shows all values, and the link that shows all or fewer. */
+  more?: { intl: Intl; expanded: boolean; toggle: string };
 }) {
   // A selected value stays visible even when no commitment matches it any more, or when it is not among the first.
   const all = [...values, ...selected.filter((s) => !values.some((v) => v.value === s)).map((s) => ({ value: s, label: s, count: 0 }))];
   if (all.length === 0) return '';
-  const long = toggle !== undefined && values.length > FACET_VALUES_SHOWN;
-  const shown = long && !expanded
+  const long = more !== undefined && values.length > FACET_VALUES_SHOWN;
+  const shown = long && !more.expanded
     ? all.filter((v, i) => i < FACET_VALUES_SHOWN || selected.includes(v.value))
     : all;
   return (
@@ -156,10 +159,10 @@ function FacetGroup({ name, legend, values, selected, intl, expanded, toggle }: 
           );
         })}
       </ul>
-      {long && intl ? (
-        <p class="facet-more"><a href={toggle} safe>{expanded
-          ? intl.t('browse.showFewer', { legend })
-          : intl.t('browse.showAll', { legend, count: values.length })}</a></p>
+      {long ? (
+        <p class="facet-more"><a href={more.toggle} safe>{more.expanded
+          ? more.intl.t('browse.showFewer', { legend })
+          : more.intl.t('browse.showAll', { legend, count: values.length })}</a></p>
       ) : ''}
     </fieldset>
   );
