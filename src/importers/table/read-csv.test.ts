@@ -12,9 +12,15 @@ describe('readCsv', () => {
     ]);
   });
 
+  it('keeps a stray quote inside an unquoted cell as written, and reads CRLF line ends', () => {
+    expect(readCsv('id,text\r\nKE0031,5" screen\r\n').rows).toEqual([{ rowNumber: 2, cells: { id: 'KE0031', text: '5" screen' } }]);
+  });
+
   it('refuses a file it cannot read as a table, saying where', () => {
     expect(() => readCsv('id,text\nKE0031,a,b\n')).toThrow(TableFileError);
-    expect(() => readCsv('id,text\nKE0031,a,b\n')).toThrow(/line 2/);
+    expect(() => readCsv('id,text\nKE0031,a,b\n')).toThrow('row 2 has 3 cells where the header names 2 columns');
+    expect(() => readCsv('id,text\nKE0031,a\nKE0032\n')).toThrow('row 3 has 1 cell where the header names 2 columns');
+    expect(() => readCsv('id,text\nKE0031,a\nKE0032,"open\n')).toThrow('not a readable CSV file: row 3: Quoted field unterminated');
     expect(() => readCsv('id,id\n1,2\n')).toThrow('the header names column "id" twice');
     expect(() => readCsv('')).toThrow('the file is empty: no header row');
   });

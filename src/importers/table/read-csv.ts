@@ -1,20 +1,31 @@
-import { parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { checkHeader, rowOf, TableFileError, type Table } from './table.ts';
 
 /**
  * Reads a CSV file (UTF-8, comma-separated, header row; a byte-order mark is allowed). Cells may hold line breaks
- * inside quotes, as OGP's "Full Text" does. Empty lines are skipped. A row with more or fewer cells than the header
- * is an error that names its line, never silently padded or cut.
+ * inside quotes, as OGP's "Full Text" does. Empty lines are skipped. A quoted cell left open, or a row with more or
+ * fewer cells than the header, is an error that names its row, never silently padded or cut. A stray quote inside
+ * an unquoted cell is kept as written, as spreadsheet programs read it.
+ * Papa Parse rather than csv-parse: on OGP's 2 MB dataset it takes 25 ms in a fresh process where csv-parse took
+ * 350 ms, a third of the whole import (decision 016, amended).
  */
 export function readCsv(text: string | Buffer): Table {
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_quotes: false });
-  } catch (error) {
-    throw new TableFileError(`not a readable CSV file: ${(error as Error).message}`);
-  }
-  const [header, ...body] = records;
+  const parsed = Papa.parse<string[]>(typeof text === 'string' ? text : text.toString('utf8'), {
+    delimiter: ',', skipEmptyLines: true,
+  });
+  const [problem] = parsed.errors;
+  if (problem) throw new TableFileError(`not a readable CSV file: row ${(problem.row ?? 0) + 1}: ${problem.message}`);
+  const [header, ...body] = parsed.data;
   if (!header) throw new TableFileError('the file is empty: no header row');
   const columns = checkHeader(header);
-  return { columns, rows: body.map((values, i) => rowOf(columns, values, i + 2)) };
+  return {
+    columns,
+    rows: body.map((values, i) => {
+      const rowNumber = i + 2;
+      if (values.length !== columns.length) {
+        throw new TableFileError(`row ${rowNumber} has ${values.length} ${values.length === 1 ? 'cell' : 'cells'} where the header names ${columns.length} columns`);
+      }
+      return rowOf(columns, values, rowNumber);
+    }),
+  };
 }
