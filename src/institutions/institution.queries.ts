@@ -17,10 +17,14 @@ export type InstitutionCommitment = {
   actionPlan: { number: number; startYear: number; endYear: number };
 };
 
-/** An institution of a member, by the member's slug and its own. */
+/**
+ * An institution of a member, by the member's slug and its own. The page runs it on every request, before its kept
+ * copy answers: joined on `coalesce(i.member_id, 0)` it is a lookup in the unique index of that expression and the
+ * slug, where `i.member_id = m.id` scanned every institution for the slug (members' ids are never 0).
+ */
 export async function findInstitution(db: Db, memberSlug: string, slug: string): Promise<InstitutionHead | undefined> {
   const row = await db.selectFrom('institutions as i')
-    .innerJoin('members as m', 'm.id', 'i.member_id')
+    .innerJoin('members as m', (join) => join.on((eb) => eb(sql`coalesce(i.member_id, 0)`, '=', eb.ref('m.id'))))
     .select(['i.id', 'i.slug', 'i.name', 'i.kind', 'm.slug as memberSlug', 'm.name as memberName', 'm.kind as memberKind',
       'm.iso_alpha2 as isoAlpha2'])
     .where('m.slug', '=', memberSlug).where('i.slug', '=', slug)

@@ -1,6 +1,6 @@
 import { Layout, type PageContext } from '../layout/layout.tsx';
 import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
-import type { ActionPlanSummary, MemberSummary } from './member.queries.ts';
+import type { ActionPlanSummary, MemberHead } from './member.queries.ts';
 import { memberName } from './member-name.ts';
 import type { Intl } from '../i18n/intl.ts';
 import { memberFeedPath } from '../feeds/feed-url.ts';
@@ -8,7 +8,7 @@ import type { PlanIrmSummary } from './plan-irm-summaries.queries.ts';
 import { actionPlanNewUrl } from '../action-plans/action-plan-edit.page.tsx';
 
 /** `may` says which workspace links the signed-in person gets (their policies decide); the public gets none. */
-export function memberPage(ctx: PageContext, member: MemberSummary, plans: ActionPlanSummary[], irm: Map<number, PlanIrmSummary>,
+export function memberPage(ctx: PageContext, member: MemberHead, plans: ActionPlanSummary[], irm: Map<number, PlanIrmSummary>,
   may: { addActionPlan: boolean }): string {
   const { intl } = ctx;
   const t = intl.t;

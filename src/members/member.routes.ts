@@ -3,7 +3,7 @@ import type { AppDeps } from '../http/server.ts';
 import { publicPageContext } from '../http/page-context.ts';
 import { sendDataVersionedPage } from '../http/public-page-cache.ts';
 import { notFound } from '../http/errors.ts';
-import { findMember, listActionPlans } from './member.queries.ts';
+import { findMemberHead, listActionPlans } from './member.queries.ts';
 import { memberPage } from './member.page.tsx';
 import { findPlanIrmSummaries } from './plan-irm-summaries.queries.ts';
 import { currentUser } from '../accounts/current-user.ts';
@@ -12,7 +12,7 @@ import { findMemberTarget } from '../action-plans/commands/action-plan-form.ts';
 
 export function registerMemberRoutes(app: FastifyInstance, { db, web, pageCache }: AppDeps): void {
   app.get<{ Params: { locale: string; slug: string } }>('/:locale/members/:slug', async (request, reply) => {
-    const [ctx, member] = await Promise.all([publicPageContext(request, reply, { db, web }), findMember(db, request.params.slug)]);
+    const [ctx, member] = await Promise.all([publicPageContext(request, reply, { db, web }), findMemberHead(db, request.params.slug)]);
     if (!member) throw notFound('member');
     return sendDataVersionedPage(request, reply, ctx, pageCache, `member ${ctx.intl.locale} ${member.slug}`, async () => {
       const [plans, irmSummaries] = await Promise.all([listActionPlans(db, member.slug), findPlanIrmSummaries(db, member.slug)]);

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { adminQuery, databaseUrl } from '../../test/setup/template-database.ts';
+import { createDb, type Db } from './connect.ts';
+import { listMigrations, migrate } from './migrate.ts';
+import { importOgpDataset } from '../importers/ogp-dataset/import-ogp-dataset.ts';
+import { CommitmentFiltersSchema } from '../commitments/commitment-filters.ts';
+import { findCommitmentListPage } from '../commitments/commitment-list-page.queries.ts';
+
+// The whole list's kept counts (migration 009) lost their unused 'years' rows in migration 013. A database migrated up
+// to 012 is filled by an import, then migrated: the list's facets must not change, and stay right after later writes.
+const FILE = path.resolve(process.cwd(), '../shared/data/ogp/ogp_commitments_open_parliament_2024-07.csv');
+const adminUrl = inject('databaseAdminUrl');
+const name = `ahadi_test_${randomBytes(6).toString('hex')}`;
+const before013 = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-migrations-'));
+let db: Db;
+
+beforeAll(async () => {
+  for (const m of listMigrations().filter((m) => m.version < 13)) fs.copyFileSync(m.file, path.join(before013, path.basename(m.file)));
+  await adminQuery(adminUrl, `create database ${name}`);
+  db = createDb(databaseUrl(adminUrl, name), 2);
+  await migrate(db, before013);
+});
+afterAll(async () => {
+  await db?.destroy();
+  await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+  fs.rmSync(before013, { recursive: true, force: true });
+});
+
+const keptDimensions = async () =>
+  (await db.selectFrom('commitment_facet_counts').select('dimension').distinct().orderBy('dimension').execute()).map((r) => r.dimension);
+
+/** The first page of the list without filters: its facets come from the kept counts. */
+const wholeList = () => findCommitmentListPage(db, CommitmentFiltersSchema.parse({}), 'en', { offset: 0, limit: 20 });
+
+/** The same list counted from commitment_facets: every plan ends in 2011 or later, so `from=2011` keeps all. */
+const countedList = () => findCommitmentListPage(db, CommitmentFiltersSchema.parse({ from: 2011 }), 'en', { offset: 0, limit: 20 });
+
+/** The kept counts above zero, and the same counted afresh from every commitment's facets. */
+async function keptAndRecounted() {
+  const kept = await sql<{ dimension: string; value: string; count: number }>`
+    select dimension, value, count from commitment_facet_counts where count > 0 order by 1, 2`.execute(db);
+  const recounted = await sql<{ dimension: string; value: string; count: number }>`
+    select v.dimension, v.value, count(*)::int as count
+    from commitment_facets f, commitment_facet_values(f.member_id, f.member_kind, f.plan_start_year, f.policy_areas,
+      f.lead_institutions, f.irm_ratings, f.milestone_statuses) v
+    group by 1, 2 order by 1, 2`.execute(db);
+  return { kept: kept.rows, recounted: recounted.rows };
+}
+
+describe('the kept facet counts of the whole list', () => {
+  it('lose their years rows in migration 013, and the facets of the list without filters stay the same', async () => {
+    await importOgpDataset(db, FILE, { dryRun: false });
+    const dimensions = await keptDimensions();
+    expect(dimensions).toContain('years');
+    const before = await wholeList();
+    expect(before.total).toBe(442);
+    expect(before.facets.year.length).toBeGreaterThan(3);
+
+    expect((await migrate(db)).map((m) => m.version)).toEqual([13]);
+    expect(await keptDimensions()).toEqual(dimensions.filter((d) => d !== 'years'));
+    const after = await wholeList();
+    expect(after.facets).toEqual(before.facets);
+    expect(after.total).toBe(before.total);
+    expect(after.facets).toEqual((await countedList()).facets);
+  });
+
+  it('keep no years through later imports and edits, and still agree with the table', async () => {
+    await importOgpDataset(db, FILE, { dryRun: false });
+    // Moves the national members' commitments to another kind: the refresh subtracts the old values, adds the new.
+    const moved = await db.updateTable('members').set({ kind: 'other' }).where('kind', '=', 'national').executeTakeFirstOrThrow();
+    expect(Number(moved.numUpdatedRows)).toBeGreaterThan(0);
+    expect(await keptDimensions()).not.toContain('years');
+    const { kept, recounted } = await keptAndRecounted();
+    expect(kept).toEqual(recounted);
+    const list = await wholeList();
+    expect(list.facets).toEqual((await countedList()).facets);
+    expect(list.facets.kind.map((k) => k.value)).toContain('other');
+    expect(list.facets.kind.map((k) => k.value)).not.toContain('national');
+  });
+});
