@@ -5,7 +5,7 @@ import { API_ROUTE, apiRoutes } from '../http/api/api-route.ts';
 import { apiResponses, LocaleQuerySchema } from '../http/api/api-schemas.ts';
 import { listEnvelopeSchema, pageOf, pageStart, PageQuerySchema } from '../http/api/list-envelope.ts';
 import { MemberParamsSchema } from '../members/member.schema.ts';
-import { findMember } from '../members/member.queries.ts';
+import { findMemberHead } from '../members/member.queries.ts';
 import { countActionPlans, findActionPlanPage, findActionPlanRow, listPlanCommitments, findActionPlan } from './action-plan.queries.ts';
 import { findClosedRounds, findInstitutionReporting } from './action-plan-reporting.queries.ts';
 import {
@@ -51,7 +51,7 @@ export function registerActionPlanApi(app: FastifyInstance, { db }: AppDeps): vo
     const members = [request.params.slug];
     const start = pageStart({ ...request.query, member: members }, ActionPlanKeySchema);
     const [member, rows, total] = await Promise.all([
-      findMember(db, request.params.slug),
+      findMemberHead(db, request.params.slug),
       findActionPlanPage(db, { members, after: start.after, limit: start.fetch }),
       countActionPlans(db, members),
     ]);

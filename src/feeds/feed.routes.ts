@@ -5,7 +5,7 @@ import { notFound } from '../http/errors.ts';
 import type { Intl } from '../i18n/intl.ts';
 import { parseQuery } from '../commitments/commitment-list.routes.ts';
 import { CommitmentFiltersSchema, NO_FILTERS, filtersToQuery, type CommitmentFilters } from '../commitments/commitment-filters.ts';
-import { findMember } from '../members/member.queries.ts';
+import { findMemberHead } from '../members/member.queries.ts';
 import { memberName } from '../members/member-name.ts';
 import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
 import { findFeedItems, findPolicyAreaLabel, type FeedItem } from './feed.queries.ts';
@@ -56,7 +56,7 @@ export function registerFeedRoutes(app: FastifyInstance, { db, config }: AppDeps
 
   app.get<{ Params: { locale: string; slug: string } }>('/:locale/members/:slug/feed.atom', async (request, reply) => {
     const intl = intlFromParams(request.params);
-    const member = await findMember(db, request.params.slug);
+    const member = await findMemberHead(db, request.params.slug);
     if (!member) throw notFound('member');
     return send(reply, intl, {
       filters: { ...NO_FILTERS, member: [member.slug] },
