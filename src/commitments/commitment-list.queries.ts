@@ -164,7 +164,8 @@ const MARK_END = '\u0003';
 export async function findCommitmentListItems(db: Db, ids: string[], locale: string, q: string | undefined): Promise<CommitmentListItem[]> {
   if (ids.length === 0) return [];
   const snippet = q
-    ? sql<string>`ts_headline(ahadi_search_config(t.locale), concat_ws(' … ', t.description, t.objectives, t.status_quo, t.ambition,
+    ? sql<string>`ts_headline(ahadi_search_config(t.locale), concat_ws(' … ',
+        commitment_text_prose(t.description, t.objectives, t.status_quo, t.ambition, t.full_text, ' … '),
         (select string_agg(mt.text, ' … ' order by m.number) from milestones m
          join milestone_texts mt on mt.milestone_id = m.id and mt.locale = t.locale where m.commitment_id = c.id)), ${searchQuery(q)},
         ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`})`

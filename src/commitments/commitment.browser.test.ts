@@ -1,8 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startLiveApp } from '../../test/helpers/live-app.ts';
 import { saveDatedCommitments } from '../../test/helpers/dated-commitments.ts';
 import { expectNoAccessibilityViolations, expectNoHorizontalScroll, launchBrowser, newPhonePage } from '../../test/helpers/browser.ts';
+import { rowToRecord } from '../importers/ogp-dataset/row-to-record.ts';
+import { readCsv } from '../importers/table/read-csv.ts';
+import { saveCommitmentRecords } from './save-commitment-records.ts';
 
 let live: Awaited<ReturnType<typeof startLiveApp>>;
 let browser: Browser;
@@ -57,6 +62,19 @@ describe('commitment page in a browser', () => {
     await fullText.locator('summary').click();
     expect(await fullText.locator('.prose').innerText()).toContain('Budgets are published <monthly>.');
     await expectNoHorizontalScroll(page);
+    await expectNoAccessibilityViolations(page);
+  });
+
+  it("declares the language of a text OGP's dataset gives in Spanish", async () => {
+    const dataset = readCsv(fs.readFileSync(path.resolve('../shared/data/ogp/ogp_commitments_open_parliament_2024-07.csv')));
+    const row = dataset.rows.find((r) => r.cells['Commitment Unique Identifier'] === 'CR0016')!;
+    await live.database.db.transaction().execute((trx) => saveCommitmentRecords(trx, [rowToRecord(row.cells).record]));
+    const page = await newPhonePage(browser);
+    await page.goto(`${live.baseUrl}/en/commitments/CR0016`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('h1 [lang]').getAttribute('lang')).toBe('es');
+    expect(await page.locator('details.full-text .prose').getAttribute('lang')).toBe('es');
+    await expect(page.locator('.note').innerText()).resolves.toMatch(/Spanish/);
     await expectNoAccessibilityViolations(page);
   });
 

@@ -61,7 +61,7 @@ describe('the kept facet counts of the whole list', () => {
     expect(before.total).toBe(442);
     expect(before.facets.year.length).toBeGreaterThan(3);
 
-    expect((await migrate(db)).map((m) => m.version)).toEqual([13]);
+    expect((await migrate(db)).map((m) => m.version)).toEqual(listMigrations().map((m) => m.version).filter((v) => v >= 13));
     expect(await keptDimensions()).toEqual(dimensions.filter((d) => d !== 'years'));
     const after = await wholeList();
     expect(after.facets).toEqual(before.facets);

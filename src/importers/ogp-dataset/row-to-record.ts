@@ -3,6 +3,7 @@ import { inferInstitutionKind } from '../../institutions/infer-institution-kind.
 import type { InstitutionKind } from '../../institutions/institution-kinds.ts';
 import { splitInstitutionNames } from '../../institutions/split-institution-names.ts';
 import { POLICY_AREA_COLUMNS } from '../../policy-areas/dataset-columns.ts';
+import { detectLocale } from '../../text/detect-language.ts';
 import { byCell } from '../table/by-cell.ts';
 import { CellError } from '../table/cell-error.ts';
 import { readCommitmentNumber } from './commitment-number.ts';
@@ -17,14 +18,19 @@ type Cells = Readonly<Record<string, string>>;
  * One row of OGP's commitment dataset as a CommitmentRecord. Throws a CellError naming the column when a cell
  * cannot be read; what it reads with doubt (a date, a number typed oddly, a code that contradicts its label)
  * becomes a warning, and the value is kept as written rather than guessed.
- * The dataset is OGP's English sheet, so its text is taken as English even where a plan's own words are quoted.
+ * The dataset is OGP's English sheet, but a plan's title and "Full Text" are quoted in the plan's own words (Spanish
+ * for most Latin American members): their language is detected from the beginning of that text, so that it is stemmed
+ * and marked up in its language, and is English when the text is too short to tell. ("Short Title" is OGP's English
+ * and is not stored.)
  * Milestones are left out (they are not structured: they sit inside "Full Text"), so none stored are touched.
  */
 export function rowToRecord(cells: Cells): { record: CommitmentRecordInput; warnings: string[] } {
   const warnings: string[] = [];
   const ogpId = readOgpId(cells);
   const submissionYear = readYear(cells, COLUMN.submissionYear);
+  const title = readTitle(cells);
   const fullText = (cells[COLUMN.fullText] ?? '').trim();
+  const locale = detectLocale(`${title} ${fullText}`, 'en');
   const start = readDatasetDate(cells[COLUMN.startDate] ?? '', COLUMN.startDate, warnings);
   const end = readDatasetDate(cells[COLUMN.endDate] ?? '', COLUMN.endDate, warnings);
   const record: CommitmentRecordInput = {
@@ -34,8 +40,8 @@ export function rowToRecord(cells: Cells): { record: CommitmentRecordInput; warn
     ...readCommitmentNumber(cells[COLUMN.commitmentNumber] ?? '', warnings),
     ...(start ? { start } : {}),
     ...(end ? { end } : {}),
-    sourceLocale: 'en',
-    texts: { en: { title: readTitle(cells), ...(fullText ? { fullText } : {}) } },
+    sourceLocale: locale,
+    texts: { [locale]: { title, ...(fullText ? { fullText } : {}) } },
     leadInstitutions: leadInstitutionsOf(cells[COLUMN.leadInstitutions] ?? '').map((institution) => ({ ...institution })),
     supportingInstitutions: supportingInstitutionsOf(cells[COLUMN.supportingInstitutions] ?? '').map((institution) => ({ ...institution })),
     policyAreas: policyAreasOf(cells),
