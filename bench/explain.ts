@@ -17,7 +17,9 @@ import { findCommitmentDetail } from '../src/commitments/commitment.queries.ts';
  * (commitment page, filtered list with its facets, search) once on the bench data set, then EXPLAIN ANALYZE of each,
  * and prints each query's server time (and with --plans, its plan). For finding the slow query behind a MISS.
  * `--repeat N` runs each EXPLAIN ANALYZE N times and prints the fastest and the median: on a machine others load,
- * the fastest of a few runs is what compares before and after.
+ * the fastest of a few runs is what compares before and after. The list and search are explained as a first page
+ * (ids, count and facets in one statement), then as another page and another sort once their count and facets are
+ * kept (decision 020): the page's ids only.
  */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -51,7 +53,11 @@ await run('commitment page', () => findCommitmentDetail(db, commitmentId, 'en'))
 for (const [name, filters] of [['list', { member, area }], ['search', { q }]] as const) {
   const parsed = CommitmentFiltersSchema.parse(filters);
   // The page's one statement, then the API's two (ids, count).
-  const { hits } = await run(`${name}: page (ids, count, facets)`, () => findCommitmentListPage(db, parsed, 'en', { offset: 0, limit: 20 }));
+  const { hits, total, facets } = await run(`${name}: page (ids, count, facets)`, () => findCommitmentListPage(db, parsed, 'en', { offset: 0, limit: 20 }));
+  // Another page or sort of the same filter state, its count and facets kept (decision 020): the ids only.
+  await run(`${name}: page 2 (ids; facets kept)`, () => findCommitmentListPage(db, parsed, 'en', { offset: 20, limit: 20 }, Promise.resolve({ total, facets })));
+  const other = CommitmentFiltersSchema.parse({ ...filters, sort: 'oldest' });
+  await run(`${name}: oldest (ids; facets kept)`, () => findCommitmentListPage(db, other, 'en', { offset: 0, limit: 20 }, Promise.resolve({ total, facets })));
   await run(`${name}: API ids`, () => findCommitmentPage(db, parsed, { offset: 0 }, 20));
   await run(`${name}: API count`, () => countCommitments(db, parsed));
   await run(`${name}: items`, () => findCommitmentListItems(db, hits.map((h) => h.id), 'en', parsed.q));
@@ -72,7 +78,7 @@ try {
     const ms = (t: number) => `${t.toFixed(3)} ms`.padStart(12);
     const median = times.length > 1 ? ` (median ${ms(times[Math.floor(times.length / 2)]!).trim()})` : '';
     const firstLine = query.sql.replace(/\s+/g, ' ').trim().slice(0, 90);
-    console.log(`${name.padEnd(16)} ${ms(times[0]!)}${median}  ${firstLine}`);
+    console.log(`${name.padEnd(34)} ${ms(times[0]!)}${median}  ${firstLine}`);
     if (args.plans) console.log(`${lines.map((l) => `    ${l}`).join('\n')}\n`);
   }
 } finally {

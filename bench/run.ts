@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_SET, type DataSetOptions } from '../src/generate/data-set.ts';
-import { inLanguage, TOPICS } from '../src/generate/word-lists.ts';
+import { inLanguage, LANGUAGES, TOPICS } from '../src/generate/word-lists.ts';
 import { adminQuery, clusterDirOf, loadDebian, prepareEmbedded, type Targets } from './data-sets.ts';
 import { findDebianPostgres, startDebianPostgres } from './debian-postgres.ts';
 import { freePort } from '../src/db/embedded-postgres.ts';
@@ -270,11 +270,17 @@ async function load(url: string, target: string, engine: string, options: { path
 }
 
 /**
- * The pages measured. The list and search are measured twice: the same page again and again (as a popular link is
- * asked for; from the second request on, the server's page cache answers), and a different page at every request
- * (`paths` in turn: each member's list, with and without the policy area, in three sorts; each topic's words in four
- * sorts on eight result pages), which no cache holds: what a page costs to make. The report says when a run went
- * through all its pages and came back to pages already made.
+ * The pages measured. The list and search are measured three ways:
+ * - the same page again and again (as a popular link is asked for; from the second request on, the server's page
+ *   cache answers);
+ * - pages in turn, as visitors page through results (`paths`: each member's list, with and without the policy area,
+ *   in three sorts; each topic's words in four sorts on eight result pages): no page is asked for twice, so none is
+ *   kept, but the pages of one filter state follow each other and share its count and facets, which the server
+ *   keeps per filter state (decision 020): most of these requests make only their page's ids;
+ * - a different filter state at every request, which nothing kept serves: what a page costs with nothing kept
+ *   (each member once with and once without the area, in the default sort; each topic's words in each language; on
+ *   the French, Spanish and Swahili pages, so that no count kept by the English pages in turn serves them).
+ * The report says when a run went through all its pages and came back to pages already made.
  */
 function targetList(t: Targets, memberSlugs: string[]): (Omit<TargetResult, 'result' | 'error'> & { optional?: boolean })[] {
   const filter = `area=${encodeURIComponent(t.area)}&member=${encodeURIComponent(t.member)}`;
@@ -283,15 +289,27 @@ function targetList(t: Targets, memberSlugs: string[]): (Omit<TargetResult, 'res
     `/en/commitments?member=${encodeURIComponent(slug)}${area}&sort=${sort}`)));
   const searches = TOPICS.flatMap((topic) => ['relevance', ...sorts].flatMap((sort) => [1, 2, 3, 4, 5, 6, 7, 8].map((page) =>
     `/en/commitments?q=${encodeURIComponent(inLanguage(topic.name, 'en'))}&sort=${sort}${page > 1 ? `&page=${page}` : ''}`)));
+  const otherLocales = ['fr', 'es', 'sw'];
+  const memberStates = otherLocales.flatMap((locale) => memberSlugs.flatMap((slug) => [`&area=${encodeURIComponent(t.area)}`, ''].map((area) =>
+    `/${locale}/commitments?member=${encodeURIComponent(slug)}${area}`)));
+  const searchStates = otherLocales.flatMap((locale) => TOPICS.flatMap((topic) => LANGUAGES.map((language) =>
+    `/${locale}/commitments?q=${encodeURIComponent(inLanguage(topic.name, language))}`)));
+  const inTurn = (n: number) => `${int(n)} pages in turn, no page kept, counts kept per filter`;
+  const eachState = (n: number) => `${int(n)} filter states in turn, nothing kept`;
   const list: (Omit<TargetResult, 'result' | 'error'> & { optional?: boolean })[] = [
     { key: 'page', name: 'commitment page', path: `/en/commitments/${t.commitmentId}` },
     { key: 'list', name: 'filtered list (same page)', path: `/en/commitments?${filter}` },
-    { key: 'listEach', name: `filtered list (${int(memberLists.length)} pages in turn, uncached)`, path: memberLists[0] ?? `/en/commitments?${filter}`, paths: memberLists },
+    { key: 'listEach', name: `filtered list (${inTurn(memberLists.length)})`, path: memberLists[0] ?? `/en/commitments?${filter}`, paths: memberLists },
+    { key: 'listStates', name: `filtered list (${eachState(memberStates.length)})`, path: memberStates[0] ?? `/fr/commitments?${filter}`, paths: memberStates },
     { key: 'search', name: 'search (same page)', path: `/en/commitments?q=${encodeURIComponent(t.q)}` },
-    { key: 'searchEach', name: `search (${int(searches.length)} pages in turn, uncached)`, path: searches[0]!, paths: searches },
+    { key: 'searchEach', name: `search (${inTurn(searches.length)})`, path: searches[0]!, paths: searches },
+    { key: 'searchStates', name: `search (${eachState(searchStates.length)})`, path: searchStates[0]!, paths: searchStates },
     // One visitor at a time: the time a page takes to make, without the queue that ten at once on two cores build.
-    { key: 'listEachAlone', name: 'filtered list (uncached, 1 connection)', path: memberLists[1] ?? memberLists[0]!, paths: [...memberLists].reverse(), connections: 1 },
-    { key: 'searchEachAlone', name: 'search (uncached, 1 connection)', path: searches[1]!, paths: [...searches].reverse(), connections: 1 },
+    // In reverse order, so that the pages and counts the runs above made are not met first.
+    { key: 'listEachAlone', name: 'filtered list (pages in turn, counts kept per filter, 1 connection)', path: memberLists[1] ?? memberLists[0]!, paths: [...memberLists].reverse(), connections: 1 },
+    { key: 'listStatesAlone', name: 'filtered list (filter states in turn, nothing kept, 1 connection)', path: memberStates[1] ?? memberStates[0]!, paths: [...memberStates].reverse(), connections: 1 },
+    { key: 'searchEachAlone', name: 'search (pages in turn, counts kept per filter, 1 connection)', path: searches[1]!, paths: [...searches].reverse(), connections: 1 },
+    { key: 'searchStatesAlone', name: 'search (filter states in turn, nothing kept, 1 connection)', path: searchStates[1]!, paths: [...searchStates].reverse(), connections: 1 },
     { key: 'api', name: 'API: a commitment', path: `/api/v1/commitments/${t.commitmentId}` },
     { key: 'apiList', name: 'API: filtered list', path: `/api/v1/commitments?${filter}`, optional: true },
   ];

@@ -21,7 +21,7 @@ afterAll(async () => { await database.drop(); });
 
 const STATES: Record<string, unknown>[] = [
   {}, { member }, { area }, { member, area }, { q: 'public procurement' }, { q: 'public procurement', area: 'open-contracting' },
-  { kind: 'local', milestone: 'ongoing' }, { irm: 'completion:limited', sort: 'oldest' }, { from: 2016, to: 2019, sort: 'id' }, { sort: 'oldest' }, { q: 'public', sort: 'newest' },
+  { kind: 'local', milestone: 'ongoing' }, { irm: 'completion:limited', sort: 'oldest' }, { from: 2016, to: 2019, sort: 'id' }, { sort: 'oldest' }, { q: 'public', sort: 'newest' }, { q: 'public', sort: 'id' }, { q: 'public', kind: 'national' },
 ];
 
 /** The filters with one dimension's values replaced by `value`: what a facet value's count must equal. */
@@ -36,6 +36,10 @@ describe('the list page statement', () => {
       const page = await findCommitmentListPage(database.db, filters, 'en', { offset, limit: 20 });
       expect(page.hits).toEqual(await findCommitmentPage(database.db, filters, { offset }, 20));
       expect(page.total).toBe(await countCommitments(database.db, filters));
+      // With its count and facets kept (decision 020), the statement makes the same page's ids alone.
+      const kept = { total: page.total, facets: page.facets };
+      const idsOnly = await findCommitmentListPage(database.db, filters, 'en', { offset, limit: 20 }, Promise.resolve(kept));
+      expect(idsOnly).toEqual({ hits: page.hits, ...kept });
       if (offset === 0) expect(page.total).toBeGreaterThan(0);
     });
 

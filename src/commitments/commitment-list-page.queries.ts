@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import type { CommitmentFilters, FilterDimension } from './commitment-filters.ts';
-import { activeDimensions, filterConditions, listOrder, matchedSearch, withoutSearch, type Hit } from './commitment-list.queries.ts';
+import type { CommitmentFilters, FilterDimension, Sort } from './commitment-filters.ts';
+import { activeDimensions, filterConditions, listOrder, matchedSearch, searchQuery, withoutSearch, type Hit } from './commitment-list.queries.ts';
 
 /**
  * Counts beside each filter value. Each dimension counts over the commitments that match every *other* filter,
@@ -22,6 +22,9 @@ export type Facets = {
 
 /** Indicators offered as filters: the ones people compare commitments by. */
 export const IRM_FACET_INDICATORS = ['completion', 'potential_for_results', 'potential_impact', 'did_it_open_government', 'early_results'];
+
+/** What every page and sort of one filter state shows alike: kept per data version by the page (decision 020). */
+export type ListCounts = { total: number; facets: Facets };
 
 type FacetRow = { value: string; label: string; count: number };
 type Row = {
@@ -44,42 +47,46 @@ const facet = (rows: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
  * that migration 009 keeps in commitment_facet_counts (but for the years: see `counts`).
  * The page's rows are looked up (for the OGP id that breaks ties) only from the last sort key the page needs: a
  * search ranks thousands of matches, a page shows twenty.
+ * With `kept`, the count and facets of this filter state that another page made (decision 020), the statement makes
+ * only the page's ids.
  */
 export async function findCommitmentListPage(db: Db, filters: CommitmentFilters, locale: string,
-  position: { offset: number; limit: number }): Promise<{ hits: Hit[]; total: number; facets: Facets }> {
+  position: { offset: number; limit: number }, kept?: Promise<ListCounts>): Promise<{ hits: Hit[] } & ListCounts> {
   const dimensions = activeDimensions(filters);
   const unfiltered = withoutSearch(filters);
   const { sort, ranked, key, direction } = listOrder(filters);
   const wholeList = dimensions.length === 0;
-  const head = wholeList ? sql`` : sql`with ${filters.q ? sql`${matchedSearch(filters.q, ranked)},
-      base as materialized (select f.*, ${ranked ? sql`matched.rank` : sql`0::float8`} as rank
-        from matched join commitment_facets f on f.commitment_id = matched.commitment_id),` : sql``}
-      everything as materialized (select f.* from ${filters.q ? sql`base` : sql`commitment_facets`} f where ${filterConditions(unfiltered)})`;
-  const everything = wholeList ? sql`commitment_facets f` : sql`everything f`;
+  const { head, everything, ordered } = wholeList ? { head: sql``, everything: sql`commitment_facets f`, ordered: sql`commitment_facets f` }
+    : sets(filters, dimensions.length === 1 && filters.q !== undefined, sort, ranked, kept !== undefined);
   const others = (dimension: FilterDimension) => dimensions.filter((d) => d !== dimension);
   /** `(value text, count int)` of one dimension: `value` is its value in commitment_facets, as text. */
   const counts = (dimension: FilterDimension, value: RawBuilder<unknown>) => {
-    // The kept counts of years are by start year (migration 009); the facet counts every year a plan runs in, as the
-    // years filter does, so it is always counted.
+    // No counts of years are kept (migration 013): the facet counts every year a plan runs in, as the years filter
+    // does, so it is always counted here.
     if (others(dimension).length === 0 && !filters.q && dimension !== 'years') {
       return sql`select value, count from commitment_facet_counts where dimension = ${dimension} and count > 0`;
     }
     const from = dimensions.includes(dimension) ? sql`${filters.q ? sql`base` : sql`commitment_facets`} f where ${filterConditions(unfiltered, dimension)}` : everything;
     return sql`select (${value})::text as value, count(*)::int as count from ${from} group by 1`;
   };
+  const hits = sql`(select coalesce(json_agg(json_build_object('id', h.id::text, 'ogpId', h.ogp_id, 'sortKey', h.sort_key)
+          order by h.sort_key ${sql.raw(direction)} nulls last, h.ogp_id), '[]')
+        from (select c.id, c.ogp_id, ${key} as sort_key
+          from ${ordered} join commitments c on c.id = f.commitment_id
+          ${sort === 'id' ? sql`` : sql`where ${key} ${sql.raw(direction === 'desc' ? '>=' : '<=')} coalesce((select ${key} from ${ordered}
+            order by ${key} ${sql.raw(direction)} offset ${position.offset + position.limit - 1} limit 1), ${key})`}
+          order by ${key} ${sql.raw(direction)} nulls last, c.ogp_id limit ${position.limit} offset ${position.offset}) h)`;
+  if (kept) {
+    const [result, counts] = await Promise.all([sql<Pick<Row, 'hits'>>`${head} select ${hits} as hits`.execute(db), kept]);
+    return { hits: hitsOf(result.rows[0]!), ...counts };
+  }
   const result = await sql<Row>`
     ${head}
     select
-      (select coalesce(json_agg(json_build_object('id', h.id::text, 'ogpId', h.ogp_id, 'sortKey', h.sort_key)
-          order by h.sort_key ${sql.raw(direction)} nulls last, h.ogp_id), '[]')
-        from (select c.id, c.ogp_id, ${key} as sort_key
-          from ${everything} join commitments c on c.id = f.commitment_id
-          ${sort === 'id' ? sql`` : sql`where ${key} ${sql.raw(direction === 'desc' ? '>=' : '<=')} coalesce((select ${key} from ${everything}
-            order by ${key} ${sql.raw(direction)} offset ${position.offset + position.limit - 1} limit 1), ${key})`}
-          order by ${key} ${sql.raw(direction)} nulls last, c.ogp_id limit ${position.limit} offset ${position.offset}) h) as hits,
+      ${hits} as hits,
       ${wholeList
         ? sql`(select coalesce(sum(count), 0)::int from commitment_facet_counts where dimension = 'kind')`
-        : sql`(select count(*)::int from everything)`} as total,
+        : sql`(select count(*)::int from ${everything})`} as total,
       ${facet(sql`select m.slug as value, m.name as label, m.kind, m.iso_alpha2, k.count
         from (${counts('member', sql`f.member_id`)}) k join members m on m.id = k.value::bigint
         order by k.count desc, m.name limit 300`, sql`x.count desc, x.label`)} as member,
@@ -98,8 +105,7 @@ export async function findCommitmentListPage(db: Db, filters: CommitmentFilters,
       ${facet(sql`select k.value, k.value as label, k.count from (${counts('years', sql`generate_series(f.plan_start_year, f.plan_end_year)`)}) k`,
         sql`x.value::int desc`)} as year`.execute(db);
   const row = result.rows[0]!;
-  const hits = row.hits.map((h) => ({ id: h.id, ogpId: h.ogpId, sortKey: h.sortKey === null ? null : Number(h.sortKey) }));
-  return { hits, total: row.total, facets: {
+  return { hits: hitsOf(row), total: row.total, facets: {
     member: row.member.map((r) => ({ value: r.value, label: r.label, count: r.count, kind: r.kind, isoAlpha2: r.iso_alpha2 })),
     kind: row.kind,
     area: row.area,
@@ -109,3 +115,56 @@ export async function findCommitmentListPage(db: Db, filters: CommitmentFilters,
     year: row.year,
   } };
 }
+
+type Sets = { head: RawBuilder<unknown>; everything: RawBuilder<unknown>; ordered: RawBuilder<unknown> };
+/** A `with` clause whose `everything` is also what the page is ordered from. */
+const inEverything = (head: RawBuilder<unknown>): Sets => ({ head, everything: sql`everything f`, ordered: sql`everything f` });
+
+/**
+ * The `with` clause of a list with a filter or a search: `everything` (alias `f`), the commitments that pass every
+ * filter, for the count and the facets; `ordered` (alias `f`), the same commitments with the sort key (`rank` when
+ * ranked) for the page's ids; `base`, a search's matches' facets rows, for the counts of filtered dimensions.
+ * The page's ids alone (`idsOnly`: count and facets kept) need only the columns they are filtered and ordered by; a
+ * search by relevance or by id without other filters needs no facets row at all. A search alone is ranked in the
+ * scan of the matching texts that finds them (`matchedSearch`); a search with other filters ranks only the
+ * commitments that pass them: the scan notes each matching text's row address (`ctid`, fixed for the statement's
+ * snapshot) and those of the commitments that pass are read again by it (the same texts, so the same ranks; an index
+ * lookup and a second `@@` per text cost as much as ranking every match when the filters keep most of them).
+ */
+function sets(filters: CommitmentFilters, onlySearch: boolean, sort: Sort, ranked: boolean, idsOnly: boolean): Sets {
+  const conditions = filterConditions(withoutSearch(filters));
+  const columns = idsOnly ? sql`f.commitment_id, f.plan_start_year` : sql`f.*`;
+  if (!filters.q) return inEverything(sql`with everything as materialized (select ${columns} from commitment_facets f where ${conditions})`);
+  const q = searchQuery(filters.q);
+  // The matches' facets rows, read by one scan of the primary key for all their ids rather than a lookup per match.
+  const matchedRows = sql`commitment_facets f where f.commitment_id = any(array(select commitment_id from matched))`;
+  if (onlySearch) {
+    const matched = sql`with ${matchedSearch(filters.q, ranked)}`;
+    // By relevance (the matches are ranked) or by id, the matches alone are what the page is ordered from.
+    const ordered = sort === 'relevance' || sort === 'id' ? sql`matched f` : undefined;
+    if (!idsOnly) return { head: sql`${matched}, base as materialized (select f.* from ${matchedRows})`, everything: sql`base f`, ordered: ordered ?? sql`base f` };
+    if (ordered) return { head: matched, everything: ordered, ordered };
+    return inEverything(sql`${matched}, everything as materialized (select ${columns} from ${matchedRows})`);
+  }
+  // Ranked with other filters, the matching texts' addresses are kept, to rank those of the commitments that pass.
+  const matched = ranked
+    ? sql`with matched_texts as materialized (select t.commitment_id, t.ctid as tid from commitment_texts t where t.search_vector @@ ${q}),
+        matched as materialized (select distinct commitment_id from matched_texts)`
+    : sql`with ${matchedSearch(filters.q, false)}`;
+  const withBase = idsOnly ? matched : sql`${matched}, base as materialized (select f.* from ${matchedRows})`;
+  const passing = idsOnly ? sql`select ${columns} from ${matchedRows} and ${conditions}` : sql`select f.* from base f where ${conditions}`;
+  if (!ranked) return inEverything(sql`${withBase}, everything as materialized (${passing})`);
+  // The page is ordered by rank alone: `ranks` holds all it needs, no join back to `everything`.
+  return {
+    head: sql`${withBase}, everything as materialized (${passing}),
+      ranks as materialized (select t.commitment_id, max(ts_rank_cd(t.search_vector, ${q}))::float8 as rank
+        from commitment_texts t where t.ctid = any(array(
+          select m.tid from matched_texts m where m.commitment_id in (select commitment_id from everything)))
+        group by t.commitment_id)`,
+    everything: sql`everything f`,
+    ordered: sql`ranks f`,
+  };
+}
+
+const hitsOf = (row: Pick<Row, 'hits'>): Hit[] =>
+  row.hits.map((h) => ({ id: h.id, ogpId: h.ogpId, sortKey: h.sortKey === null ? null : Number(h.sortKey) }));

@@ -3,14 +3,16 @@ import { z } from 'zod';
 import type { AppDeps } from '../http/server.ts';
 import { intlFromParams } from '../http/locale-params.ts';
 import { publicPageContext } from '../http/page-context.ts';
-import { sendDataVersionedPage } from '../http/public-page-cache.ts';
+import { createKeptParts, sendDataVersionedPage } from '../http/public-page-cache.ts';
 import { AppError } from '../http/errors.ts';
 import { CommitmentFiltersSchema, filtersToQuery } from './commitment-filters.ts';
 import { findCommitmentListItems } from './commitment-list.queries.ts';
-import { findCommitmentListPage } from './commitment-list-page.queries.ts';
+import { findCommitmentListPage, type ListCounts } from './commitment-list-page.queries.ts';
 import { commitmentListPage, EXPANDABLE_FACETS } from './commitment-list.page.tsx';
 
 const PAGE_SIZE = 20;
+/** Counts and facets kept per filter state: ~20-30 KB of JSON each with the member facet, so ~150-200 states. */
+const KEPT_COUNTS_BYTES = 4 * 2 ** 20;
 /** The page number, and which long facet, if any, shows all its values (`all=member`) rather than the first ones. */
 const PageSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -26,16 +28,26 @@ export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.in
   throw new AppError('invalid_input', `${field}: ${issue.message}`, field);
 }
 
-/** The list and search page; what anonymous visitors see is kept per filter state and data version (decision 019). */
+/**
+ * The list and search page; what anonymous visitors see is kept per filter state and data version (decision 019).
+ * Its count and facets, the same on every page and in every sort of a filter state, are kept per filter state,
+ * language (policy area labels) and data version for everyone, so paging or sorting costs only the page's ids
+ * (decision 020). Signed-in people read the current data version, hence current counts.
+ */
 export function registerCommitmentListRoutes(app: FastifyInstance, { db, web, pageCache }: AppDeps): void {
+  const keptCounts = createKeptParts<ListCounts>(KEPT_COUNTS_BYTES);
   app.get<{ Params: { locale: string } }>('/:locale/commitments', async (request, reply) => {
     const intl = intlFromParams(request.params);
     const filters = parseQuery(CommitmentFiltersSchema, request.query);
     const { page, all } = parseQuery(PageSchema, { page: (request.query as { page?: unknown }).page, all: (request.query as { all?: unknown }).all });
     const ctx = await publicPageContext(request, reply, { db, web });
     const name = `commitments ${intl.locale} ${filtersToQuery(filters, { page, all })}`;
-    return sendDataVersionedPage(request, reply, ctx, pageCache, name, async () => {
-      const { hits, total, facets } = await findCommitmentListPage(db, filters, intl.locale, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+    return sendDataVersionedPage(request, reply, ctx, pageCache, name, async (dataVersion) => {
+      const countsName = `${intl.locale} ${filtersToQuery({ ...filters, sort: undefined })} @${dataVersion}`;
+      const kept = keptCounts.get(countsName);
+      const made = findCommitmentListPage(db, filters, intl.locale, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }, kept);
+      if (!kept) keptCounts.making(countsName, made.then(({ total, facets }) => ({ total, facets })));
+      const { hits, total, facets } = await made;
       const items = await findCommitmentListItems(db, hits.map((h) => h.id), intl.locale, filters.q);
       return commitmentListPage(ctx, { filters, items, total, page, pageSize: PAGE_SIZE, facets, expanded: all });
     });

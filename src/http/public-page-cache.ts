@@ -41,17 +41,47 @@ export function createPublicPageCache(db: Db, freshnessMs: number | undefined): 
 /**
  * Sends a public page that may show any public data (lists, search, member and institution pages): its version is
  * `page` (what names it: route, language, normalised parameters) at the current public data version. A browser
- * that has it gets a 304, an anonymous visitor a kept copy; `render` runs only when neither applies.
+ * that has it gets a 304, an anonymous visitor a kept copy; `render` runs only when neither applies, and is given the
+ * data version the page is named by, for keeping parts of it (`createKeptParts`).
  */
 export async function sendDataVersionedPage(request: FastifyRequest, reply: FastifyReply, ctx: PageContext,
-  cache: PublicPageCache, page: string, render: () => Promise<string>): Promise<FastifyReply> {
-  const version = `${page} @${await cache.dataVersion(!ctx.user)}`;
+  cache: PublicPageCache, page: string, render: (dataVersion: string) => Promise<string>): Promise<FastifyReply> {
+  const dataVersion = await cache.dataVersion(!ctx.user);
+  const version = `${page} @${dataVersion}`;
   return sendPublicPage(request, reply, ctx, { version, render: async () => {
-    if (ctx.user) return render();
+    if (ctx.user) return render(dataVersion);
     const kept = cache.rendered.get(version);
     if (kept !== undefined) return kept;
-    const html = Buffer.from(await render());
+    const html = Buffer.from(await render(dataVersion));
     cache.rendered.set(version, html);
     return html;
   } });
+}
+
+/**
+ * Parts that several pages share, kept by a name that ends with the public data version they were read at (decision
+ * 020): the count and facets of one filter state serve each of its pages and sorts. As the rendered pages, an entry
+ * is never stale, only unused; entries are bounded by the length of their JSON. While one request makes a part,
+ * others asking for the same name get that promise rather than make it again.
+ */
+export type KeptParts<P> = {
+  /** The part, kept or being made, or undefined: then the caller makes it and hands it to `making`. */
+  get: (name: string) => Promise<P> | undefined;
+  making: (name: string, part: Promise<P>) => void;
+};
+
+export function createKeptParts<P extends object>(maxBytes: number): KeptParts<P> {
+  const kept = new LRUCache<string, P>({ maxSize: maxBytes, sizeCalculation: (part) => JSON.stringify(part).length });
+  const inProgress = new Map<string, Promise<P>>();
+  return {
+    get: (name) => {
+      const part = kept.get(name);
+      return part === undefined ? inProgress.get(name) : Promise.resolve(part);
+    },
+    making: (name, part) => {
+      inProgress.set(name, part);
+      // A part that failed is not kept: its maker and those waiting for it fail, the next request makes it again.
+      part.then((made) => { kept.set(name, made); }, () => undefined).finally(() => { inProgress.delete(name); });
+    },
+  };
 }

@@ -1,0 +1,102 @@
+import { sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { signedIn } from '../../test/helpers/sign-in.ts';
+import { createAccount } from '../accounts/account.factories.ts';
+import { saveDataSet } from '../generate/save-data-set.ts';
+import { buildServer } from '../http/server.ts';
+
+// Decision 020: the count and facets of a filter state are kept per data version and shared by its pages and sorts.
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ demo: false });
+  await saveDataSet(t.database.db, { commitments: 150, members: 16, seed: 'kept-counts' }, { batchSize: 150 });
+});
+afterAll(async () => { await t.close(); });
+afterEach(() => { vi.useRealTimers(); });
+
+/** What a page counts: the number of results, then every facet value shown with its label and count. */
+function countsOf(body: string): string[] {
+  const total = /<h2 id="results-heading">([^<]+)<\/h2>/.exec(body)?.[1];
+  const facets = [...body.matchAll(/name="(\w+)" value="([^"]+)"[^>]*\/> <label for="[\w-]+"><span>([^<]*)<\/span> <span class="count">\((\d+)\)/g)]
+    .map(([, name, value, label, count]) => `${name}=${value} ${label} (${count})`);
+  const years = [...body.matchAll(/from=(\d{4})&(?:amp;)?to=\1(?:&[^"]*)?">[^<]*\((\d+)\)</g)].map(([, year, count]) => `year=${year} (${count})`);
+  expect(total).toBeDefined();
+  expect(facets.length).toBeGreaterThan(10);
+  return [total!, ...facets, ...years];
+}
+
+const countOf = (counts: string[], prefix: string) => Number(/\((\d+)\)$/.exec(counts.find((c) => c.startsWith(prefix))!)![1]);
+
+/** A national commitment's first policy area: taking it away is a public write that changes the area's count. */
+async function nationalArea(): Promise<{ commitmentId: string; area: string }> {
+  const row = await sql<{ commitment_id: string; policy_area_key: string }>`
+    select pa.commitment_id, pa.policy_area_key from commitment_policy_areas pa
+    join commitment_facets f on f.commitment_id = pa.commitment_id where f.member_kind = 'national'
+    order by pa.commitment_id, pa.policy_area_key limit 1`.execute(t.database.db);
+  return { commitmentId: row.rows[0]!.commitment_id, area: row.rows[0]!.policy_area_key };
+}
+const removeArea = ({ commitmentId, area }: { commitmentId: string; area: string }) =>
+  sql`delete from commitment_policy_areas where commitment_id = ${commitmentId} and policy_area_key = ${area}`.execute(t.database.db);
+const restoreArea = ({ commitmentId, area }: { commitmentId: string; area: string }) =>
+  sql`insert into commitment_policy_areas (commitment_id, policy_area_key) values (${commitmentId}, ${area}) on conflict do nothing`.execute(t.database.db);
+
+describe('counts kept per filter state', () => {
+  it('are the same on every page and in every sort of one filter state, and as counted afresh', async () => {
+    const first = countsOf((await t.app.inject('/en/commitments?kind=national')).body);
+    expect(Number.parseInt(first[0]!, 10)).toBeGreaterThan(40);
+    for (const url of ['/en/commitments?kind=national&page=2', '/en/commitments?kind=national&sort=oldest&page=3', '/en/commitments?kind=national&sort=id']) {
+      expect(countsOf((await t.app.inject(url)).body), url).toEqual(first);
+    }
+    const fresh = await buildServer({ db: t.database.db });
+    try {
+      expect(countsOf((await fresh.inject('/en/commitments?kind=national&sort=oldest&page=2')).body)).toEqual(first);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('are never shared by two filter states or two languages', async () => {
+    const { area } = await nationalArea();
+    const urls = [
+      '/en/commitments?kind=national', `/en/commitments?kind=national&area=${area}`, '/en/commitments?kind=local',
+      '/fr/commitments?kind=national', '/en/commitments?q=public', '/en/commitments?q=public&kind=national', '/en/commitments',
+    ];
+    // Each state asked for after all the others, on one app, against an app that keeps nothing yet for it.
+    const seen = new Map<string, string[]>();
+    for (const url of [...urls, ...urls.map((u) => `${u}${u.includes('?') ? '&' : '?'}page=2`)]) {
+      const counts = countsOf((await t.app.inject(url)).body);
+      const fresh = await buildServer({ db: t.database.db });
+      try {
+        expect(counts, url).toEqual(countsOf((await fresh.inject(url)).body));
+      } finally {
+        await fresh.close();
+      }
+      seen.set(url.replace(/[?&]page=2$/, ''), counts);
+    }
+    expect(new Set([...seen.values()].map((c) => c.join('\n'))).size).toBe(urls.length);
+  });
+
+  it('change at once for a signed-in person after a public write, and for anonymous visitors after the freshness window', async () => {
+    const app = await buildServer({ db: t.database.db }, { pageFreshnessMs: 60_000 });
+    const changed = await nationalArea();
+    const areaCount = async (url: string, get: (url: string) => Promise<{ body: string }> = (u) => app.inject(u)) =>
+      countOf(countsOf((await get(url)).body), `area=${changed.area} `);
+    try {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const before = await areaCount('/en/commitments?kind=national');
+      await removeArea(changed);
+      // A page not made before, within the window: anonymous visitors get the counts kept for the version they read.
+      expect(await areaCount('/en/commitments?kind=national&page=2')).toBe(before);
+      const person = await signedIn(app, await createAccount(t.database.db, { role: 'civil_society_reviewer', name: 'Reader' }));
+      expect(await areaCount('/en/commitments?kind=national&page=3', (u) => person.get(u))).toBe(before - 1);
+      expect(await areaCount('/en/commitments?kind=national', (u) => person.get(u))).toBe(before - 1);
+      vi.setSystemTime(Date.now() + 61_000);
+      expect(await areaCount('/en/commitments?kind=national&page=4')).toBe(before - 1);
+      expect(await areaCount('/en/commitments?kind=national&sort=oldest')).toBe(before - 1);
+    } finally {
+      await restoreArea(changed);
+      await app.close();
+    }
+  });
+});
