@@ -5,10 +5,12 @@ import { formatPartialDate } from '../layout/format.ts';
 import { Notice, PostForm } from '../layout/form.tsx';
 import { formatInstant } from '../reporting/reporting-format.ts';
 import type { PartialDateView } from './commitment-detail.ts';
-import type { ChangeView } from './commitment-history.queries.ts';
+import type { ChangeView, CommitmentChangeView } from './commitment-history.queries.ts';
 
 type View = {
-  ogpId: string; title: string; changes: ChangeView[];
+  ogpId: string; title: string; changes: CommitmentChangeView[];
+  /** What each entry adds to its diff (report entries: see commitment-history-report.ts). */
+  detail?: ((change: CommitmentChangeView) => EntryDetail | undefined) | undefined;
   /** Set for administrators: each commitment entry gets a "restore this version" button. */
   restore?: { action: string; csrfToken: string } | undefined;
   notice?: string | undefined;
@@ -17,46 +19,80 @@ type View = {
   labels?: DiffLabels | undefined;
 };
 
-type DiffRow = { field: string; before: string; after: string };
-/** Names the history page looks up for stored keys (policy areas are stored by key, shown by label). */
-export type DiffLabels = { policyArea?: (key: string) => string };
+export type DiffRow = { field: string; before: string; after: string };
+/** Names the history page looks up for stored keys (policy areas by key, report institutions by id), shown by label. */
+export type DiffLabels = { policyArea?: (key: string) => string; institution?: (id: string) => string };
 
 const TEXT_LABELS: Record<string, string> = {
   title: 'edit.field.title', description: 'commitment.description', objectives: 'commitment.objectives',
   statusQuo: 'commitment.statusQuo', ambition: 'commitment.ambition',
 };
 
-/** A stored value as a reader reads it: statuses translated, dates with their precision, nothing as "not given". */
-function show(intl: Intl, key: string, value: unknown, labels: DiffLabels = {}): string {
+/** How one stored field is shown: its label's key, and how a value reads (as stored when not said). */
+type Field = { label: string; value?: (intl: Intl, value: unknown, labels: DiffLabels) => string };
+
+const translated = (prefix: string): Field['value'] => (intl, value) => intl.t(`${prefix}.${String(value)}`);
+const partialDate: Field['value'] = (intl, value) => {
+  const d = value as { date: string; precision: PartialDateView['precision'] };
+  return formatPartialDate(intl, { date: d.date, precision: d.precision, raw: null });
+};
+const DATES = { start: { label: 'milestone.start', value: partialDate }, end: { label: 'milestone.end', value: partialDate } };
+
+/**
+ * The fields each kind of entry stores, with their labels: a name means what its entry is about (`status` is a
+ * commitment's status, `reportStatus` a milestone report's), never a guess shared across kinds. Fields not listed
+ * (`recordHash`, `verdictId`, `round`, …) are bookkeeping or said elsewhere in the entry.
+ */
+const FIELDS: Record<ChangeView['entityType'], Record<string, Field>> = {
+  commitment: {
+    ogpId: { label: 'commitment.field.ogpId' }, numberInPlan: { label: 'commitment.numberInPlan' },
+    status: { label: 'commitment.status', value: translated('commitment.status') },
+    ...DATES,
+    leadInstitution: { label: 'commitment.field.leadInstitution' }, supportingInstitutions: { label: 'commitment.field.supportingInstitutions' },
+    policyAreas: { label: 'commitment.policyAreas', value: (_intl, value, labels) => labels.policyArea?.(String(value)) ?? String(value) },
+  },
+  milestone: {
+    declaredStatus: { label: 'milestone.declaredStatus', value: translated('milestone.declaredStatus') },
+    ...DATES, plannedEnd: { label: 'history.plannedEnd', value: partialDate },
+  },
+  action_plan: {
+    number: { label: 'actionPlan.number' }, submissionYear: { label: 'actionPlan.field.submissionYear' },
+    startYear: { label: 'actionPlan.field.startYear' }, endYear: { label: 'actionPlan.field.endYear' },
+  },
+  reporting_round: {},
+  // A report's submissions and its verdicts (decision 013).
+  milestone_report: {
+    reportStatus: { label: 'publicReport.statusLabel', value: translated('reporting.status') },
+    percentComplete: { label: 'publicReport.percent', value: (intl, value) => intl.formatNumber(Number(value) / 100, { style: 'percent' }) },
+    narrative: { label: 'reporting.field.narrative' },
+    narrativeLocale: { label: 'reporting.field.lang', value: (intl, value) => languageName(String(value), intl.locale) },
+    institutionId: { label: 'reporting.field.institution', value: (_intl, value, labels) => labels.institution?.(String(value)) ?? String(value) },
+    revision: { label: 'history.report.revision', value: (intl, value) => intl.formatNumber(Number(value)) },
+    verdict: { label: 'milestonePage.civilSocietyVerdict', value: translated('reporting.verdict') },
+    comment: { label: 'reporting.field.comment' },
+    reportRevision: { label: 'history.report.judgedRevision', value: (intl, value) => intl.formatNumber(Number(value)) },
+  },
+  evidence_item: {
+    restricted: { label: 'publicReport.restricted', value: (intl, value) => intl.t(value === true ? 'common.yes' : 'common.no') },
+  },
+};
+
+/** A stored value as a reader reads it: through its field's reading, lists joined, nothing as "not given". */
+function show(intl: Intl, field: Field | undefined, value: unknown, labels: DiffLabels): string {
   if (value === null || value === undefined || value === '') return intl.t('common.notGiven');
-  if (key === 'status') return intl.t(`commitment.status.${String(value)}`);
-  if (key === 'declaredStatus') return intl.t(`milestone.declaredStatus.${String(value)}`);
-  if (Array.isArray(value)) return value.length === 0 ? intl.t('common.notGiven') : intl.formatList(value.map((v) => show(intl, key, v, labels)), { type: 'unit' }) as string;
-  if (key === 'policyAreas' && labels.policyArea) return labels.policyArea(String(value));
-  if (key === 'start' || key === 'end' || key === 'plannedEnd') {
-    const d = value as { date: string; precision: PartialDateView['precision'] };
-    return formatPartialDate(intl, { date: d.date, precision: d.precision, raw: null });
-  }
-  return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? intl.t('common.notGiven') : intl.formatList(value.map((v) => show(intl, field, v, labels)), { type: 'unit' }) as string;
+  return field?.value ? field.value(intl, value, labels) : String(value);
 }
 
 /** The field-by-field diff of a change: one row per field whose value differs between `before` and `after`. */
 export function diffRows(intl: Intl, change: Pick<ChangeView, 'before' | 'after' | 'entityType'>, labels: DiffLabels = {}): DiffRow[] {
   const t = intl.t;
   const rows: DiffRow[] = [];
-  // Fields of commitments and milestones (edits), of new commitments, and of action plans.
-  const plain: Record<string, string> = {
-    ogpId: t('commitment.field.ogpId'), numberInPlan: t('commitment.numberInPlan'), status: t('commitment.status'),
-    declaredStatus: t('milestone.declaredStatus'), start: t('milestone.start'), end: t('milestone.end'), plannedEnd: t('history.plannedEnd'),
-    leadInstitution: t('commitment.field.leadInstitution'), supportingInstitutions: t('commitment.field.supportingInstitutions'),
-    policyAreas: t('commitment.policyAreas'), number: t('actionPlan.number'), submissionYear: t('actionPlan.field.submissionYear'),
-    startYear: t('actionPlan.field.startYear'), endYear: t('actionPlan.field.endYear'),
-  };
-  for (const key of Object.keys(plain)) {
+  for (const [key, field] of Object.entries(FIELDS[change.entityType])) {
     if (!(key in change.after) && !(key in change.before)) continue;
-    const before = show(intl, key, change.before[key], labels);
-    const after = show(intl, key, key in change.after ? change.after[key] : change.before[key], labels);
-    if (before !== after) rows.push({ field: plain[key]!, before, after });
+    const before = show(intl, field, change.before[key], labels);
+    const after = show(intl, field, key in change.after ? change.after[key] : change.before[key], labels);
+    if (before !== after) rows.push({ field: t(field.label), before, after });
   }
   const beforeTexts = (change.before.texts ?? {}) as Record<string, unknown>;
   const afterTexts = (change.after.texts ?? {}) as Record<string, unknown>;
@@ -65,12 +101,12 @@ export function diffRows(intl: Intl, change: Pick<ChangeView, 'before' | 'after'
     const b = beforeTexts[locale];
     const a = afterTexts[locale];
     if (change.entityType === 'milestone') {
-      if (b !== a) rows.push({ field: t('history.inLanguage', { field: t('milestone.text'), language }), before: show(intl, 'text', b), after: show(intl, 'text', a) });
+      if (b !== a) rows.push({ field: t('history.inLanguage', { field: t('milestone.text'), language }), before: show(intl, undefined, b, labels), after: show(intl, undefined, a, labels) });
       continue;
     }
     for (const [field, label] of Object.entries(TEXT_LABELS)) {
-      const before = show(intl, field, (b as Record<string, unknown> | null)?.[field]);
-      const after = show(intl, field, (a as Record<string, unknown> | null)?.[field]);
+      const before = show(intl, undefined, (b as Record<string, unknown> | null)?.[field], labels);
+      const after = show(intl, undefined, (a as Record<string, unknown> | null)?.[field], labels);
       if (before !== after) rows.push({ field: t('history.inLanguage', { field: t(label), language }), before, after });
     }
   }
@@ -93,17 +129,21 @@ export function commitmentHistoryPage(ctx: PageContext, view: View): string {
         <p><a href={`/${intl.locale}/commitments/${view.ogpId}`} safe>{t('history.backToCommitment')}</a></p>
         {view.editUrl ? <p><a href={view.editUrl} safe>{t('edit.commitment.link')}</a></p> : ''}
         {view.changes.length === 0 ? <p safe>{t('history.none')}</p>
-          : <HistoryList intl={intl} changes={view.changes} labels={view.labels} restore={view.restore} withMilestoneNumbers />}
+          : <HistoryList intl={intl} changes={view.changes} labels={view.labels} restore={view.restore} detail={view.detail} withMilestoneNumbers />}
       </>
     ),
   });
 }
 
 /**
- * What a history tab adds to an entry: a sentence on what the change did (when its fields do not say it), or a link
- * to the page that shows the change in full, in place of its before/after table.
+ * What a history tab adds to an entry: a sentence on what the change did (when its fields do not say it), a link
+ * (to the page that shows the change in full, in place of its before/after table, unless `rows` are given), the rows
+ * to show instead of the entry's own diff, who to name instead of the person, and whether its reason may be shown.
  */
-export type EntryDetail = { summary?: string | undefined; link?: { href: string; label: string } | undefined };
+export type EntryDetail = {
+  summary?: string | undefined; link?: { href: string; label: string } | undefined; rows?: DiffRow[] | undefined;
+  who?: string | undefined; hideReason?: boolean | undefined;
+};
 
 /**
  * A list of recorded changes, newest first: what was done (with the milestone's number on a commitment's tab), who
@@ -118,14 +158,14 @@ export function HistoryList<C extends ChangeView>({ intl, changes, labels, resto
   return (
     <ol class="history">
       {changes.map((c) => {
-        const who = c.actorName
-          ? (c.institutionName ? t('history.whoWithInstitution', { name: c.actorName, institution: c.institutionName }) : c.actorName)
-          : t('admin.event.system');
-        const what = c.entityType === 'milestone' && withMilestoneNumbers
-          ? t('history.onMilestone', { command: t(`history.command.${c.command}`), number: c.milestoneNumber ?? 0 })
-          : t(`history.command.${c.command}`);
         const extra = detail?.(c);
-        const rows = extra?.link ? [] : diffRows(intl, c, labels);
+        const who = extra?.who ?? (c.actorName
+          ? (c.institutionName ? t('history.whoWithInstitution', { name: c.actorName, institution: c.institutionName }) : c.actorName)
+          : t('admin.event.system'));
+        const what = c.milestoneNumber !== null && withMilestoneNumbers
+          ? t('history.onMilestone', { command: t(`history.command.${c.command}`), number: c.milestoneNumber })
+          : t(`history.command.${c.command}`);
+        const rows = extra?.rows ?? (extra?.link ? [] : diffRows(intl, c, labels));
         const when = formatInstant(intl, c.occurredAt);
         return (
           <li id={`change-${c.id}`}>
@@ -135,7 +175,7 @@ export function HistoryList<C extends ChangeView>({ intl, changes, labels, resto
               <time datetime={c.occurredAt.toISOString()} safe>{when}</time>
             </p>
             {extra?.summary ? <p safe>{extra.summary}</p> : ''}
-            {c.reason ? <p><strong safe>{t('edit.reason')}</strong>{': '}<span safe>{c.reason}</span></p> : ''}
+            {c.reason && !extra?.hideReason ? <p><strong safe>{t('edit.reason')}</strong>{': '}<span safe>{c.reason}</span></p> : ''}
             {rows.length > 0 ? (
               <div class="table-wrap">
                 <table class="stack diff">

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
+import type { DiffLabels } from './commitment-history.page.tsx';
 
 /** One entry of a commitment's history tab: a change to it or to one of its milestones, with who made it. */
 export type ChangeView = {
@@ -29,11 +30,34 @@ export const toChangeView = (r: ChangeRow): ChangeView => ({
   actorName: r.actor_name, institutionName: r.institution_name, before: r.before, after: r.after, reason: r.reason,
 });
 
+/**
+ * What a commitment's tab needs to know of an entry about a milestone report (its submission or verdict, or one of
+ * its evidence items): the round it was given in, and whether that round has closed. Reports of an open round are not
+ * public (decision 018), so the tab shows such an entry's contents only once its round has closed.
+ */
+export type ReportRef = { roundLabel: string; published: boolean };
+
+/** An entry of a commitment's tab: a report entry carries its milestone's number and its round (ReportRef). */
+export type CommitmentChangeView = ChangeView & { report: ReportRef | null };
+
 /** The changes of a commitment and its milestones, or of one of its milestones only, newest first. */
-export async function findChanges(db: Db, commitmentId: string, only?: { milestoneId: string }): Promise<ChangeView[]> {
-  let query = changesWithActors(db).where('c.commitment_id', '=', commitmentId);
+export async function findChanges(db: Db, commitmentId: string, only?: { milestoneId: string }): Promise<CommitmentChangeView[]> {
+  let query = changesWithActors(db)
+    // A report entry names its report; an evidence entry its item, whose report it goes through.
+    .leftJoin('evidence_items as e', (j) => j.onRef('e.id', '=', 'c.entity_id').on('c.entity_type', '=', 'evidence_item'))
+    .leftJoin('milestone_reports as r', (j) => j.on((eb) => eb.or([
+      eb.and([eb('c.entity_type', '=', 'milestone_report'), eb('r.id', '=', eb.ref('c.entity_id'))]),
+      eb('r.id', '=', eb.ref('e.milestone_report_id')),
+    ])))
+    .leftJoin('reporting_rounds as rr', 'rr.id', 'r.reporting_round_id')
+    .leftJoin('milestones as rm', 'rm.id', 'r.milestone_id')
+    .select(['rr.label as round_label', 'rr.closed_at as round_closed_at', 'rm.number as report_milestone_number'])
+    .where('c.commitment_id', '=', commitmentId);
   if (only) query = query.where('c.entity_type', '=', 'milestone').where('c.entity_id', '=', only.milestoneId);
-  return (await query.execute()).map(toChangeView);
+  return (await query.execute()).map((r) => ({
+    ...toChangeView(r), milestoneNumber: r.number ?? r.report_milestone_number,
+    report: r.round_label === null ? null : { roundLabel: r.round_label, published: r.round_closed_at !== null },
+  }));
 }
 
 /** The end dates first planned for a commitment's milestones that were re-planned, by milestone number. */
@@ -53,9 +77,29 @@ export async function policyAreaLabeller(db: Db, locale: string): Promise<(key: 
   return (key) => labels.get(key) ?? key;
 }
 
-/** The labels the diffs of these changes need: policy areas, looked up only when a change stores some. */
-export async function diffLabelsFor(db: Db, changes: ChangeView[], locale: string): Promise<{ policyArea?: (key: string) => string }> {
-  return changes.some((c) => 'policyAreas' in c.after) ? { policyArea: await policyAreaLabeller(db, locale) } : {};
+/** Institution names by id, for report entries, which store the reporting institution by id. */
+async function institutionLabeller(db: Db, ids: string[]): Promise<(id: string) => string> {
+  const rows = ids.length === 0 ? [] : await db.selectFrom('institutions').select(['id', 'name']).where('id', 'in', ids).execute();
+  const names = new Map(rows.map((r) => [r.id, r.name]));
+  return (id) => names.get(id) ?? id;
+}
+
+/** Report fields that hold an institution id. */
+const INSTITUTION_FIELDS = ['institutionId', 'onBehalfOf'] as const;
+
+/** The labels the diffs of these changes need: policy areas and institutions, each looked up only when a change stores some. */
+export async function diffLabelsFor(db: Db, changes: ChangeView[], locale: string): Promise<DiffLabels> {
+  const institutionIds = new Set<string>();
+  for (const c of changes) {
+    for (const field of INSTITUTION_FIELDS) {
+      for (const value of [c.before[field], c.after[field]]) if (typeof value === 'string' && /^\d{1,18}$/.test(value)) institutionIds.add(value);
+    }
+  }
+  const [policyArea, institution] = await Promise.all([
+    changes.some((c) => 'policyAreas' in c.after) ? policyAreaLabeller(db, locale) : undefined,
+    institutionIds.size > 0 ? institutionLabeller(db, [...institutionIds]) : undefined,
+  ]);
+  return { ...(policyArea ? { policyArea } : {}), ...(institution ? { institution } : {}) };
 }
 
 /** "Title (KE0031)" in the reader's language, else the source's, else any: the breadcrumb of the history tabs. */
