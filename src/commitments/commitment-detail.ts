@@ -65,3 +65,12 @@ export function pickLocale<T>(texts: ByLocale<T>, wanted: string, source: string
   }
   return undefined;
 }
+
+/**
+ * The same among the texts that have what `has` asks for. The page picks its title, its prose and its full text each
+ * so: a text with a title only (OGP's English title of a Spanish row, decision 006) then does not hide the prose of
+ * the text in the language it was written in.
+ */
+export function pickLocaleWhere<T>(texts: ByLocale<T>, has: (value: T) => boolean, wanted: string, source: string): { value: T; locale: string } | undefined {
+  return pickLocale(Object.fromEntries(Object.entries(texts).filter(([, value]) => has(value))), wanted, source);
+}

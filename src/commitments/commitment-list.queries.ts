@@ -163,12 +163,18 @@ const MARK_END = '\u0003';
 /** The list items for ids, in the order given, with titles in the wanted language when they exist. */
 export async function findCommitmentListItems(db: Db, ids: string[], locale: string, q: string | undefined): Promise<CommitmentListItem[]> {
   if (ids.length === 0) return [];
+  // Cut from the prose in the wanted language, else the source language's: the title's text may have no prose (OGP's
+  // English "Short Title" of a Spanish row, decision 006), while the words found may be in the Spanish full text.
   const snippet = q
-    ? sql<string>`ts_headline(ahadi_search_config(t.locale), concat_ws(' … ',
-        commitment_text_prose(t.description, t.objectives, t.status_quo, t.ambition, t.full_text, ' … '),
-        (select string_agg(mt.text, ' … ' order by m.number) from milestones m
-         join milestone_texts mt on mt.milestone_id = m.id and mt.locale = t.locale where m.commitment_id = c.id)), ${searchQuery(q)},
-        ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`})`
+    ? sql<string>`(select ts_headline(ahadi_search_config(s.locale), s.prose, ${searchQuery(q)},
+          ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`})
+        from (select x.locale, nullif(concat_ws(' … ',
+            commitment_text_prose(x.description, x.objectives, x.status_quo, x.ambition, x.full_text, ' … '),
+            (select string_agg(mt.text, ' … ' order by m.number) from milestones m
+             join milestone_texts mt on mt.milestone_id = m.id and mt.locale = x.locale where m.commitment_id = c.id)), '') as prose
+          from commitment_texts x where x.commitment_id = c.id) s
+        where s.prose is not null
+        order by (s.locale = ${locale}) desc, (s.locale = c.source_locale) desc, s.locale limit 1)`
     : sql<string>`null`;
   const result = await sql<{
     id: string; ogp_id: string; title: string; locale: string; snippet: string | null; member_slug: string; member_name: string;

@@ -65,16 +65,29 @@ describe('commitment page in a browser', () => {
     await expectNoAccessibilityViolations(page);
   });
 
-  it("declares the language of a text OGP's dataset gives in Spanish", async () => {
+  it("shows OGP's English title of a Spanish row in English, its full text in Spanish marked so, accessibly", async () => {
     const dataset = readCsv(fs.readFileSync(path.resolve('../shared/data/ogp/ogp_commitments_open_parliament_2024-07.csv')));
     const row = dataset.rows.find((r) => r.cells['Commitment Unique Identifier'] === 'CR0016')!;
     await live.database.db.transaction().execute((trx) => saveCommitmentRecords(trx, [rowToRecord(row.cells).record]));
     const page = await newPhonePage(browser);
     await page.goto(`${live.baseUrl}/en/commitments/CR0016`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('h1').innerText()).toContain('Promote Open Data in Public Institutions (CR0016)');
+    expect(await page.locator('h1 [lang]').getAttribute('lang')).toBe('en');
+    // The English row has a title only: the full text falls back to the Spanish one, with a note under its heading.
+    const fullText = page.locator('details.full-text');
+    expect(await fullText.locator('.prose').getAttribute('lang')).toBe('es');
+    await fullText.locator('summary').click();
+    expect(await fullText.locator('.prose').innerText()).toContain('Tribunal Supremo de Elecciones');
+    await expect(page.locator('#description ~ .note').innerText()).resolves.toMatch(/Spanish/);
+    expect(await page.locator('.note').count()).toBe(1);
+    await expectNoAccessibilityViolations(page);
+
+    await page.goto(`${live.baseUrl}/es/commitments/CR0016`);
+    expect(await page.locator('h1').innerText()).toContain('Potenciar la apertura de datos en las instituciones públicas (CR0016)');
     expect(await page.locator('h1 [lang]').getAttribute('lang')).toBe('es');
     expect(await page.locator('details.full-text .prose').getAttribute('lang')).toBe('es');
-    await expect(page.locator('.note').innerText()).resolves.toMatch(/Spanish/);
+    expect(await page.locator('.note').count()).toBe(0);
     await expectNoAccessibilityViolations(page);
   });
 

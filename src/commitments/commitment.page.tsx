@@ -5,7 +5,7 @@ import { formatPartialDate, paragraphs } from '../layout/format.ts';
 import { memberName } from '../members/member-name.ts';
 import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
 import { IrmAtAGlance, IrmReviewSummary } from '../irm/irm-review.view.tsx';
-import { pickLocale, type CommitmentDetail, type DateAsWrittenView, type InstitutionRef, type PartialDateView } from './commitment-detail.ts';
+import { pickLocale, pickLocaleWhere, type CommitmentDetail, type DateAsWrittenView, type InstitutionRef, type PartialDateView } from './commitment-detail.ts';
 import { institutionPath } from '../institutions/institution-url.ts';
 import { milestonePath } from '../milestones/milestone-urls.ts';
 
@@ -16,8 +16,8 @@ export type CommitmentPageExtras = { plannedEnds?: Map<number, { date: string; p
 export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: CommitmentPageExtras = {}): string {
   const { intl } = ctx;
   const t = intl.t;
-  const texts = pickLocale(c.texts, intl.locale, c.sourceLocale)!;
-  const lang = texts.locale;
+  const title = pickLocale(c.texts, intl.locale, c.sourceLocale)!;
+  const lang = title.locale;
   const member = memberName(c.member, intl.locale);
   const planTitle = actionPlanTitle(intl, member, c.actionPlan);
   const memberUrl = `/${intl.locale}/members/${c.member.slug}`;
@@ -26,13 +26,17 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: Co
   const endOfTerm = c.irmReviews.filter((r) => r.report === 'end_of_term' || r.report === 'results');
   // The plan's own numbering ("1.2", "III.4") when it is not a whole number, else the number in the plan.
   const number = c.numberLabel ?? (c.numberInPlan ? intl.formatNumber(c.numberInPlan) : null);
-  // The full text in the page's language when there is one, else in the source language, else any.
-  const fullText = pickLocale(Object.fromEntries(Object.entries(c.texts).flatMap(([locale, text]) =>
-    (text.fullText ? [[locale, text.fullText]] : []))), intl.locale, c.sourceLocale);
+  // The prose (description to ambition) and the full text each from the first text that has them, in the page's
+  // language, else the source language, else any: a title may be the only text in the page's language.
+  const prose = pickLocaleWhere(c.texts, (text) => Boolean(text.description || text.objectives || text.statusQuo || text.ambition), intl.locale, c.sourceLocale);
+  const fullText = pickLocaleWhere(c.texts, (text) => Boolean(text.fullText), intl.locale, c.sourceLocale);
+  // Shown in another language than both the page and the title: its own note (the title's note is under the title).
+  const otherProseLocale = [prose, fullText].find((text) => text && text.locale !== intl.locale && text.locale !== lang)?.locale;
+  const proseLang = prose?.locale ?? lang;
 
   return Layout({
     ...ctx,
-    title: `${texts.value.title} (${c.ogpId})`,
+    title: `${title.value.title} (${c.ogpId})`,
     breadcrumbs: [
       { href: `/${intl.locale}/`, label: t('home.title') },
       { href: memberUrl, label: member },
@@ -43,7 +47,7 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: Co
         <p class="muted" safe>{member}</p>
         <h1>
           {number ? <><span class="muted" safe>{t('commitment.numbered', { number })}</span>{' '}</> : ''}
-          <span lang={lang} safe>{texts.value.title}</span> <span safe>{`(${c.ogpId})`}</span>
+          <span lang={lang} safe>{title.value.title}</span> <span safe>{`(${c.ogpId})`}</span>
         </h1>
         {lang !== intl.locale ? <OtherLanguageNote intl={intl} textLocale={lang} /> : ''}
 
@@ -86,16 +90,17 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: Co
 
         <section aria-labelledby="description">
           <h2 id="description" safe>{t('commitment.description')}</h2>
-          <div class="prose" lang={lang}>
-            {paragraphs(texts.value.description).map((p) => <p safe>{p}</p>)}
+          {otherProseLocale ? <OtherLanguageNote intl={intl} textLocale={otherProseLocale} /> : ''}
+          <div class="prose" lang={proseLang}>
+            {paragraphs(prose?.value.description).map((p) => <p safe>{p}</p>)}
           </div>
-          <TextSection id="objectives" heading={t('commitment.objectives')} text={texts.value.objectives} lang={lang} list />
-          <TextSection id="status-quo" heading={t('commitment.statusQuo')} text={texts.value.statusQuo} lang={lang} />
-          <TextSection id="ambition" heading={t('commitment.ambition')} text={texts.value.ambition} lang={lang} />
+          <TextSection id="objectives" heading={t('commitment.objectives')} text={prose?.value.objectives} lang={proseLang} list />
+          <TextSection id="status-quo" heading={t('commitment.statusQuo')} text={prose?.value.statusQuo} lang={proseLang} />
+          <TextSection id="ambition" heading={t('commitment.ambition')} text={prose?.value.ambition} lang={proseLang} />
           {fullText ? (
             <details class="full-text">
               <summary safe>{t('commitment.fullText')}</summary>
-              <div class="prose" lang={fullText.locale}>{paragraphs(fullText.value).map((p) => <p safe>{p}</p>)}</div>
+              <div class="prose" lang={fullText.locale}>{paragraphs(fullText.value.fullText).map((p) => <p safe>{p}</p>)}</div>
             </details>
           ) : ''}
         </section>
@@ -157,7 +162,7 @@ function InstitutionList({ list, intl, memberSlug }: { list: InstitutionRef[]; i
   );
 }
 
-function TextSection({ id, heading, text, lang, list }: { id: string; heading: string; text: string | null; lang: string; list?: boolean }) {
+function TextSection({ id, heading, text, lang, list }: { id: string; heading: string; text: string | null | undefined; lang: string; list?: boolean }) {
   const parts = paragraphs(text);
   if (parts.length === 0) return '';
   return (

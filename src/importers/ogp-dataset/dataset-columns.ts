@@ -14,6 +14,8 @@ export const COLUMN = {
   planDuration: 'Action Plan Duration (Years)',
   commitmentNumber: 'Commitment Number',
   title: 'Commitment Title',
+  /** OGP's own English title, on every row, whatever the language of "Commitment Title". */
+  shortTitle: 'Short Title',
   fullText: 'Full Text',
   startDate: 'Start Date',
   endDate: 'End Date',

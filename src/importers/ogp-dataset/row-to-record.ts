@@ -20,8 +20,10 @@ type Cells = Readonly<Record<string, string>>;
  * becomes a warning, and the value is kept as written rather than guessed.
  * The dataset is OGP's English sheet, but a plan's title and "Full Text" are quoted in the plan's own words (Spanish
  * for most Latin American members): their language is detected from the beginning of that text, so that it is stemmed
- * and marked up in its language, and is English when the text is too short to tell. ("Short Title" is OGP's English
- * and is not stored.)
+ * and marked up in its language, and is English when the text is too short to tell. "Short Title" is OGP's own English
+ * title of every row: for a row in another language it is the commitment's English title (title only: the full text
+ * stays in the plan's words), so that English pages and searches have one; for an English row it is a shorter form of
+ * the same title and is not stored.
  * Milestones are left out (they are not structured: they sit inside "Full Text"), so none stored are touched.
  */
 export function rowToRecord(cells: Cells): { record: CommitmentRecordInput; warnings: string[] } {
@@ -41,7 +43,7 @@ export function rowToRecord(cells: Cells): { record: CommitmentRecordInput; warn
     ...(start ? { start } : {}),
     ...(end ? { end } : {}),
     sourceLocale: locale,
-    texts: { [locale]: { title, ...(fullText ? { fullText } : {}) } },
+    texts: { [locale]: { title, ...(fullText ? { fullText } : {}) }, ...englishTitleOf(cells, locale) },
     leadInstitutions: leadInstitutionsOf(cells[COLUMN.leadInstitutions] ?? '').map((institution) => ({ ...institution })),
     supportingInstitutions: supportingInstitutionsOf(cells[COLUMN.supportingInstitutions] ?? '').map((institution) => ({ ...institution })),
     policyAreas: policyAreasOf(cells),
@@ -60,6 +62,11 @@ function readTitle(cells: Cells): string {
   const title = (cells[COLUMN.title] ?? '').trim();
   if (title === '') throw new CellError(COLUMN.title, 'empty');
   return title;
+}
+
+function englishTitleOf(cells: Cells, locale: string): CommitmentRecordInput['texts'] {
+  const shortTitle = (cells[COLUMN.shortTitle] ?? '').trim();
+  return locale !== 'en' && shortTitle !== '' ? { en: { title: shortTitle } } : {};
 }
 
 function readYear(cells: Cells, column: string): number {
