@@ -6,11 +6,12 @@ import { createAccount } from '../accounts/account.factories.ts';
 import { saveDataSet } from '../generate/save-data-set.ts';
 import { buildServer } from '../http/server.ts';
 
-// Decision 020: the count and facets of a filter state are kept per data version and shared by its pages and sorts.
+// Decision 020: the count and facets of a filter state are kept per data version and shared by its pages and sorts;
+// a search's first ten pages in each sort are kept as their ids.
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp({ demo: false });
-  await saveDataSet(t.database.db, { commitments: 150, members: 16, seed: 'kept-counts' }, { batchSize: 150 });
+  await saveDataSet(t.database.db, { commitments: 300, members: 16, seed: 'kept-counts' }, { batchSize: 300 });
 });
 afterAll(async () => { await t.close(); });
 afterEach(() => { vi.useRealTimers(); });
@@ -96,6 +97,56 @@ describe('counts kept per filter state', () => {
       expect(await areaCount('/en/commitments?kind=national&sort=oldest')).toBe(before - 1);
     } finally {
       await restoreArea(changed);
+      await app.close();
+    }
+  });
+});
+
+/** The OGP ids a list page shows, in order. */
+const listed = (body: string) => [...body.matchAll(/href="\/[a-z]{2}\/commitments\/([A-Z]{2,4}\d{4})"/g)].map((m) => m[1]!);
+
+/** Every OGP id of a search in one sort, as the API's cursor pages give them: statements of their own. */
+async function apiOrder(query: string): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const response = await t.app.inject(`/api/v1/commitments?${query}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page = response.json() as { data: { ogpId: string }[]; nextCursor: string | null };
+    ids.push(...page.data.map((c) => c.ogpId));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
+describe("a search's first pages kept per sort", () => {
+  it('list each sort as the API orders it, on the kept pages and past them', async () => {
+    for (const sort of ['relevance', 'oldest', 'id']) {
+      const query = `q=public&sort=${sort}`;
+      const order = await apiOrder(query);
+      expect(order.length, 'more matches than the ten kept pages').toBeGreaterThan(220);
+      // Page 3 first (it keeps the first ten), then page 1 from what it kept, then page 11, past them.
+      for (const page of [3, 1, 10, 11, 12]) {
+        const shown = listed((await t.app.inject(`/fr/commitments?${query}&page=${page}`)).body);
+        expect(shown, `${query} page ${page}`).toEqual(order.slice((page - 1) * 20, page * 20));
+      }
+    }
+  });
+
+  it('are read again after a public write', async () => {
+    const app = await buildServer({ db: t.database.db }, { pageFreshnessMs: 0 });
+    try {
+      const before = listed((await app.inject('/en/commitments?q=public&page=2')).body);
+      const dropped = before[0]!;
+      await sql`update commitment_texts set title = 'Renamed', description = null, objectives = null, status_quo = null, ambition = null, full_text = null
+        where commitment_id = (select id from commitments where ogp_id = ${dropped})`.execute(t.database.db);
+      await sql`update milestone_texts set text = 'Step' where milestone_id in (
+        select m.id from milestones m join commitments c on c.id = m.commitment_id where c.ogp_id = ${dropped})`.execute(t.database.db);
+      // Another sort first, which makes the new version's counts: the page below then needs only its order.
+      await app.inject('/en/commitments?q=public&sort=oldest');
+      const after = listed((await app.inject('/en/commitments?q=public&page=2')).body);
+      expect(after).not.toContain(dropped);
+      expect(after).toEqual((await apiOrder('q=public&sort=relevance')).slice(20, 40));
+    } finally {
       await app.close();
     }
   });

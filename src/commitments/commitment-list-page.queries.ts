@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { CommitmentFilters, FilterDimension, Sort } from './commitment-filters.ts';
-import { activeDimensions, filterConditions, listOrder, matchedSearch, searchQuery, withoutSearch, type Hit } from './commitment-list.queries.ts';
+import { activeDimensions, filterConditions, listOrder, matchedSearch, searchQuery, searchRank, withoutSearch, type Hit } from './commitment-list.queries.ts';
 
 /**
  * Counts beside each filter value. Each dimension counts over the commitments that match every *other* filter,
@@ -157,7 +157,7 @@ function sets(filters: CommitmentFilters, onlySearch: boolean, sort: Sort, ranke
   // The page is ordered by rank alone: `ranks` holds all it needs, no join back to `everything`.
   return {
     head: sql`${withBase}, everything as materialized (${passing}),
-      ranks as materialized (select t.commitment_id, max(ts_rank_cd(t.search_vector, ${q}))::float8 as rank
+      ranks as materialized (select t.commitment_id, max(${searchRank(filters.q)})::float8 as rank
         from commitment_texts t where t.ctid = any(array(
           select m.tid from matched_texts m where m.commitment_id in (select commitment_id from everything)))
         group by t.commitment_id)`,

@@ -21,6 +21,22 @@ export function searchQuery(q: string): RawBuilder<unknown> {
   return sql`ahadi_search_query(${q})`;
 }
 
+// The configurations `ahadi_search_config` (migration 004) gives a text's language.
+const SEARCH_CONFIGS = ['ahadi_en', 'ahadi_fr', 'ahadi_es', 'ahadi_simple'];
+
+/**
+ * How well the text at alias `t` matches the search words: ranked by the words' parse in the text's own language,
+ * or, for a text that only another language's parse found, by all of them. A text is found by the words' parse in
+ * any language (`searchQuery`), but ranking every match against all the parses made `ts_rank_cd` look for covers of
+ * every language's terms at once: 4 times the cost of ranking by its own, for nearly the same rank. Each parse is
+ * folded to a constant when planned.
+ */
+export function searchRank(q: string): RawBuilder<unknown> {
+  const parses = SEARCH_CONFIGS.map((config) => sql`when ${sql.lit(config)}::regconfig then websearch_to_tsquery(${sql.lit(config)}::regconfig, ${q})`);
+  const ownLanguage = sql`(case ahadi_search_config(t.locale) ${sql.join(parses, sql` `)} end)`;
+  return sql`coalesce(nullif(ts_rank_cd(t.search_vector, ${ownLanguage}), 0), ts_rank_cd(t.search_vector, ${searchQuery(q)}))`;
+}
+
 /**
  * `matched(commitment_id[, rank])`: the commitments whose texts match the search words, for a `with` clause. Ranked,
  * each has its best rank over its languages, computed in the same scan of the matching texts that finds them (a
@@ -30,7 +46,7 @@ export function searchQuery(q: string): RawBuilder<unknown> {
 export function matchedSearch(q: string, ranked: boolean): RawBuilder<unknown> {
   return ranked
     ? sql`matched as materialized (
-        select t.commitment_id, max(ts_rank_cd(t.search_vector, ${searchQuery(q)}))::float8 as rank
+        select t.commitment_id, max(${searchRank(q)})::float8 as rank
         from commitment_texts t where t.search_vector @@ ${searchQuery(q)} group by t.commitment_id)`
     : sql`matched as materialized (
         select distinct t.commitment_id from commitment_texts t where t.search_vector @@ ${searchQuery(q)})`;

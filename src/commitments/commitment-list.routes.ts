@@ -5,12 +5,15 @@ import { intlFromParams } from '../http/locale-params.ts';
 import { publicPageContext } from '../http/page-context.ts';
 import { createKeptParts, sendDataVersionedPage } from '../http/public-page-cache.ts';
 import { AppError } from '../http/errors.ts';
-import { CommitmentFiltersSchema, filtersToQuery } from './commitment-filters.ts';
-import { findCommitmentListItems } from './commitment-list.queries.ts';
+import { CommitmentFiltersSchema, filtersToQuery, type CommitmentFilters } from './commitment-filters.ts';
+import { findCommitmentListItems, listOrder, type Hit } from './commitment-list.queries.ts';
 import { findCommitmentListPage, type ListCounts } from './commitment-list-page.queries.ts';
 import { commitmentListPage, EXPANDABLE_FACETS } from './commitment-list.page.tsx';
 
 const PAGE_SIZE = 20;
+/** A search's first pages whose ids are kept per sort: 200 ids, ~10 KB each (decision 020, amended). */
+const KEPT_PAGES = 10;
+const KEPT_ORDERS_BYTES = 2 * 2 ** 20;
 /** Counts and facets kept per filter state: ~20-30 KB of JSON each with the member facet, so ~150-200 states. */
 const KEPT_COUNTS_BYTES = 4 * 2 ** 20;
 /** The page number, and which long facet, if any, shows all its values (`all=member`) rather than the first ones. */
@@ -36,6 +39,33 @@ export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.in
  */
 export function registerCommitmentListRoutes(app: FastifyInstance, { db, web, pageCache }: AppDeps): void {
   const keptCounts = createKeptParts<ListCounts>(KEPT_COUNTS_BYTES);
+  const keptOrders = createKeptParts<Hit[]>(KEPT_ORDERS_BYTES);
+
+  /**
+   * A page's ids, the count and the facets. A search's first pages in one sort are read from the first
+   * `KEPT_PAGES` pages of its order, kept per filter state, sort and data version (not language: a text is ranked
+   * in its own): a search orders all its matches for any of its pages (ranking each one when by relevance), a
+   * plain list reads only the ids it shows.
+   */
+  async function listParts(filters: CommitmentFilters, locale: string, page: number, dataVersion: string): Promise<{ hits: Hit[] } & ListCounts> {
+    const countsName = `${locale} ${filtersToQuery({ ...filters, sort: undefined })} @${dataVersion}`;
+    const counts = keptCounts.get(countsName);
+    const ordered = filters.q !== undefined && page <= KEPT_PAGES;
+    const orderName = `${filtersToQuery({ ...filters, sort: listOrder(filters).sort })} @${dataVersion}`;
+    const order = ordered ? keptOrders.get(orderName) : undefined;
+    const onPage = (hits: Hit[]) => (ordered ? hits.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) : hits);
+    if (order && counts) {
+      const [hits, kept] = await Promise.all([order, counts]);
+      return { hits: onPage(hits), ...kept };
+    }
+    const position = ordered ? { offset: 0, limit: KEPT_PAGES * PAGE_SIZE } : { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE };
+    const made = findCommitmentListPage(db, filters, locale, position, counts);
+    if (!counts) keptCounts.making(countsName, made.then(({ total, facets }) => ({ total, facets })));
+    if (ordered && !order) keptOrders.making(orderName, made.then(({ hits }) => hits));
+    const { hits, total, facets } = await made;
+    return { hits: onPage(hits), total, facets };
+  }
+
   app.get<{ Params: { locale: string } }>('/:locale/commitments', async (request, reply) => {
     const intl = intlFromParams(request.params);
     const filters = parseQuery(CommitmentFiltersSchema, request.query);
@@ -43,11 +73,7 @@ export function registerCommitmentListRoutes(app: FastifyInstance, { db, web, pa
     const ctx = await publicPageContext(request, reply, { db, web });
     const name = `commitments ${intl.locale} ${filtersToQuery(filters, { page, all })}`;
     return sendDataVersionedPage(request, reply, ctx, pageCache, name, async (dataVersion) => {
-      const countsName = `${intl.locale} ${filtersToQuery({ ...filters, sort: undefined })} @${dataVersion}`;
-      const kept = keptCounts.get(countsName);
-      const made = findCommitmentListPage(db, filters, intl.locale, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE }, kept);
-      if (!kept) keptCounts.making(countsName, made.then(({ total, facets }) => ({ total, facets })));
-      const { hits, total, facets } = await made;
+      const { hits, total, facets } = await listParts(filters, intl.locale, page, dataVersion);
       const items = await findCommitmentListItems(db, hits.map((h) => h.id), intl.locale, filters.q);
       return commitmentListPage(ctx, { filters, items, total, page, pageSize: PAGE_SIZE, facets, expanded: all });
     });
