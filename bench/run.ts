@@ -276,7 +276,8 @@ async function load(url: string, target: string, engine: string, options: { path
  * - pages in turn, as visitors page through results (`paths`: each member's list, with and without the policy area,
  *   in three sorts; each topic's words in four sorts on eight result pages): no page is asked for twice, so none is
  *   kept, but the pages of one filter state follow each other and share its count and facets, which the server
- *   keeps per filter state (decision 020): most of these requests make only their page's ids;
+ *   keeps per filter state (decision 020): most of these requests make only their page's ids, and a search's
+ *   pages after the first in one sort not even those (the first ten pages' ids are kept per sort);
  * - a different filter state at every request, which nothing kept serves: what a page costs with nothing kept
  *   (each member once with and once without the area, in the default sort; each topic's words in each language; on
  *   the French, Spanish and Swahili pages, so that no count kept by the English pages in turn serves them).
@@ -294,21 +295,21 @@ function targetList(t: Targets, memberSlugs: string[]): (Omit<TargetResult, 'res
     `/${locale}/commitments?member=${encodeURIComponent(slug)}${area}`)));
   const searchStates = otherLocales.flatMap((locale) => TOPICS.flatMap((topic) => LANGUAGES.map((language) =>
     `/${locale}/commitments?q=${encodeURIComponent(inLanguage(topic.name, language))}`)));
-  const inTurn = (n: number) => `${int(n)} pages in turn, no page kept, counts kept per filter`;
+  const inTurn = (n: number, what: string) => `${int(n)} pages in turn, no page kept, ${what}`;
   const eachState = (n: number) => `${int(n)} filter states in turn, nothing kept`;
   const list: (Omit<TargetResult, 'result' | 'error'> & { optional?: boolean })[] = [
     { key: 'page', name: 'commitment page', path: `/en/commitments/${t.commitmentId}` },
     { key: 'list', name: 'filtered list (same page)', path: `/en/commitments?${filter}` },
-    { key: 'listEach', name: `filtered list (${inTurn(memberLists.length)})`, path: memberLists[0] ?? `/en/commitments?${filter}`, paths: memberLists },
+    { key: 'listEach', name: `filtered list (${inTurn(memberLists.length, 'counts kept per filter')})`, path: memberLists[0] ?? `/en/commitments?${filter}`, paths: memberLists },
     { key: 'listStates', name: `filtered list (${eachState(memberStates.length)})`, path: memberStates[0] ?? `/fr/commitments?${filter}`, paths: memberStates },
     { key: 'search', name: 'search (same page)', path: `/en/commitments?q=${encodeURIComponent(t.q)}` },
-    { key: 'searchEach', name: `search (${inTurn(searches.length)})`, path: searches[0]!, paths: searches },
+    { key: 'searchEach', name: `search (${inTurn(searches.length, 'counts kept per filter, first pages per sort')})`, path: searches[0]!, paths: searches },
     { key: 'searchStates', name: `search (${eachState(searchStates.length)})`, path: searchStates[0]!, paths: searchStates },
     // One visitor at a time: the time a page takes to make, without the queue that ten at once on two cores build.
     // In reverse order, so that the pages and counts the runs above made are not met first.
     { key: 'listEachAlone', name: 'filtered list (pages in turn, counts kept per filter, 1 connection)', path: memberLists[1] ?? memberLists[0]!, paths: [...memberLists].reverse(), connections: 1 },
     { key: 'listStatesAlone', name: 'filtered list (filter states in turn, nothing kept, 1 connection)', path: memberStates[1] ?? memberStates[0]!, paths: [...memberStates].reverse(), connections: 1 },
-    { key: 'searchEachAlone', name: 'search (pages in turn, counts kept per filter, 1 connection)', path: searches[1]!, paths: [...searches].reverse(), connections: 1 },
+    { key: 'searchEachAlone', name: 'search (pages in turn, counts kept per filter, first pages per sort, 1 connection)', path: searches[1]!, paths: [...searches].reverse(), connections: 1 },
     { key: 'searchStatesAlone', name: 'search (filter states in turn, nothing kept, 1 connection)', path: searchStates[1]!, paths: [...searchStates].reverse(), connections: 1 },
     { key: 'api', name: 'API: a commitment', path: `/api/v1/commitments/${t.commitmentId}` },
     { key: 'apiList', name: 'API: filtered list', path: `/api/v1/commitments?${filter}`, optional: true },

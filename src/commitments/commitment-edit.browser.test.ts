@@ -1,9 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startLiveApp } from '../../test/helpers/live-app.ts';
 import { launchBrowser, newPhonePage, checkPage } from '../../test/helpers/browser.ts';
 import { signInPage } from '../../test/helpers/browser-sign-in.ts';
 import { createAccount, type TestAccount } from '../accounts/account.factories.ts';
+import { rowToRecord } from '../importers/ogp-dataset/row-to-record.ts';
+import { readCsv } from '../importers/table/read-csv.ts';
+import { saveCommitmentRecords } from './save-commitment-records.ts';
 
 let live: Awaited<ReturnType<typeof startLiveApp>>;
 let browser: Browser;
@@ -72,5 +77,48 @@ describe('editing with history in a browser', () => {
     expect(await page.getByRole('status').count()).toBe(1);
     expect(await page.locator('.history ins').first().innerText()).toBe(original);
     await checkPage(page, 'fr');
+  });
+
+  it('a secretariat editor opens a commitment imported in Spanish on its Spanish text and full text, and reaches the English title (es)', async () => {
+    // CR0016 as OGP's dataset gives it (decision 006): a Spanish title and full text, and OGP's English title alone.
+    const dataset = readCsv(fs.readFileSync(path.resolve('../shared/data/ogp/ogp_commitments_open_parliament_2024-07.csv')));
+    const row = dataset.rows.find((r) => r.cells['Commitment Unique Identifier'] === 'CR0016')!;
+    await live.database.db.transaction().execute((trx) => saveCommitmentRecords(trx, [rowToRecord(row.cells).record]));
+    const admin = await createAccount(live.database.db, { role: 'administrator', name: 'Ana Editora' });
+    const page = await newPhonePage(browser);
+    await signIn(page, admin, 'es');
+
+    await page.goto(`${live.baseUrl}/es/commitments/CR0016/edit`);
+    expect(await page.locator('#field-title').inputValue()).toBe('Potenciar la apertura de datos en las instituciones públicas');
+    expect(await page.locator('form.stack-form').first().innerText()).toContain('Es el idioma en que se publicó el compromiso.');
+    // The full text, the Spanish text's only prose, is open and marked Spanish.
+    const fullText = page.locator('details.full-text');
+    expect(await fullText.locator('.prose').isVisible()).toBe(true);
+    expect(await fullText.locator('.prose').getAttribute('lang')).toBe('es');
+    expect(await fullText.locator('.prose').innerText()).toContain('Tribunal Supremo de Elecciones');
+    await checkPage(page, 'es');
+
+    await page.locator('#field-description').fill('Aumentar las instituciones públicas que abren sus datos.');
+    await page.locator('form.stack-form button[type=submit]').first().click();
+    expect(await page.getByRole('status').count()).toBe(1);
+    expect(await page.locator('#field-description').inputValue()).toBe('Aumentar las instituciones públicas que abren sus datos.');
+    // With a description, the full text is closed and still there.
+    expect(await fullText.locator('.prose').isVisible()).toBe(false);
+    await checkPage(page, 'es');
+
+    await page.getByRole('link', { name: 'Editar la traducción en inglés (solo el título)' }).click();
+    expect(await page.locator('#field-title').inputValue()).toBe('Promote Open Data in Public Institutions');
+    expect(await page.locator('#field-description').inputValue()).toBe('');
+    expect(await page.locator('form.stack-form').first().innerText())
+      .toContain('Esta traducción solo tiene su título: los demás textos del compromiso están en español.');
+    expect(await page.locator('details.full-text').count()).toBe(0);
+    await checkPage(page, 'es');
+    await page.getByRole('link', { name: 'Editar el texto en español (el idioma en que se publicó el compromiso)' }).click();
+    expect(await page.locator('#field-title').inputValue()).toBe('Potenciar la apertura de datos en las instituciones públicas');
+
+    // The English page: OGP's English title, the Spanish description saved above.
+    await page.goto(`${live.baseUrl}/en/commitments/CR0016`);
+    expect(await page.locator('h1').innerText()).toContain('Promote Open Data in Public Institutions (CR0016)');
+    expect(await page.locator('#description ~ .prose').innerText()).toContain('Aumentar las instituciones públicas que abren sus datos.');
   });
 });

@@ -1,7 +1,8 @@
-import type { Intl } from '../i18n/intl.ts';
+import { languageName, type Intl } from '../i18n/intl.ts';
 import type { PageContext } from '../layout/layout.tsx';
 import { ErrorSummary, PostForm, SelectField, TextArea, TextField } from '../layout/form.tsx';
-import { FormFramePage, textLanguage } from '../layout/form-frame.tsx';
+import { FormFramePage, textLanguage, type FormFrameProps } from '../layout/form-frame.tsx';
+import { paragraphs } from '../layout/format.ts';
 import type { FormState } from '../http/form.ts';
 import { milestoneEditUrl, milestoneHistoryUrl } from '../milestones/milestone-urls.ts';
 
@@ -21,21 +22,69 @@ export const milestoneEditLabels = (t: Intl['t']) => ({
   start: t('milestone.start'), end: t('milestone.end'), reason: t('edit.reason'),
 });
 
+/**
+ * What a commitment's stored text is: in the language it was published in, a translation, or a translation with its
+ * title only (OGP's English title of a row in another language, decision 006).
+ */
+export type TextKind = 'source' | 'translation' | 'titleOnly';
+type CommitmentView = Frame & {
+  form: FormState; withdraw: FormState; withdrawn: boolean; milestones: { number: number; text: string | null }[];
+  sourceLocale: string; texts: { locale: string; kind: TextKind }[]; fullText: string | null;
+};
+
 const commitmentCrumb = (intl: Intl, view: Frame) => [{ href: `/${intl.locale}/commitments/${view.ogpId}`, label: view.title }];
 
-/** `/{locale}/commitments/{id}/edit`: the texts of one language, the status, a reason; and withdrawal. */
-export function commitmentEditPage(ctx: PageContext, view: Frame & {
-  form: FormState; withdraw: FormState; withdrawn: boolean; milestones: { number: number; text: string | null }[];
-}): string {
+/**
+ * What the edited text is, after "You are editing the texts in …": the language of publication, a translation (of it),
+ * a translation with its title only, or none yet. Without a text in the language of publication, nothing is added.
+ */
+function editedLanguage(ctx: PageContext, view: CommitmentView): NonNullable<FormFrameProps['language']> {
+  const { intl } = ctx;
+  const language = textLanguage(ctx, view.lang, 'edit');
+  const kind = view.texts.find((x) => x.locale === view.lang)?.kind ?? 'missing';
+  const source = view.texts.some((x) => x.kind === 'source') ? languageName(view.sourceLocale, intl.locale) : null;
+  const what = kind === 'source' ? intl.t('edit.text.source') : source ? intl.t(`edit.text.${kind}`, { source }) : '';
+  return what ? { ...language, statement: `${language.statement} ${what}` } : language;
+}
+
+/** A link to each other language's text, saying what it is; the text in the language of publication first. */
+const otherTextLinks = (intl: Intl, view: CommitmentView) => view.texts.filter((x) => x.locale !== view.lang)
+  .toSorted((a, b) => Number(b.kind === 'source') - Number(a.kind === 'source'))
+  .map((x) => ({
+    href: `${commitmentEditUrl(intl.locale, view.ogpId)}?lang=${x.locale}`,
+    label: intl.t(`edit.otherText.${x.kind}`, { language: languageName(x.locale, intl.locale) }),
+  }));
+
+/**
+ * The edited language's full text, which only an import brings (OGP's "Full Text"): read-only, kept on saving. Open
+ * when the fields above are empty, where it is the only prose of that language (the 56 Spanish rows of the dataset).
+ */
+function FullText({ intl, view }: { intl: Intl; view: CommitmentView }) {
+  if (!view.fullText) return '';
+  const { description, objectives, statusQuo, ambition } = view.form.values;
+  return (
+    <details class="full-text" open={!(description || objectives || statusQuo || ambition)}>
+      <summary safe>{intl.t('commitment.fullText')}</summary>
+      <p class="hint" safe>{intl.t('edit.fullText.hint')}</p>
+      <div class="prose" lang={view.lang}>{paragraphs(view.fullText).map((p) => <p safe>{p}</p>)}</div>
+    </details>
+  );
+}
+
+/**
+ * `/{locale}/commitments/{id}/edit`: the texts of one language (with its full text, read-only, and links to the other
+ * languages' texts), the status, a reason; and withdrawal.
+ */
+export function commitmentEditPage(ctx: PageContext, view: CommitmentView): string {
   const { intl } = ctx;
   const t = intl.t;
   const labels = commitmentEditLabels(t);
   const statusOptions = (['active', 'completed'] as const).map((s) => ({ value: s, label: t(`commitment.status.${s}`) }));
   return FormFramePage({
     ctx, heading: t('edit.commitment.title', { id: view.ogpId }), breadcrumbs: commitmentCrumb(intl, view), notice: view.notice,
-    links: [{ href: historyUrl(intl.locale, view.ogpId), label: t('history.link') }],
+    links: [{ href: historyUrl(intl.locale, view.ogpId), label: t('history.link') }, ...otherTextLinks(intl, view)],
     action: commitmentEditUrl(intl.locale, view.ogpId), csrfToken: view.csrfToken, form: view.form, labels,
-    otherErrors: view.withdraw.errors, submitLabel: t('edit.save'), language: textLanguage(ctx, view.lang, 'edit'),
+    otherErrors: view.withdraw.errors, submitLabel: t('edit.save'), language: editedLanguage(ctx, view),
     texts: <>
       <TextField intl={intl} form={view.form} name="title" label={labels.title} />
       <TextArea intl={intl} form={view.form} name="description" label={labels.description} optional rows={6} />
@@ -44,6 +93,7 @@ export function commitmentEditPage(ctx: PageContext, view: Frame & {
       <TextArea intl={intl} form={view.form} name="ambition" label={labels.ambition} optional rows={5} />
     </>,
     children: <>
+      <FullText intl={intl} view={view} />
       <SelectField intl={intl} form={view.form} name="status" label={labels.status} options={statusOptions}
         emptyLabel={view.withdrawn ? t('commitment.status.withdrawn') : t('common.notGiven')} />
       <TextArea intl={intl} form={view.form} name="reason" label={labels.reason} hint={t('edit.hint.reason')} optional />

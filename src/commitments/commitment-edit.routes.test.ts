@@ -115,6 +115,11 @@ describe('editing a commitment', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('value="Build institutional support for OGP"');
     expect(page.body).toContain(`href="${MILESTONE}"`);
+    // Opens on its English text, the language it was published in, and links its complete translations as such.
+    expect(page.body).toContain('<input type="hidden" name="lang" value="en"/>');
+    expect(page.body).toContain('You are editing the texts in English. It is the language the commitment was published in.');
+    expect(page.body).toContain(`<a href="${EDIT}?lang=fr">Edit the translation in French</a>`);
+    expect((await poc.get(`${EDIT}?lang=fr`)).body).toContain('You are editing the texts in French. It is a translation of the text in English.');
     const res = await poc.submit(EDIT, EDIT, commitmentFields({ title: 'Build lasting institutional support for OGP', reason: 'Clearer title' }));
     expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
     expect(res.headers.location).toBe(`${EDIT}?lang=en&notice=saved`);

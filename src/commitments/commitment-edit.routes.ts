@@ -6,7 +6,7 @@ import { emptyForm, type FormState } from '../http/form.ts';
 import { notFound } from '../http/errors.ts';
 import { intlFromParams } from '../http/locale-params.ts';
 import { pageContext, sendPrivatePage } from '../http/page-context.ts';
-import { isLocale } from '../i18n/locales.ts';
+import { isLocale, LOCALES, type Locale } from '../i18n/locales.ts';
 import { formatPartialDate } from '../layout/format.ts';
 import { currentUser, type CurrentUser } from '../accounts/current-user.ts';
 import { OgpIdSchema } from './commitment-record.ts';
@@ -17,8 +17,24 @@ import { withdrawCommitment } from './commands/withdraw-commitment.ts';
 import { editMilestone } from '../milestones/commands/edit-milestone.ts';
 import { createMilestone, nextMilestoneNumber } from '../milestones/commands/create-milestone.ts';
 import { monthOf, storedDate } from '../milestones/commands/milestone-version.ts';
-import { commitmentEditPage, commitmentEditUrl, milestoneEditPage, milestoneNewPage } from './commitment-edit.page.tsx';
+import { commitmentEditPage, commitmentEditUrl, milestoneEditPage, milestoneNewPage, type TextKind } from './commitment-edit.page.tsx';
 import { milestoneEditUrl } from '../milestones/milestone-urls.ts';
+
+type StoredText = {
+  locale: string; title: string; description: string | null; objectives: string | null; status_quo: string | null; ambition: string | null;
+  full_text: string | null;
+};
+
+/**
+ * What each stored text is, for the page to label it: the text in the language the commitment was published in, a
+ * translation, or a translation with its title only (OGP's English title of a row in another language, decision 006).
+ * Only the interface languages, which are the ones the form can edit.
+ */
+function textKinds(texts: StoredText[], sourceLocale: string): { locale: Locale; kind: TextKind }[] {
+  const kindOf = (x: StoredText): TextKind => x.locale === sourceLocale ? 'source'
+    : x.description || x.objectives || x.status_quo || x.ambition || x.full_text ? 'translation' : 'titleOnly';
+  return LOCALES.flatMap((locale) => texts.filter((x) => x.locale === locale).map((x) => ({ locale, kind: kindOf(x) })));
+}
 
 type Params = { Params: { locale: string; id: string; number?: string }; Querystring: { lang?: string; notice?: string } };
 
@@ -34,8 +50,7 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
     const user = await currentUser(deps, request);
     const target = await targetOf(request);
     authorize(user, 'edit_commitment', 'commitment', target);
-    const lang = chosenLang(request, target);
-    return renderCommitment(request, reply, user, target, lang, await commitmentValues(target, lang), emptyForm(), 200);
+    return renderCommitment(request, reply, user, target, chosenLang(request, target), undefined, emptyForm(), 200);
   });
 
   app.post<Params>('/:locale/commitments/:id/edit', async (request, reply) => {
@@ -57,7 +72,7 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
     const lang = chosenLang(request, target);
     if (!result.ok) {
       const withdraw = { values: { withdrawReason: result.values.reason ?? '' }, errors: { withdrawReason: result.errors.reason ?? 'form.error.invalid' } };
-      return renderCommitment(request, reply, user, target, lang, await commitmentValues(target, lang), withdraw, 400);
+      return renderCommitment(request, reply, user, target, lang, undefined, withdraw, 400);
     }
     return reply.redirect(`${commitmentEditUrl(intlFromParams(request.params).locale, target.ogpId)}?notice=withdrawn`, 303);
   });
@@ -122,12 +137,15 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
     return typeof lang === 'string' && isLocale(lang) ? lang : chosenLang(request, target);
   };
 
-  async function commitmentValues(target: CommitmentTarget, lang: string): Promise<FormState> {
-    const texts = await db.selectFrom('commitment_texts').select(['title', 'description', 'objectives', 'status_quo', 'ambition'])
-      .where('commitment_id', '=', target.id).where('locale', '=', lang).executeTakeFirst();
+  /** Every language's stored text: the form shows one, the page says what the others are (`textKinds`). */
+  const storedTexts = (target: CommitmentTarget) => db.selectFrom('commitment_texts')
+    .select(['locale', 'title', 'description', 'objectives', 'status_quo', 'ambition', 'full_text'])
+    .where('commitment_id', '=', target.id).execute();
+
+  function commitmentValues(target: CommitmentTarget, lang: string, text: StoredText | undefined): FormState {
     return emptyForm({
-      lang, title: texts?.title ?? '', description: texts?.description ?? '', objectives: texts?.objectives ?? '',
-      statusQuo: texts?.status_quo ?? '', ambition: texts?.ambition ?? '',
+      lang, title: text?.title ?? '', description: text?.description ?? '', objectives: text?.objectives ?? '',
+      statusQuo: text?.status_quo ?? '', ambition: text?.ambition ?? '',
       status: target.status === 'active' || target.status === 'completed' ? target.status : '',
     });
   }
@@ -151,9 +169,12 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
     return key === 'saved' || key === 'unchanged' || key === 'withdrawn' || key === 'created' ? intl.t(`edit.notice.${key}`) : undefined;
   }
 
+  /** `form` is what was typed, or (undefined) the stored texts of `lang`. */
   async function renderCommitment(request: FastifyRequest<Params>, reply: FastifyReply, user: CurrentUser, target: CommitmentTarget,
-    lang: string, form: FormState, withdraw: FormState, status: number) {
+    lang: string, form: FormState | undefined, withdraw: FormState, status: number) {
     const intl = intlFromParams(request.params);
+    const texts = await storedTexts(target);
+    const text = texts.find((x) => x.locale === lang);
     const rows = await db.selectFrom('milestones as m').leftJoin('milestone_texts as t', 't.milestone_id', 'm.id')
       .select(['m.number', 't.locale', 't.text']).where('m.commitment_id', '=', target.id).orderBy('m.number').execute();
     const milestones = [...new Set(rows.map((r) => r.number))].map((number) => {
@@ -163,7 +184,9 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
     });
     const ctx = pageContext(request, reply, web, user);
     return sendPrivatePage(reply, commitmentEditPage(ctx, {
-      ogpId: target.ogpId, title: await titleOf(target, intl.locale), lang, form, withdraw, withdrawn: target.status === 'withdrawn', milestones,
+      ogpId: target.ogpId, title: await titleOf(target, intl.locale), lang, form: form ?? commitmentValues(target, lang, text), withdraw,
+      withdrawn: target.status === 'withdrawn', milestones, sourceLocale: target.sourceLocale, texts: textKinds(texts, target.sourceLocale),
+      fullText: text?.full_text ?? null,
       csrfToken: csrfToken(web, request, reply), notice: status === 200 ? notice(request, intl) : undefined,
     }), status);
   }

@@ -25,11 +25,11 @@ export function searchQuery(q: string): RawBuilder<unknown> {
 const SEARCH_CONFIGS = ['ahadi_en', 'ahadi_fr', 'ahadi_es', 'ahadi_simple'];
 
 /**
- * How well the text at alias `t` matches the search words: ranked by the words' parse in the text's own language,
- * or, for a text that only another language's parse found, by all of them. A text is found by the words' parse in
- * any language (`searchQuery`), but ranking every match against all the parses made `ts_rank_cd` look for covers of
- * every language's terms at once: 4 times the cost of ranking by its own, for nearly the same rank. Each parse is
- * folded to a constant when planned.
+ * How well the text at alias `t` matches the search words: ranked by the words' parse in its own language, or, for a
+ * text that only another language's parse found, by all of them. A text is found by the words' parse in any
+ * language (`searchQuery`), but ranking every match against all the parses made `ts_rank_cd` look for covers of
+ * every language's terms at once: 4 times the cost of ranking by its own, for nearly the same rank (decision 020,
+ * amended). Each parse is folded to a constant when planned.
  */
 export function searchRank(q: string): RawBuilder<unknown> {
   const parses = SEARCH_CONFIGS.map((config) => sql`when ${sql.lit(config)}::regconfig then websearch_to_tsquery(${sql.lit(config)}::regconfig, ${q})`);
