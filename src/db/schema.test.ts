@@ -39,6 +39,7 @@ const DECLARED = {
   reporting_round_snapshots: ['reporting_round_id', 'milestone_id', 'responsible_institution_id', 'milestone_report_id', 'status',
     'percent_complete', 'submitted_at', 'late', 'evidence_count', 'public_evidence_count', 'verdict', 'confirmed_count',
     'disputed_count', 'insufficient_count'],
+  round_snapshot_institutions: ['reporting_round_id', 'milestone_id', 'institution_id', 'position'],
   reminders_sent: ['id', 'kind', 'reporting_round_id', 'milestone_id', 'account_id', 'about_date', 'sent_at'],
   irm_reviews: ['id', 'commitment_id', 'method', 'report', 'published_on', 'irm_number', 'source_locale', 'published_year'],
 };

@@ -157,6 +157,8 @@ export type Database = {
     public_evidence_count: Generated<number>; verdict: Verdict | null; confirmed_count: Generated<number>;
     disputed_count: Generated<number>; insufficient_count: Generated<number>;
   };
+  /** Every institution responsible for a snapshot's milestone, in order; position 0 is its responsible_institution_id. */
+  round_snapshot_institutions: { reporting_round_id: string; milestone_id: string; institution_id: string; position: number };
   reminders_sent: {
     id: Generated<string>; kind: 'round_deadline' | 'milestone_overdue'; reporting_round_id: string | null;
     milestone_id: string | null; account_id: string; about_date: DateOnly; sent_at: Generated<Date>;

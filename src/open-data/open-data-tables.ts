@@ -248,7 +248,7 @@ export const OPEN_DATA_TABLES: readonly OpenDataTable[] = [
     columns: [
       ref('reporting_round_id', 'reporting_rounds', 'reporting round'),
       ref('milestone_id', 'milestones', 'milestone'),
-      ref('responsible_institution_id', 'institutions', "institution responsible for the milestone (its commitment's first lead)", false),
+      ref('responsible_institution_id', 'institutions', "first institution responsible for the milestone (its commitment's first lead); all of them are in round_snapshot_institutions", false),
       ref('milestone_report_id', 'milestone_reports', 'report published for the milestone; empty when none was given (missing)', false),
       col('status', 'string', false, 'Status the report declared; empty when the report is missing', REPORT_STATUSES),
       col('percent_complete', 'integer', false, 'How complete the report said the milestone was (0-100)'),
@@ -260,6 +260,18 @@ export const OPEN_DATA_TABLES: readonly OpenDataTable[] = [
       count('confirmed_count', 'Reviewers who confirmed the final version'),
       count('disputed_count', 'Reviewers who disputed the final version'),
       count('insufficient_count', 'Reviewers who found the evidence of the final version insufficient'),
+    ],
+  },
+  {
+    name: 'round_snapshot_institutions',
+    description: "Every institution responsible for a milestone in what a closed round published: each lead institution of its commitment, in their order (a co-led commitment has several). Position 0 is the snapshot's responsible_institution_id.",
+    key: ['reporting_round_id', 'milestone_id', 'position'],
+    published: sql`reporting_round_id in (${CLOSED_ROUND})`,
+    columns: [
+      ref('reporting_round_id', 'reporting_rounds', 'reporting round'),
+      ref('milestone_id', 'milestones', 'milestone (with reporting_round_id, the row of reporting_round_snapshots)'),
+      ref('institution_id', 'institutions', 'institution responsible for the milestone'),
+      col('position', 'integer', true, 'Order of the institution among the responsible ones (0 first)'),
     ],
   },
   {

@@ -73,8 +73,8 @@ describe('GET /open-data/ahadi-open-data.zip', () => {
     expect(OPEN_DATA_TABLES.map((table) => table.name)).toEqual([
       'members', 'action_plans', 'institutions', 'policy_areas', 'policy_area_labels', 'commitments', 'commitment_texts',
       'commitment_institutions', 'commitment_policy_areas', 'milestones', 'milestone_texts', 'irm_reviews',
-      'irm_review_texts', 'irm_ratings', 'reporting_rounds', 'reporting_round_snapshots', 'milestone_reports', 'evidence_items',
-      'evidence_files', 'milestone_report_verdicts']);
+      'irm_review_texts', 'irm_ratings', 'reporting_rounds', 'reporting_round_snapshots', 'round_snapshot_institutions',
+      'milestone_reports', 'evidence_items', 'evidence_files', 'milestone_report_verdicts']);
   });
 
   it('has as many rows in each CSV as the table has published rows, every one valid against its JSON Schema', async () => {
@@ -110,6 +110,15 @@ describe('GET /open-data/ahadi-open-data.zip', () => {
     expect(snapshots).toHaveLength(14);
     expect(snapshots.filter((s) => s.status === null)).toHaveLength(3);
     expect(snapshots.filter((s) => s.late === true)).toHaveLength(3);
+    // KE0031 is co-led: every snapshot names both institutions, its responsible_institution_id first.
+    const responsible = table('round_snapshot_institutions');
+    expect(responsible).toHaveLength(28);
+    for (const snapshot of snapshots) {
+      const named = responsible.filter((r) => r.reporting_round_id === snapshot.reporting_round_id && r.milestone_id === snapshot.milestone_id);
+      expect(named.map((r) => r.position)).toEqual([0, 1]);
+      expect(named[0]?.institution_id).toBe(snapshot.responsible_institution_id);
+      expect(new Set(named.map((r) => r.institution_id)).size).toBe(2);
+    }
     const reports = table('milestone_reports');
     expect(reports).toHaveLength(11);
     expect(new Set(reports.map((r) => r.id))).toEqual(new Set(snapshots.flatMap((s) => (s.milestone_report_id === null ? [] : [s.milestone_report_id]))));
@@ -160,7 +169,7 @@ describe('GET /open-data/ahadi-open-data.zip', () => {
   });
 
   it('reads tables in key order across batches, composite keys and published subsets included', async () => {
-    for (const name of ['commitment_institutions', 'irm_ratings', 'milestone_texts', 'members', 'reporting_round_snapshots', 'evidence_items']) {
+    for (const name of ['commitment_institutions', 'irm_ratings', 'milestone_texts', 'members', 'reporting_round_snapshots', 'round_snapshot_institutions', 'evidence_items']) {
       const table = OPEN_DATA_TABLES.find((candidate) => candidate.name === name)!;
       const collect = async (batchSize: number) => {
         const rows = [];

@@ -3,11 +3,12 @@ import type { Db } from '../db/connect.ts';
 import type { Locale } from '../i18n/locales.ts';
 
 /**
- * Whether `ci` (a `commitment_institutions` row of commitment `c`) is the institution that answers for the
- * commitment's milestones: its first lead, as in the reporting workspace and the round's snapshot (decision 013).
+ * Whether `ci` (a `commitment_institutions` row) is an institution that answers for the commitment's milestones:
+ * every lead, so the points of contact of each institution co-leading a commitment are reminded (decision 013,
+ * amended), as the reporting workspace and the round's snapshot name them all. An institution is a lead of a
+ * commitment at most once (the table's key), so each of its points of contact gets one reminder per milestone.
  */
-export const isResponsibleInstitution = sql<boolean>`ci.institution_id = (select lead.institution_id from commitment_institutions lead
-  where lead.commitment_id = c.id and lead.role = 'lead' order by lead.position, lead.institution_id limit 1)`;
+export const isResponsibleInstitution = sql<boolean>`ci.role = 'lead'`;
 
 /** The texts of some milestones, by milestone id and locale. */
 export type MilestoneTexts = Map<string, Map<string, string>>;

@@ -10,7 +10,7 @@ import type { ReportDetail } from './milestone-report.queries.ts';
 import type { RoundMilestone } from './reporting.queries.ts';
 import { formatDeadline, formatInstant } from './reporting-format.ts';
 import { reportUrl, restrictEvidenceUrl, roundWorkspaceUrl } from './reporting-urls.ts';
-import { Checkbox, MilestoneName, ReportSummary, statusLabel, VerdictBadge } from './reporting-view.tsx';
+import { Checkbox, MilestoneName, ReportSummary, responsibleLine, statusLabel, VerdictBadge } from './reporting-view.tsx';
 
 export type MilestoneFrame = { round: RoundTarget; plan: string; milestone: RoundMilestone };
 
@@ -54,6 +54,9 @@ export function milestoneReportPage(ctx: PageContext, view: MilestoneFrame & {
         <h1 safe>{title}</h1>
         <Notice text={view.notice} />
         <p><MilestoneName intl={intl} m={view.milestone} /></p>
+        {view.milestone.responsible.length > 0
+          ? <p safe>{responsibleLine(intl, view.milestone.responsible)}</p>
+          : ''}
         <p safe>{view.round.closedAt ? t('reporting.state.closedNoChange') : t('reporting.state.open', { date: formatDeadline(intl, view.round.deadline) })}</p>
         {view.report ? <ReportSummary intl={intl} report={view.report} headingId="current-report"
           restrictHref={form ? (itemId) => restrictEvidenceUrl(intl.locale, view.round.id, view.milestone.id, itemId) : undefined} />

@@ -41,7 +41,7 @@ export function registerMilestoneReportRoutes(app: FastifyInstance, deps: AppDep
     const frame = await frameOf(request);
     authorize(user, 'read_milestone_report', 'reporting', frame.milestone);
     const report = await findReport(db, frame.round.id, frame.milestone.id);
-    const values = reportValues(report, intlFromParams(request.params).locale, frame.milestone.responsible?.id ?? '');
+    const values = reportValues(report, intlFromParams(request.params).locale, frame.milestone.responsible[0]?.id ?? '');
     return renderReport(request, reply, user, frame, report, mayReport(user, frame) ? emptyForm(values) : null, 200);
   });
 

@@ -93,6 +93,8 @@ describe('a full reporting round in a browser', () => {
     // The secretariat follows the progress and closes the round, confirming.
     await adminPage.goto(url(`/en/reporting/rounds/${roundId}/workspace`));
     await checkPage(adminPage, 'en');
+    // KE0031 is co-led: both lead institutions answer for its milestones, each with its own section.
+    expect(await adminPage.locator('h2[id^="institution-"]').allInnerTexts()).toEqual(['Office of the Deputy President', 'Commission on Administrative Justice']);
     await adminPage.locator('#field-confirm').check();
     await adminPage.getByRole('button', { name: 'Close 2021 Q3' }).click();
     expect(await adminPage.getByRole('status').innerText()).toContain('The round is closed');
@@ -103,10 +105,15 @@ describe('a full reporting round in a browser', () => {
       const publicPage = await newPhonePage(browser);
       await publicPage.goto(url(`/${locale}/reporting/rounds/${roundId}`));
       await checkPage(publicPage, locale);
+      // The snapshot names both lead institutions: the co-led milestone is in each one's section, naming the other.
+      expect(await publicPage.locator('h2[id^="institution-"]').allInnerTexts()).toEqual(['Commission on Administrative Justice', 'Office of the Deputy President']);
       const disputed = publicPage.locator('tr.disputed');
-      expect(await disputed.count()).toBe(1);
-      expect(await disputed.innerText()).toContain(locale === 'en' ? 'Complete' : 'Imekamilika');
-      expect(await disputed.locator('.verdict-disputed').innerText()).toBe(locale === 'en' ? 'Disputed' : 'Inapingwa');
+      expect(await disputed.count()).toBe(2);
+      for (const [row, other] of [[disputed.first(), 'Office of the Deputy President'], [disputed.last(), 'Commission on Administrative Justice']] as const) {
+        expect(await row.innerText()).toContain(locale === 'en' ? 'Complete' : 'Imekamilika');
+        expect(await row.innerText()).toContain(`${locale === 'en' ? 'Co-led with' : 'Inaongozwa pamoja na'} ${other}`);
+        expect(await row.locator('.verdict-disputed').innerText()).toBe(locale === 'en' ? 'Disputed' : 'Inapingwa');
+      }
     }
   }, 240_000); // four people, a dozen pages, an accessibility scan on each
 

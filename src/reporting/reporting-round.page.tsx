@@ -1,11 +1,11 @@
 import type { Intl } from '../i18n/intl.ts';
 import { Layout, type PageContext } from '../layout/layout.tsx';
 import type { RoundTarget } from './commands/round-target.ts';
-import { byInstitution } from './reporting.queries.ts';
+import { byInstitution, coLeads } from './reporting.queries.ts';
 import { movement, type PreviousRound, type SnapshotRow } from './round-snapshot.queries.ts';
 import { formatDeadline } from './reporting-format.ts';
 import { roundUrl } from './reporting-urls.ts';
-import { MilestoneName, statusLabel, VerdictBadge } from './reporting-view.tsx';
+import { CoLeads, MilestoneName, statusLabel, VerdictBadge } from './reporting-view.tsx';
 
 type View = {
   round: RoundTarget; plan: { title: string; href: string };
@@ -17,8 +17,8 @@ type View = {
 
 /**
  * `/{locale}/reporting/rounds/{id}`, public. A closed round shows its published snapshot ("as reported in 2021 Q3"):
- * per responsible institution, each milestone's status as the government reported it beside civil society's
- * verdict, the evidence counts, late and missing reports, and how each milestone moved since the previous closed
+ * per responsible institution (a co-led milestone under each of its institutions, naming the others), each
+ * milestone's status as the government reported it beside civil society's verdict, the evidence counts, late and missing reports, and how each milestone moved since the previous closed
  * round of the plan. An open round shows only its deadline and how many milestones have been reported so far.
  */
 export function reportingRoundPage(ctx: PageContext, view: View): string {
@@ -48,7 +48,9 @@ export function reportingRoundPage(ctx: PageContext, view: View): string {
 
 function Snapshot({ intl, round, snapshot }: { intl: Intl; round: RoundTarget; snapshot: NonNullable<View['snapshot']> }) {
   const t = intl.t;
-  const groups = byInstitution(snapshot.rows);
+  // Institutions in alphabetical order, the milestones naming none last.
+  const groups = byInstitution(snapshot.rows)
+    .sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name, intl.locale)));
   const percent = (n: number | null) => (n === null ? '' : intl.formatNumber(n / 100, { style: 'percent' }));
   return (
     <>
@@ -79,7 +81,7 @@ function Snapshot({ intl, round, snapshot }: { intl: Intl; round: RoundTarget; s
                     const move = movement(r);
                     return (
                       <tr class={r.verdict === 'disputed' ? 'disputed' : undefined}>
-                        <th scope="row"><a href={`/${intl.locale}/commitments/${r.ogpId}`}><MilestoneName intl={intl} m={r} /></a></th>
+                        <th scope="row"><a href={`/${intl.locale}/commitments/${r.ogpId}`}><MilestoneName intl={intl} m={r} /></a><CoLeads intl={intl} names={coLeads(r, g.name)} /></th>
                         <td data-label={t('reporting.public.government')}>
                           <span safe>{r.status ? `${statusLabel(intl, r.status)} (${percent(r.percent)})` : statusLabel(intl, null)}</span>
                           {r.late ? <>{' '}<strong safe>{t('reporting.late')}</strong></> : ''}

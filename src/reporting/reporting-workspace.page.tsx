@@ -5,13 +5,14 @@ import { Notice } from '../layout/form.tsx';
 import type { RoundMilestone, RoundSummary } from './reporting.queries.ts';
 import { formatDeadline } from './reporting-format.ts';
 import { newRoundUrl, reportUrl, roundUrl, roundWorkspaceUrl, verdictUrl } from './reporting-urls.ts';
-import { MilestoneName, statusLabel } from './reporting-view.tsx';
+import { MilestoneName, responsibleLine, statusLabel } from './reporting-view.tsx';
 
 export type WorkspaceRound = RoundSummary & { plan: string; items: RoundMilestone[] };
 
 /**
  * `/{locale}/reporting`: the rounds the signed-in person deals with. Administrators see every round and may open
- * one; a point of contact, the open rounds of their plans with the milestones to report; a reviewer, the open rounds
+ * one; a point of contact, the open rounds of their plans with the milestones to report (those of every commitment
+ * their institution leads or supports, co-led ones naming all their lead institutions); a reviewer, the open rounds
  * with the reports awaiting their verdict; an IRM researcher, every round, to read.
  */
 export function reportingWorkspacePage(ctx: PageContext, view: { role: Role; rounds: WorkspaceRound[]; notice?: string | undefined }): string {
@@ -63,6 +64,7 @@ function ItemList({ intl, round, kind }: { intl: Intl; round: WorkspaceRound; ki
               <span class="muted" safe>{m.report
                 ? t('reporting.item.reported', { status: statusLabel(intl, m.report.status), revision: m.report.revision })
                 : t('reporting.item.notReported')}</span>
+              {m.responsible.length > 1 ? <><br /><span class="muted" safe>{responsibleLine(intl, m.responsible)}</span></> : ''}
             </li>
           ))}
         </ul>

@@ -5,8 +5,9 @@ import type { RoundTarget } from './commands/round-target.ts';
 
 /**
  * What the workspace pages read of rounds while they are open: every milestone of the round's plan with its
- * responsible institution (the commitment's first lead), the institutions that may report on it, and the current
- * report with its evidence and the verdicts on its current revision.
+ * responsible institutions (every lead of the commitment, in their order: decision 013, amended), the institutions
+ * that may report on it (its leads and supporters), and the current report with its evidence and the verdicts on its
+ * current revision.
  */
 export type RoundSummary = RoundTarget & { openedAt: Date; milestoneCount: number; reportedCount: number };
 
@@ -33,9 +34,13 @@ export async function plansOfInstitution(db: Db, institutionId: string): Promise
   return rows.map((r) => r.action_plan_id);
 }
 
+/** An institution named as responsible for a milestone. */
+export type ResponsibleInstitution = { id: string; name: string };
+
 export type RoundMilestone = {
   id: string; number: number; ogpId: string; commitmentId: string; text: string | null; textLocale: string | null;
-  responsible: { id: string; name: string } | null; institutionIds: string[];
+  /** Every lead institution of the commitment, in order; empty when it names none. */
+  responsible: ResponsibleInstitution[]; institutionIds: string[];
   report: {
     id: string; status: MilestoneReportStatus; percent: number; revision: number; submittedAt: Date; late: boolean;
     institutionName: string; evidenceCount: number;
@@ -48,13 +53,15 @@ export type RoundMilestone = {
 export async function roundMilestones(db: Db, round: RoundTarget, locale: string, readerId: string | null = null): Promise<RoundMilestone[]> {
   const rows = await sql<{
     id: string; number: number; ogp_id: string; commitment_id: string; text: string | null; text_locale: string | null;
-    responsible_id: string | null; responsible_name: string | null; institution_ids: string[];
+    responsible: ResponsibleInstitution[]; institution_ids: string[];
     report_id: string | null; status: MilestoneReportStatus | null; percent_complete: number | null; revision: number | null;
     submitted_at: Date | null; first_submitted_at: Date | null; reporter: string | null; evidence: number;
     confirmed: number; disputed: number; insufficient: number; my_verdict: Verdict | null; my_revision: number | null;
   }>`
     select m.id, m.number, c.ogp_id, c.id as commitment_id, t.text, t.locale as text_locale,
-      lead.id as responsible_id, lead.name as responsible_name,
+      coalesce((select json_agg(json_build_object('id', i.id::text, 'name', i.name) order by ci.position, ci.institution_id)
+        from commitment_institutions ci join institutions i on i.id = ci.institution_id
+        where ci.commitment_id = c.id and ci.role = 'lead'), '[]'::json) as responsible,
       array(select ci.institution_id::text from commitment_institutions ci where ci.commitment_id = c.id) as institution_ids,
       mr.id as report_id, mr.status, mr.percent_complete, mr.revision, mr.submitted_at, mr.first_submitted_at, ri.name as reporter,
       (select count(*)::int from evidence_items ei where ei.milestone_report_id = mr.id) as evidence,
@@ -66,8 +73,6 @@ export async function roundMilestones(db: Db, round: RoundTarget, locale: string
     join milestones m on m.commitment_id = c.id
     left join lateral (select mt.text, mt.locale from milestone_texts mt where mt.milestone_id = m.id
       order by mt.locale = ${locale} desc, mt.locale = c.source_locale desc, mt.locale limit 1) t on true
-    left join lateral (select i.id, i.name from commitment_institutions ci join institutions i on i.id = ci.institution_id
-      where ci.commitment_id = c.id and ci.role = 'lead' order by ci.position, ci.institution_id limit 1) lead on true
     left join milestone_reports mr on mr.reporting_round_id = ${round.id} and mr.milestone_id = m.id
     left join institutions ri on ri.id = mr.institution_id
     left join milestone_report_verdicts mine on mine.milestone_report_id = mr.id and mine.reviewer_id = ${readerId}
@@ -75,7 +80,7 @@ export async function roundMilestones(db: Db, round: RoundTarget, locale: string
     order by c.number_in_plan nulls last, c.ogp_id, m.number`.execute(db);
   return rows.rows.map((r) => ({
     id: r.id, number: r.number, ogpId: r.ogp_id, commitmentId: r.commitment_id, text: r.text, textLocale: r.text_locale,
-    responsible: r.responsible_id ? { id: r.responsible_id, name: r.responsible_name ?? '' } : null,
+    responsible: r.responsible,
     institutionIds: r.institution_ids,
     report: r.report_id ? {
       id: r.report_id, status: r.status!, percent: r.percent_complete!, revision: r.revision!, submittedAt: r.submitted_at!,
@@ -94,14 +99,26 @@ export function shownVerdict(counts: Record<Verdict, number>): Verdict | null {
   return null;
 }
 
-/** Milestones grouped by responsible institution, in the order they come. */
-export function byInstitution<T extends { responsible: { id: string; name: string } | null }>(rows: T[]): { name: string | null; rows: T[] }[] {
+/**
+ * Milestones grouped by responsible institution, groups in the order they first come. A co-led milestone is in
+ * the group of each of its institutions: each answers for it (decision 013, amended), so each one's figures count
+ * it. Milestones naming no institution make one group without a name.
+ */
+export function byInstitution<T extends { responsible: ResponsibleInstitution[] }>(rows: T[]): { name: string | null; rows: T[] }[] {
   const groups = new Map<string, { name: string | null; rows: T[] }>();
   for (const row of rows) {
-    const key = row.responsible?.id ?? '';
-    let group = groups.get(key);
-    if (!group) groups.set(key, group = { name: row.responsible?.name ?? null, rows: [] });
-    group.rows.push(row);
+    const institutions: (ResponsibleInstitution | null)[] = row.responsible.length > 0 ? row.responsible : [null];
+    for (const institution of institutions) {
+      const key = institution?.id ?? '';
+      let group = groups.get(key);
+      if (!group) groups.set(key, group = { name: institution?.name ?? null, rows: [] });
+      group.rows.push(row);
+    }
   }
   return [...groups.values()];
+}
+
+/** The other institutions co-leading a milestone, seen from the group of `institutionName` (null: no group). */
+export function coLeads(row: { responsible: ResponsibleInstitution[] }, institutionName: string | null): string[] {
+  return row.responsible.length > 1 ? row.responsible.map((i) => i.name).filter((name) => name !== institutionName) : [];
 }

@@ -43,7 +43,7 @@ afterAll(async () => { await t.close(); });
 
 /** Everything a reporting route could write. */
 async function everything(): Promise<string> {
-  const tables = ['reporting_rounds', 'milestone_reports', 'evidence_items', 'evidence_files', 'milestone_report_verdicts', 'reporting_round_snapshots', 'changes', 'outbox'];
+  const tables = ['reporting_rounds', 'milestone_reports', 'evidence_items', 'evidence_files', 'milestone_report_verdicts', 'reporting_round_snapshots', 'round_snapshot_institutions', 'changes', 'outbox'];
   const rows = await Promise.all(tables.map((table) => sql`select * from ${sql.table(table)} order by 1, 2`.execute(t.database.db)));
   return JSON.stringify(rows.map((r) => r.rows));
 }
@@ -197,6 +197,24 @@ describe('the forms', () => {
     expect((await clients.poc.get(url)).statusCode).toBe(404); // already restricted
   });
 
+  it('names every lead institution of a co-led commitment as responsible, and lets each one\'s point of contact report', async () => {
+    // KE0031 is led by the Office of the Deputy President, then the Commission on Administrative Justice.
+    const both = 'Office of the Deputy President and Commission on Administrative Justice';
+    const page = await clients.admin.get(workspace());
+    expect(page.statusCode).toBe(200);
+    const headings = [...page.body.matchAll(/<h2 id="institution-\d+">([^<]*)<\/h2>/g)].map((m) => m[1]);
+    expect(headings).toEqual(['Office of the Deputy President', 'Commission on Administrative Justice']);
+    expect(page.body).toContain('Co-led with Commission on Administrative Justice');
+    expect(page.body).toContain('Co-led with Office of the Deputy President');
+    expect((await clients.admin.get(reportOf(m1))).body).toContain(`Responsible: ${both}`);
+    // A point of contact of the second lead finds the milestones among theirs, and may report on them.
+    const cajPoc = await signedIn(t.app, await createAccount(t.database.db, { role: 'point_of_contact', institutionSlug: 'commission-on-administrative-justice' }));
+    const mine = await cajPoc.get('/en/reporting');
+    expect(mine.body).toContain(reportOf(m1));
+    expect(mine.body).toContain(`Responsible: ${both}`);
+    expect((await cajPoc.get(reportOf(m1))).body).toContain('name="narrative"');
+  });
+
   it('records a dispute, closes the round with a confirmation, and publishes the snapshot with the dispute', async () => {
     const bad = await clients.reviewer.submit(verdictOf(m2), verdictOf(m2), { verdict: 'disputed', comment: '' });
     expect(bad.statusCode).toBe(400);
@@ -215,6 +233,11 @@ describe('the forms', () => {
     expect(published.body).toContain('As reported in 2021 Q3');
     expect(published.body).toContain('verdict verdict-disputed');
     expect(published.body).toContain('Not reported'); // milestones 3 to 7
+    // The snapshot names both lead institutions: a section each, each milestone naming the other.
+    const sections = [...published.body.matchAll(/<h2 id="institution-\d+">([^<]*)<\/h2>/g)].map((m) => m[1]);
+    expect(sections).toEqual(['Commission on Administrative Justice', 'Office of the Deputy President']);
+    expect(published.body).toContain('Co-led with Office of the Deputy President');
+    expect(published.body).toContain('Co-led with Commission on Administrative Justice');
     // A closed round takes nothing more: the form is gone and a post is refused.
     expect((await clients.poc.get(reportOf(m1))).body).not.toContain('name="narrative"');
     const late = await clients.poc.submit(reportOf(m1), reportOf(m1), reportFields);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { MilestoneReportStatus, Verdict } from '../db/schema.ts';
+import type { ResponsibleInstitution } from './reporting.queries.ts';
 
 /**
  * The published snapshot of a closed round (reporting_round_snapshots), each milestone with what the previous
@@ -8,7 +9,8 @@ import type { MilestoneReportStatus, Verdict } from '../db/schema.ts';
  */
 export type SnapshotRow = {
   milestoneId: string; number: number; ogpId: string; text: string | null; textLocale: string | null;
-  responsible: { id: string; name: string } | null;
+  /** The institutions the snapshot names as responsible (migration 015), in order; empty when none. */
+  responsible: ResponsibleInstitution[];
   status: MilestoneReportStatus | null; percent: number | null; submittedAt: Date | null; late: boolean;
   evidenceCount: number; publicEvidenceCount: number;
   verdict: Verdict | null; confirmed: number; disputed: number; insufficient: number;
@@ -29,27 +31,30 @@ export async function findPreviousRound(db: Db, round: { id: string; actionPlanI
 export async function snapshotRows(db: Db, roundId: string, previousRoundId: string | null, locale: string): Promise<SnapshotRow[]> {
   const rows = await sql<{
     milestone_id: string; number: number; ogp_id: string; text: string | null; text_locale: string | null;
-    responsible_id: string | null; responsible_name: string | null; status: MilestoneReportStatus | null; percent_complete: number | null;
+    responsible: ResponsibleInstitution[]; status: MilestoneReportStatus | null; percent_complete: number | null;
     submitted_at: Date | null; late: boolean; evidence_count: number; public_evidence_count: number; verdict: Verdict | null;
     confirmed_count: number; disputed_count: number; insufficient_count: number;
     previous_found: boolean | null; previous_status: MilestoneReportStatus | null; previous_percent: number | null;
   }>`
-    select s.milestone_id, m.number, c.ogp_id, t.text, t.locale as text_locale, i.id as responsible_id, i.name as responsible_name,
+    select s.milestone_id, m.number, c.ogp_id, t.text, t.locale as text_locale, coalesce(si.list, '[]'::json) as responsible,
       s.status, s.percent_complete, s.submitted_at, s.late, s.evidence_count, s.public_evidence_count, s.verdict,
       s.confirmed_count, s.disputed_count, s.insufficient_count,
       p.milestone_id is not null as previous_found, p.status as previous_status, p.percent_complete as previous_percent
     from reporting_round_snapshots s
     join milestones m on m.id = s.milestone_id
     join commitments c on c.id = m.commitment_id
-    left join institutions i on i.id = s.responsible_institution_id
+    left join lateral (select json_agg(json_build_object('id', i.id::text, 'name', i.name) order by sri.position) as list,
+        (array_agg(i.name order by sri.position))[1] as first_name
+      from round_snapshot_institutions sri join institutions i on i.id = sri.institution_id
+      where sri.reporting_round_id = s.reporting_round_id and sri.milestone_id = s.milestone_id) si on true
     left join lateral (select mt.text, mt.locale from milestone_texts mt where mt.milestone_id = m.id
       order by mt.locale = ${locale} desc, mt.locale = c.source_locale desc, mt.locale limit 1) t on true
     left join reporting_round_snapshots p on p.reporting_round_id = ${previousRoundId} and p.milestone_id = s.milestone_id
     where s.reporting_round_id = ${roundId}
-    order by i.name nulls last, c.number_in_plan nulls last, c.ogp_id, m.number`.execute(db);
+    order by si.first_name nulls last, c.number_in_plan nulls last, c.ogp_id, m.number`.execute(db);
   return rows.rows.map((r) => ({
     milestoneId: r.milestone_id, number: r.number, ogpId: r.ogp_id, text: r.text, textLocale: r.text_locale,
-    responsible: r.responsible_id ? { id: r.responsible_id, name: r.responsible_name ?? '' } : null,
+    responsible: r.responsible,
     status: r.status, percent: r.percent_complete, submittedAt: r.submitted_at, late: r.late,
     evidenceCount: r.evidence_count, publicEvidenceCount: r.public_evidence_count, verdict: r.verdict,
     confirmed: r.confirmed_count, disputed: r.disputed_count, insufficient: r.insufficient_count,

@@ -4,10 +4,10 @@ import type { Role } from '../accounts/roles.ts';
 import { Layout, type PageContext } from '../layout/layout.tsx';
 import { ErrorSummary, formTitle, Notice, PostForm } from '../layout/form.tsx';
 import type { RoundTarget } from './commands/round-target.ts';
-import { byInstitution, shownVerdict, type RoundMilestone } from './reporting.queries.ts';
+import { byInstitution, coLeads, shownVerdict, type RoundMilestone } from './reporting.queries.ts';
 import { formatDeadline } from './reporting-format.ts';
 import { closeRoundUrl, reportingUrl, reportUrl, roundUrl, verdictUrl } from './reporting-urls.ts';
-import { Checkbox, MilestoneName, statusLabel, VerdictBadge } from './reporting-view.tsx';
+import { Checkbox, CoLeads, MilestoneName, statusLabel, VerdictBadge } from './reporting-view.tsx';
 
 type View = {
   round: RoundTarget; plan: string; role: Role; institutionId: string | null; milestones: RoundMilestone[];
@@ -18,7 +18,8 @@ export const closeLabels = (t: Intl['t']) => ({ confirm: t('reporting.close.conf
 
 /**
  * `/{locale}/reporting/rounds/{id}/workspace`: the progress of a round per responsible institution (reported, late,
- * missing, verdicts), each milestone with a link to its report form or verdict form for whoever may use it, and the
+ * missing, verdicts; a co-led milestone counts for each of its lead institutions and is listed under each), each
+ * milestone with a link to its report form or verdict form for whoever may use it, and the
  * administrator's close form, which asks for a confirmation.
  */
 export function roundWorkspacePage(ctx: PageContext, view: View): string {
@@ -79,7 +80,7 @@ export function roundWorkspacePage(ctx: PageContext, view: View): string {
           <section aria-labelledby={`institution-${index}`}>
             <h2 id={`institution-${index}`} safe>{g.name ?? t('reporting.noInstitution')}</h2>
             <ul class="history">
-              {g.rows.map((m) => <MilestoneItem intl={intl} view={view} m={m} />)}
+              {g.rows.map((m) => <MilestoneItem intl={intl} view={view} m={m} group={g.name} />)}
             </ul>
           </section>
         ))}
@@ -100,7 +101,7 @@ export function roundWorkspacePage(ctx: PageContext, view: View): string {
   });
 }
 
-function MilestoneItem({ intl, view, m }: { intl: Intl; view: View; m: RoundMilestone }) {
+function MilestoneItem({ intl, view, m, group }: { intl: Intl; view: View; m: RoundMilestone; group: string | null }) {
   const t = intl.t;
   const open = !view.round.closedAt;
   const mayReport = open && (view.role === 'administrator'
@@ -110,6 +111,7 @@ function MilestoneItem({ intl, view, m }: { intl: Intl; view: View; m: RoundMile
   return (
     <li>
       <MilestoneName intl={intl} m={m} />
+      <CoLeads intl={intl} names={coLeads(m, group)} />
       <br />
       <span safe>{report
         ? t('reporting.item.status', { status: statusLabel(intl, report.status), percent: intl.formatNumber(report.percent / 100, { style: 'percent' }), revision: report.revision, evidence: report.evidenceCount })

@@ -25,7 +25,8 @@ import type { MilestoneReportStatus, Verdict } from '../../src/db/schema.ts';
  * | 2021 Q4 | 7  | CAJ | in_progress 10  | late |                             |                          |
  * | 2022 Q1 (open) | 1, 2 | ODP | in progress | | a file                     |                          |
  *
- * Milestone 1 is also re-planned: planned for December 2021, now March 2022.
+ * Milestone 1 is also re-planned: planned for December 2021, now March 2022. KE0031 is co-led by both institutions:
+ * each snapshot names the one above as `responsible_institution_id` and both in `round_snapshot_institutions`.
  */
 
 type EvidenceSpec =
@@ -118,6 +119,9 @@ export async function savePublicReportingFixture(db: Db): Promise<PublicReportin
     const institutions = new Map((await trx.selectFrom('institutions').select(['id', 'slug']).execute()).map((i) => [i.slug, i.id]));
     const milestones = new Map((await trx.selectFrom('milestones as ms').innerJoin('commitments as c', 'c.id', 'ms.commitment_id')
       .select(['ms.id', 'ms.number']).where('c.ogp_id', '=', 'KE0031').execute()).map((m) => [m.number, m.id]));
+    const leads = (await trx.selectFrom('commitment_institutions as ci').innerJoin('commitments as c', 'c.id', 'ci.commitment_id')
+      .select('ci.institution_id').where('c.ogp_id', '=', 'KE0031').where('ci.role', '=', 'lead').orderBy('ci.position').execute())
+      .map((r) => r.institution_id);
     await trx.updateTable('milestones').set({ planned_end_date: '2021-12-01', planned_end_precision: 'month', end_date: '2022-03-01', end_precision: 'month', end_raw: 'March 2022' })
       .where('id', '=', milestones.get(1)!).execute();
     const reviewer = async (key: string, institution: string | null) => (await trx.insertInto('accounts').values({
@@ -172,6 +176,12 @@ export async function savePublicReportingFixture(db: Db): Promise<PublicReportin
       if (round.closedAt) {
         await trx.updateTable('reporting_rounds').set({ closed_at: round.closedAt }).where('id', '=', roundId).execute();
         await trx.insertInto('reporting_round_snapshots').values(snapshots).execute();
+        // Every institution the snapshot names (migration 015): the one of the table above first, then KE0031's other
+        // lead, so the package carries a co-led milestone.
+        await trx.insertInto('round_snapshot_institutions').values(snapshots.flatMap((r) => [r.responsible_institution_id,
+          ...leads.filter((lead) => lead !== r.responsible_institution_id)].map((institutionId, position) => ({
+          reporting_round_id: r.reporting_round_id, milestone_id: r.milestone_id, institution_id: institutionId, position,
+        })))).execute();
       }
     }
     return fixture;

@@ -66,6 +66,27 @@ export async function insertReminderWorld(db: Db): Promise<ReminderWorld> {
   return { planId: plan.id, institutions: { water, roads }, accounts, milestones };
 }
 
+/**
+ * A commitment co-led by both ministries (RM0003: the Ministry of Water first, then the Ministry of Roads), with one
+ * milestone due on 2026-11-10, and a second point of contact at the Ministry of Roads (`roads-deputy@example.org`).
+ * Every lead answers for the milestone, so each of the three points of contact is reminded of it.
+ */
+export async function insertCoLedCommitment(db: Db, world: ReminderWorld): Promise<{ milestoneId: string; deputy: string }> {
+  const commitment = await db.insertInto('commitments').values({ ogp_id: 'RM0003', action_plan_id: world.planId, number_in_plan: 3, status: 'active', source_locale: 'en' })
+    .returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('commitment_texts').values({ commitment_id: commitment.id, locale: 'en', title: 'Shared water and road works' }).execute();
+  await db.insertInto('commitment_institutions').values([
+    { commitment_id: commitment.id, institution_id: world.institutions.water, role: 'lead', actor_group: null, position: 0 },
+    { commitment_id: commitment.id, institution_id: world.institutions.roads, role: 'lead', actor_group: null, position: 1 },
+  ]).execute();
+  const milestone = await db.insertInto('milestones').values({ commitment_id: commitment.id, number: 1, end_date: '2026-11-10', end_precision: 'day', end_raw: '2026-11-10' })
+    .returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('milestone_texts').values({ milestone_id: milestone.id, locale: 'en', text: 'Lay pipes along the new roads' }).execute();
+  const deputy = await db.insertInto('accounts').values({ email: 'roads-deputy@example.org', name: 'roads-deputy', password_hash: PASSWORD_HASH,
+    role: 'point_of_contact', institution_id: world.institutions.roads, locale: 'en' }).returning('id').executeTakeFirstOrThrow();
+  return { milestoneId: milestone.id, deputy: deputy.id };
+}
+
 /** The reminder checks' test bed: a database of its own holding the world above, and a mailer writing to its outbox. */
 export type ReminderTestbed = TestDatabase & { world: ReminderWorld };
 

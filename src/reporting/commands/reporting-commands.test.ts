@@ -47,7 +47,7 @@ beforeEach(async () => {
 /** Everything the reporting commands could write: a refusal must leave all of it as it was. */
 async function everything(): Promise<string> {
   const tables = ['reporting_rounds', 'milestone_reports', 'evidence_items', 'evidence_files', 'milestone_report_verdicts',
-    'reporting_round_snapshots', 'changes', 'outbox'];
+    'reporting_round_snapshots', 'round_snapshot_institutions', 'changes', 'outbox'];
   const rows = await Promise.all(tables.map((table) => sql`select * from ${sql.table(table)} order by 1, 2`.execute(t.db)));
   return JSON.stringify(rows.map((r) => r.rows));
 }
@@ -303,6 +303,13 @@ describe('close_reporting_round', () => {
     expect(byNumber(2)).toMatchObject({ status: 'in_progress', evidence_count: 1, public_evidence_count: 0, verdict: 'insufficient_evidence' });
     expect(byNumber(3)).toMatchObject({ responsible_institution_id: odp, status: null, milestone_report_id: null, late: false, evidence_count: 0, verdict: null });
     expect(byNumber(4)).toMatchObject({ status: 'in_progress', percent_complete: 5, late: true, verdict: null, confirmed_count: 0 });
+    // KE0031 is co-led: every snapshot row names both lead institutions, in their order, the first as above.
+    const caj = (await t.db.selectFrom('institutions').select('id').where('slug', '=', 'commission-on-administrative-justice').executeTakeFirstOrThrow()).id;
+    const named = await t.db.selectFrom('round_snapshot_institutions').select(['milestone_id', 'institution_id', 'position'])
+      .where('reporting_round_id', '=', roundId).orderBy('milestone_id').orderBy('position').execute();
+    expect(named).toEqual(rows.flatMap((r) => [
+      { milestone_id: r.milestone_id, institution_id: odp, position: 0 }, { milestone_id: r.milestone_id, institution_id: caj, position: 1 },
+    ]));
     const change = await t.db.selectFrom('changes').selectAll().where('command', '=', 'close_reporting_round').executeTakeFirstOrThrow();
     expect(change).toMatchObject({ action_plan_id: planId, entity_id: roundId });
     expect(change.after).toMatchObject({ milestones: 7, reported: 3 });

@@ -3,10 +3,13 @@ import type { Trx } from '../../commitments/commands/change-log.ts';
 
 /**
  * The published snapshot of a round (migration 008): one row per milestone of the plan as it stands now, missing
- * ones included (status null). Responsible = the commitment's first lead institution. Late = first submitted after
- * the deadline (a revision of a report given in time is not late). Verdicts count only when they judged the final
- * revision; the one shown is "disputed" if any reviewer disputed, else "insufficient evidence" if any, else
- * "confirmed" if any. Written once, by the close command (and by the demo, which closes its round the same way).
+ * ones included (status null). Responsible = every lead institution of the commitment (decision 013, amended): all
+ * of them in `round_snapshot_institutions` (migration 015), in their order, and the first also in the
+ * row's `responsible_institution_id`, which older readers and the open-data package keep using. Late = first
+ * submitted after the deadline (a revision of a report given in time is not late). Verdicts count only when they
+ * judged the final revision; the one shown is "disputed" if any reviewer disputed, else "insufficient evidence" if
+ * any, else "confirmed" if any. Written once, by the close command (and by the demo, which closes its round the
+ * same way).
  */
 export async function writeRoundSnapshot(trx: Trx, roundId: string): Promise<number> {
   const result = await sql`
@@ -34,5 +37,14 @@ export async function writeRoundSnapshot(trx: Trx, roundId: string): Promise<num
              (count(*) filter (where vd.verdict = 'insufficient_evidence'))::int as insufficient
       from milestone_report_verdicts vd where vd.milestone_report_id = mr.id and vd.report_revision = mr.revision) v on true
     where r.id = ${roundId}`.execute(trx);
+  // Same order as the first lead above, so position 0 is always the row's responsible_institution_id.
+  await sql`
+    insert into round_snapshot_institutions (reporting_round_id, milestone_id, institution_id, position)
+    select s.reporting_round_id, s.milestone_id, ci.institution_id,
+      row_number() over (partition by s.milestone_id order by ci.position, ci.institution_id) - 1
+    from reporting_round_snapshots s
+    join milestones m on m.id = s.milestone_id
+    join commitment_institutions ci on ci.commitment_id = m.commitment_id and ci.role = 'lead'
+    where s.reporting_round_id = ${roundId}`.execute(trx);
   return Number(result.numAffectedRows ?? 0);
 }
