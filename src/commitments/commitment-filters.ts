@@ -51,15 +51,30 @@ export function effectiveSort(filters: CommitmentFilters): Sort {
 
 /** The query string that reproduces these filters (stable order), for links, pagination and downloads. */
 export function filtersToQuery(filters: CommitmentFilters, extra: Record<string, string | number | undefined> = {}): string {
+  return filterLinks(filters)(extra);
+}
+
+/**
+ * `filtersToQuery` for the many links of one page (each year, each page number, each "show all"), which differ
+ * only in the extra parameters or the years (`filters`' own unless given): the search and the values picked are encoded once, not per link.
+ * The parts join as one `URLSearchParams` would write them.
+ */
+export function filterLinks(filters: CommitmentFilters):
+  (extra?: Record<string, string | number | undefined>, years?: { from?: number; to?: number }) => string {
   const params = new URLSearchParams();
   if (filters.q) params.append('q', filters.q);
   for (const key of ['member', 'kind', 'plan', 'area', 'lead', 'irm', 'milestone'] as const) {
     for (const value of [...filters[key]].sort()) params.append(key, value);
   }
-  if (filters.from !== undefined) params.append('from', String(filters.from));
-  if (filters.to !== undefined) params.append('to', String(filters.to));
-  if (filters.sort) params.append('sort', filters.sort);
-  for (const [key, value] of Object.entries(extra)) if (value !== undefined) params.append(key, String(value));
-  const query = params.toString();
-  return query ? `?${query}` : '';
+  const picked = params.toString();
+  return (extra = {}, years = filters) => {
+    const rest = new URLSearchParams();
+    if (years.from !== undefined) rest.append('from', String(years.from));
+    if (years.to !== undefined) rest.append('to', String(years.to));
+    if (filters.sort) rest.append('sort', filters.sort);
+    for (const [key, value] of Object.entries(extra)) if (value !== undefined) rest.append(key, String(value));
+    const tail = rest.toString();
+    const query = picked && tail ? `${picked}&${tail}` : picked || tail;
+    return query ? `?${query}` : '';
+  };
 }

@@ -3,7 +3,7 @@ import { Layout, type PageContext } from '../layout/layout.tsx';
 import { memberName } from '../members/member-name.ts';
 import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
 import { ratingLabel } from '../irm/irm-review.view.tsx';
-import { effectiveSort, filtersToQuery, SORTS, type CommitmentFilters } from './commitment-filters.ts';
+import { effectiveSort, filterLinks, SORTS, type CommitmentFilters } from './commitment-filters.ts';
 import type { Facets, FacetValue } from './commitment-list-page.queries.ts';
 import type { CommitmentListItem } from './commitment-list.queries.ts';
 import { DOWNLOAD_FORMATS, downloadUrl } from '../downloads/download-url.ts';
@@ -33,12 +33,13 @@ export function commitmentListPage(ctx: PageContext, view: CommitmentListView): 
   const { filters, total, page, pageSize } = view;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const base = `/${intl.locale}/commitments`;
+  const linkQuery = filterLinks(filters);
   const facet = (name: ExpandableFacet) => ({
     name, selected: filters[name],
     more: {
       intl, expanded: view.expanded === name,
       // Filters picked in the form but not applied yet are lost by this link, as by any link: it is a GET like "Apply".
-      toggle: `${base}${filtersToQuery(filters, { all: view.expanded === name ? undefined : name })}#facet-${name}`,
+      toggle: `${base}${linkQuery({ all: view.expanded === name ? undefined : name })}#facet-${name}`,
     },
   });
   return Layout({
@@ -78,20 +79,20 @@ export function commitmentListPage(ctx: PageContext, view: CommitmentListView): 
                   {view.items.map((item) => <ResultItem intl={intl} item={item} />)}
                 </ol>
               )}
-              {pages > 1 ? <Pagination intl={intl} base={base} filters={filters} page={page} pages={pages} /> : ''}
+              {pages > 1 ? <Pagination intl={intl} link={(n) => `${base}${linkQuery({ page: n === 1 ? undefined : n })}`} page={page} pages={pages} /> : ''}
             </section>
             <section class="filters" aria-labelledby="filters-heading">
               <h2 id="filters-heading" safe>{t('browse.filters')}</h2>
-              <FacetGroup {...facet('member')} legend={t('browse.facet.member')}
-                values={view.facets.member.map((m) => ({ ...m, label: memberName({ ...m, name: m.label }, intl.locale) }))} />
-              <FacetGroup name="kind" legend={t('browse.facet.kind')} selected={filters.kind}
-                values={view.facets.kind.map((k) => ({ ...k, label: t(`member.kind.${k.value}`) }))} />
+              <FacetGroup {...facet('member')} legend={t('browse.facet.member')} values={view.facets.member}
+                label={(m) => memberName({ name: m.label, kind: m.kind, isoAlpha2: m.isoAlpha2 }, intl.locale)} />
+              <FacetGroup name="kind" legend={t('browse.facet.kind')} selected={filters.kind} values={view.facets.kind}
+                label={(k) => t(`member.kind.${k.value}`)} />
               <FacetGroup {...facet('area')} legend={t('browse.facet.area')} values={view.facets.area} />
               <FacetGroup {...facet('lead')} legend={t('browse.facet.lead')} values={view.facets.lead} />
-              <FacetGroup {...facet('irm')} legend={t('browse.facet.irm')}
-                values={view.facets.irm.map((r) => ({ ...r, label: ratingLabel(intl, r.value) }))} />
+              <FacetGroup {...facet('irm')} legend={t('browse.facet.irm')} values={view.facets.irm}
+                label={(r) => ratingLabel(intl, r.value)} />
               <FacetGroup name="milestone" legend={t('browse.facet.milestone')} selected={filters.milestone}
-                values={view.facets.milestone.map((m) => ({ ...m, label: t(`milestone.declaredStatus.${m.value}`) }))} />
+                values={view.facets.milestone} label={(m) => t(`milestone.declaredStatus.${m.value}`)} />
               <fieldset>
                 <legend safe>{t('browse.facet.years')}</legend>
                 <label for="from" safe>{t('browse.from')}</label>{' '}
@@ -102,7 +103,7 @@ export function commitmentListPage(ctx: PageContext, view: CommitmentListView): 
                   <p id="years-covered" safe>{t('browse.yearsCovered')}</p>
                   <ul class="facet-years" aria-labelledby="years-covered">
                     {view.facets.year.map((y) => (
-                      <li><a href={`${base}${filtersToQuery({ ...filters, from: Number(y.value), to: Number(y.value) })}`}
+                      <li><a href={`${base}${linkQuery({}, { from: Number(y.value), to: Number(y.value) })}`}
                         safe>{t('browse.yearCount', { year: y.value, count: y.count })}</a></li>
                     ))}
                   </ul>
@@ -126,25 +127,30 @@ function ResultItem({ intl, item }: { intl: Intl; item: CommitmentListItem }) {
       <h3><a href={`/${intl.locale}/commitments/${item.ogpId}`} lang={item.titleLocale} safe>{item.title}</a> <span class="muted" safe>{`(${item.ogpId})`}</span></h3>
       <p class="muted" safe>{actionPlanTitle(intl, member, item.actionPlan)}</p>
       {item.leadInstitutions.length > 0
-        ? <p safe>{intl.t('browse.ledBy', { institutions: intl.formatList(item.leadInstitutions, { type: 'conjunction' }) as string })}</p>
+        ? <p safe>{intl.t('browse.ledBy', { institutions: intl.conjunction.format(item.leadInstitutions) })}</p>
         : ''}
       {item.snippetHtml ? <p class="snippet" lang={item.titleLocale}>{item.snippetHtml as 'safe'}</p> : ''}
     </li>
   );
 }
 
-function FacetGroup({ name, legend, values, selected, more }: {
-  name: string; legend: string; values: FacetValue[]; selected: string[];
+function FacetGroup<V extends FacetValue>({ name, legend, values, label, selected, more }: {
+  name: string; legend: string; values: V[]; selected: string[];
+  /** A value's label when it is not the value's own: asked only for the values shown (a member facet lists 200). */
+  label?: (value: V) => string;
   /** For a facet that may be long: whether it shows all values, and the link that shows all or fewer. */
   more?: { intl: Intl; expanded: boolean; toggle: string };
 }) {
-  // A selected value stays visible even when no commitment matches it any more, or when it is not among the first.
-  const all = [...values, ...selected.filter((s) => !values.some((v) => v.value === s)).map((s) => ({ value: s, label: s, count: 0 }))];
+  // A selected value stays visible even when no commitment matches it any more, or when it is not among the first;
+  // such a value is labelled by itself.
+  const missing = selected.filter((s) => !values.some((v) => v.value === s)).map((s): FacetValue => ({ value: s, label: s, count: 0 }));
+  const all: FacetValue[] = missing.length > 0 ? [...values, ...missing] : values;
   if (all.length === 0) return '';
   const long = more !== undefined && values.length > FACET_VALUES_SHOWN;
   const shown = long && !more.expanded
     ? all.filter((v, i) => i < FACET_VALUES_SHOWN || selected.includes(v.value))
     : all;
+  const labelOf = (v: FacetValue) => (label && !missing.includes(v) ? label(v as V) : v.label);
   return (
     <fieldset id={`facet-${name}`}>
       <legend safe>{legend}</legend>
@@ -154,7 +160,7 @@ function FacetGroup({ name, legend, values, selected, more }: {
           return (
             <li>
               <input type="checkbox" id={id} name={name} value={v.value} checked={selected.includes(v.value)} />{' '}
-              <label for={id}><span safe>{v.label}</span> <span class="count" safe>{`(${v.count})`}</span></label>
+              <label for={id}><span safe>{labelOf(v)}</span> <span class="count" safe>{`(${v.count})`}</span></label>
             </li>
           );
         })}
@@ -168,8 +174,7 @@ function FacetGroup({ name, legend, values, selected, more }: {
   );
 }
 
-function Pagination({ intl, base, filters, page, pages }: { intl: Intl; base: string; filters: CommitmentFilters; page: number; pages: number }) {
-  const link = (n: number) => `${base}${filtersToQuery(filters, { page: n === 1 ? undefined : n })}`;
+function Pagination({ intl, link, page, pages }: { intl: Intl; link: (page: number) => string; page: number; pages: number }) {
   const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
   return (
     <nav class="pagination" aria-label={intl.t('browse.pages')}>
