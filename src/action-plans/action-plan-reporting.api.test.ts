@@ -19,7 +19,7 @@ describe('GET /api/v1/action-plans/{member}/{number}/reporting', () => {
       const { confirmed, disputed, insufficientEvidence, notVerified, ...counts } = EXPECTED_INSTITUTION_REPORTING[i.institution!.slug as keyof typeof EXPECTED_INSTITUTION_REPORTING];
       expect(i).toMatchObject({ ...counts, verification: { confirmed, disputed, insufficientEvidence, notVerified } });
     }
-    expect(body.institutions.map((i) => [i.punctuality, i.evidenceCoverage])).toEqual([[4 / 6, 3 / 5], [0.5, 0.8]]);
+    expect(body.institutions.map((i) => [i.punctuality, i.evidenceCoverage])).toEqual([[4 / 6, 3 / 5], [8 / 14, 0.7]]);
   });
 
   it('answers an unknown plan with 404 and a bad number with 400 naming it', async () => {

@@ -9,9 +9,10 @@ import type { Db } from '../db/connect.ts';
 export type ClosedRound = { id: string; label: string; deadline: Date; closedAt: Date };
 
 /**
- * One institution's figures over every closed round of the plan. A snapshot row is counted for the institution
- * responsible for the milestone (the commitment's lead at close), or for the one that reported when none was named;
- * `institution` is null when neither is known.
+ * One institution's figures over every closed round of the plan. A snapshot row is counted for each institution
+ * responsible for the milestone (every lead of the commitment at close, `round_snapshot_institutions`: a co-led
+ * milestone counts for each), or for the one that reported when none was named; `institution` is null when neither
+ * is known.
  * - due: one per milestone and closed round; onTime + late + missing = due.
  * - claims: reports saying "in progress" or "complete"; claimsWithEvidence: those with at least one evidence item,
  *   restricted ones included (they evidence the claim, the public just cannot open them).
@@ -40,7 +41,9 @@ export async function findInstitutionReporting(db: Db, actionPlanId: string): Pr
   const rows = await db.selectFrom('reporting_round_snapshots as s')
     .innerJoin('reporting_rounds as r', 'r.id', 's.reporting_round_id')
     .leftJoin('milestone_reports as mr', 'mr.id', 's.milestone_report_id')
-    .leftJoin('institutions as i', (join) => join.on(sql<SqlBool>`i.id = coalesce(s.responsible_institution_id, mr.institution_id)`))
+    .leftJoin('round_snapshot_institutions as si', (join) => join.onRef('si.reporting_round_id', '=', 's.reporting_round_id')
+      .onRef('si.milestone_id', '=', 's.milestone_id'))
+    .leftJoin('institutions as i', (join) => join.on(sql<SqlBool>`i.id = coalesce(si.institution_id, mr.institution_id)`))
     .leftJoin('members as im', 'im.id', 'i.member_id')
     .select([
       'i.slug', 'i.name', 'im.slug as member_slug',

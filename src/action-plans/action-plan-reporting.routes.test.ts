@@ -31,7 +31,7 @@ describe('the reporting section of /{locale}/members/{slug}/action-plans/{number
     const rows = section.slice(section.indexOf('<tbody>')).split('<tr>').slice(1);
     expect(rows.map(cells)).toEqual([
       ['Commission on Administrative Justice', '67% (4 of 6 on time)', '1', '1', '60% (3 of 5 claims)', '2', '0', '1', '2'],
-      ['Office of the Deputy President', '50% (4 of 8 on time)', '2', '2', '80% (4 of 5 claims)', '2', '2', '0', '2'],
+      ['Office of the Deputy President', '57% (8 of 14 on time)', '3', '3', '70% (7 of 10 claims)', '4', '2', '1', '4'],
     ]);
     expect(rows[1]).toContain('<th scope="row"');
     expect(rows[1]).toContain('href="/en/members/kenya/institutions/office-of-the-deputy-president"');

@@ -80,7 +80,7 @@ const share = z.number().min(0).max(1).nullable();
 
 export const InstitutionReportingWireSchema = z.object({
   institution: z.object({ slug: z.string(), name: z.string() }).nullable()
-    .describe('The institution responsible for the milestones (the commitment\'s lead); null when none is named'),
+    .describe('An institution responsible for the milestones (a lead of their commitment: a co-led milestone counts for each lead); null when none is named'),
   due: z.number().int().describe('Reports due: one per milestone and closed round'),
   onTime: z.number().int(),
   late: z.number().int(),

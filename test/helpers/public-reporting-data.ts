@@ -25,8 +25,10 @@ import type { MilestoneReportStatus, Verdict } from '../../src/db/schema.ts';
  * | 2021 Q4 | 7  | CAJ | in_progress 10  | late |                             |                          |
  * | 2022 Q1 (open) | 1, 2 | ODP | in progress | | a file                     |                          |
  *
- * Milestone 1 is also re-planned: planned for December 2021, now March 2022. KE0031 is co-led by both institutions:
- * each snapshot names the one above as `responsible_institution_id` and both in `round_snapshot_institutions`.
+ * Milestone 1 is also re-planned: planned for December 2021, now March 2022. Each snapshot names the institution
+ * above as `responsible_institution_id`; in `round_snapshot_institutions` (migration 015), milestones 1-4 name it
+ * alone and milestones 5-7 are co-led: the Commission first, then the Office of the Deputy President, which answers
+ * for them too.
  */
 
 type EvidenceSpec =
@@ -99,7 +101,8 @@ export const ROUNDS = [
 /** The expected figures of the plan's reporting table, by institution slug. */
 export const EXPECTED_INSTITUTION_REPORTING = {
   [CAJ]: { due: 6, onTime: 4, late: 1, missing: 1, claims: 5, claimsWithEvidence: 3, confirmed: 2, disputed: 0, insufficientEvidence: 1, notVerified: 2 },
-  [ODP]: { due: 8, onTime: 4, late: 2, missing: 2, claims: 5, claimsWithEvidence: 4, confirmed: 2, disputed: 2, insufficientEvidence: 0, notVerified: 2 },
+  // Its own milestones 1-4 and the co-led 5-7.
+  [ODP]: { due: 14, onTime: 8, late: 3, missing: 3, claims: 10, claimsWithEvidence: 7, confirmed: 4, disputed: 2, insufficientEvidence: 1, notVerified: 4 },
 };
 
 export type PublicReportingFixture = {
@@ -176,10 +179,12 @@ export async function savePublicReportingFixture(db: Db): Promise<PublicReportin
       if (round.closedAt) {
         await trx.updateTable('reporting_rounds').set({ closed_at: round.closedAt }).where('id', '=', roundId).execute();
         await trx.insertInto('reporting_round_snapshots').values(snapshots).execute();
-        // Every institution the snapshot names (migration 015): the one of the table above first, then KE0031's other
-        // lead, so the package carries a co-led milestone.
+        // Every institution the snapshot names (migration 015): the one of the table above first, then, for the
+        // Commission's milestones, KE0031's other lead, so the package carries co-led milestones and ODP's figures
+        // count them.
+        const coLed = (r: { responsible_institution_id: string }) => r.responsible_institution_id === institutions.get(CAJ);
         await trx.insertInto('round_snapshot_institutions').values(snapshots.flatMap((r) => [r.responsible_institution_id,
-          ...leads.filter((lead) => lead !== r.responsible_institution_id)].map((institutionId, position) => ({
+          ...(coLed(r) ? leads.filter((lead) => lead !== r.responsible_institution_id) : [])].map((institutionId, position) => ({
           reporting_round_id: r.reporting_round_id, milestone_id: r.milestone_id, institution_id: institutionId, position,
         })))).execute();
       }
