@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
@@ -6,10 +5,10 @@ import { signedIn } from '../../test/helpers/sign-in.ts';
 import { WebClient } from '../../test/helpers/web-client.ts';
 import { createAccount } from '../accounts/account.factories.ts';
 import { importOgpDataset } from '../importers/ogp-dataset/import-ogp-dataset.ts';
+import { OGP_DATASET_FILE } from '../../test/helpers/ogp-dataset.ts';
 
 // The edit page of a commitment OGP's dataset gives in Spanish (decision 006): its Spanish text has a title and a full
 // text (no description), and OGP's English "Short Title" is stored as an English text with a title only.
-const FILE = path.resolve(process.cwd(), '../shared/data/ogp/ogp_commitments_open_parliament_2024-07.csv');
 const EDIT = '/en/commitments/CR0016/edit';
 const SPANISH_TITLE = 'Potenciar la apertura de datos en las instituciones públicas';
 const ENGLISH_TITLE = 'Promote Open Data in Public Institutions';
@@ -18,7 +17,7 @@ let t: TestApp;
 let spanishFullText: string;
 beforeAll(async () => {
   t = await createTestApp();
-  await importOgpDataset(t.database.db, FILE, { dryRun: false });
+  await importOgpDataset(t.database.db, OGP_DATASET_FILE, { dryRun: false });
   spanishFullText = (await texts()).find((x) => x.locale === 'es')!.full_text!;
 });
 afterAll(async () => { await t.close(); });

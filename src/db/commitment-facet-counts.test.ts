@@ -1,35 +1,22 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { adminQuery, databaseUrl } from '../../test/setup/template-database.ts';
-import { createDb, type Db } from './connect.ts';
-import { listMigrations, migrate } from './migrate.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseBeforeMigration, type DatabaseBeforeMigration } from '../../test/helpers/database-before-migration.ts';
+import type { Db } from './connect.ts';
+import { listMigrations } from './migrate.ts';
 import { importOgpDataset } from '../importers/ogp-dataset/import-ogp-dataset.ts';
 import { CommitmentFiltersSchema } from '../commitments/commitment-filters.ts';
 import { findCommitmentListPage } from '../commitments/commitment-list-page.queries.ts';
+import { OGP_DATASET_FILE } from '../../test/helpers/ogp-dataset.ts';
 
 // The whole list's kept counts (migration 009) lost their unused 'years' rows in migration 013. A database migrated up
 // to 012 is filled by an import, then migrated: the list's facets must not change, and stay right after later writes.
-const FILE = path.resolve(process.cwd(), '../shared/data/ogp/ogp_commitments_open_parliament_2024-07.csv');
-const adminUrl = inject('databaseAdminUrl');
-const name = `ahadi_test_${randomBytes(6).toString('hex')}`;
-const before013 = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-migrations-'));
+let database: DatabaseBeforeMigration;
 let db: Db;
-
 beforeAll(async () => {
-  for (const m of listMigrations().filter((m) => m.version < 13)) fs.copyFileSync(m.file, path.join(before013, path.basename(m.file)));
-  await adminQuery(adminUrl, `create database ${name}`);
-  db = createDb(databaseUrl(adminUrl, name), 2);
-  await migrate(db, before013);
+  database = await databaseBeforeMigration(13);
+  db = database.db;
 });
-afterAll(async () => {
-  await db?.destroy();
-  await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
-  fs.rmSync(before013, { recursive: true, force: true });
-});
+afterAll(async () => { await database?.drop(); });
 
 const keptDimensions = async () =>
   (await db.selectFrom('commitment_facet_counts').select('dimension').distinct().orderBy('dimension').execute()).map((r) => r.dimension);
@@ -54,14 +41,14 @@ async function keptAndRecounted() {
 
 describe('the kept facet counts of the whole list', () => {
   it('lose their years rows in migration 013, and the facets of the list without filters stay the same', async () => {
-    await importOgpDataset(db, FILE, { dryRun: false });
+    await importOgpDataset(db, OGP_DATASET_FILE, { dryRun: false });
     const dimensions = await keptDimensions();
     expect(dimensions).toContain('years');
     const before = await wholeList();
     expect(before.total).toBe(442);
     expect(before.facets.year.length).toBeGreaterThan(3);
 
-    expect((await migrate(db)).map((m) => m.version)).toEqual(listMigrations().map((m) => m.version).filter((v) => v >= 13));
+    expect((await database.migrateRest()).map((m) => m.version)).toEqual(listMigrations().map((m) => m.version).filter((v) => v >= 13));
     expect(await keptDimensions()).toEqual(dimensions.filter((d) => d !== 'years'));
     const after = await wholeList();
     expect(after.facets).toEqual(before.facets);
@@ -70,7 +57,7 @@ describe('the kept facet counts of the whole list', () => {
   });
 
   it('keep no years through later imports and edits, and still agree with the table', async () => {
-    await importOgpDataset(db, FILE, { dryRun: false });
+    await importOgpDataset(db, OGP_DATASET_FILE, { dryRun: false });
     // Moves the national members' commitments to another kind: the refresh subtracts the old values, adds the new.
     const moved = await db.updateTable('members').set({ kind: 'other' }).where('kind', '=', 'national').executeTakeFirstOrThrow();
     expect(Number(moved.numUpdatedRows)).toBeGreaterThan(0);

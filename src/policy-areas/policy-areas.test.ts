@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
 import { LOCALES } from '../i18n/locales.ts';
 import { POLICY_AREA_COLUMNS } from './dataset-columns.ts';
+import { OGP_DATASET_FILE } from '../../test/helpers/ogp-dataset.ts';
 
 const SQL_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../db/migrations/002_policy_areas.sql');
-const DATASET = path.resolve(process.cwd(), '../shared/data/ogp/ogp_commitments_open_parliament_2024-07.csv');
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const SQL_STRING = `'((?:[^']|'')*)'`;
 
@@ -145,7 +145,7 @@ describe('POLICY_AREA_COLUMNS', () => {
   });
 
   it("matches the tag columns of OGP's dataset header, in order", () => {
-    const header = csvHeader(DATASET);
+    const header = csvHeader(OGP_DATASET_FILE);
     for (const [column] of columns) expect(header, column).toContain(column);
     // The tags sit between the institutions and the IRM columns: a tag OGP adds there must get a key.
     const first = header.indexOf('Supporting Institution(s)') + 1;

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
@@ -9,21 +8,21 @@ import {
   strongEarlyResults, type RatingValues, type ReviewStages,
 } from '../../irm/derived.ts';
 import { importOgpDataset } from './import-ogp-dataset.ts';
+import { OGP_DATASET_FILE } from '../../../test/helpers/ogp-dataset.ts';
 
 /**
  * OGP's dataset carries its own analysis columns (stars, High Ambition, High Completion, ...). Ahadi does not store
  * them: it derives them from the ratings (src/irm/derived.ts). This test derives each one for every row from what
  * the import stored, compares with the file, prints the agreement, and asserts it where OGP's formula is Ahadi's.
  */
-const FILE = path.resolve(process.cwd(), '../shared/data/ogp/ogp_commitments_open_parliament_2024-07.csv');
 type Row = Record<string, string>;
-const rows: Row[] = parse(fs.readFileSync(FILE), { columns: true, bom: true });
+const rows: Row[] = parse(fs.readFileSync(OGP_DATASET_FILE), { columns: true, bom: true });
 
 let t: TestDatabase;
 let stored: StoredStages;
 beforeAll(async () => {
   t = await createTestDatabase();
-  await importOgpDataset(t.db, FILE, { dryRun: false });
+  await importOgpDataset(t.db, OGP_DATASET_FILE, { dryRun: false });
   stored = await storedIrmStages(t.db);
 });
 afterAll(async () => { await t.drop(); });

@@ -10,10 +10,10 @@ import { POLICY_AREA_COLUMNS } from '../../policy-areas/dataset-columns.ts';
 import type { ImportSummary } from '../import-run.ts';
 import { TableFileError } from '../table/table.ts';
 import { importOgpDataset } from './import-ogp-dataset.ts';
+import { OGP_DATASET_FILE } from '../../../test/helpers/ogp-dataset.ts';
 
-const FILE = path.resolve(process.cwd(), '../shared/data/ogp/ogp_commitments_open_parliament_2024-07.csv');
 type Row = Record<string, string>;
-const rows: Row[] = parse(fs.readFileSync(FILE), { columns: true, bom: true });
+const rows: Row[] = parse(fs.readFileSync(OGP_DATASET_FILE), { columns: true, bom: true });
 const ROW_COUNT = 442;
 
 let t: TestDatabase;
@@ -87,7 +87,7 @@ const storedReviews = () => storedIrmStages(t.db);
 
 describe('import ogp-dataset', () => {
   it('a dry run reports what it would create and writes nothing', async () => {
-    const summary = await importOgpDataset(t.db, FILE, { dryRun: true });
+    const summary = await importOgpDataset(t.db, OGP_DATASET_FILE, { dryRun: true });
     expect(summary.counts).toEqual({ created: ROW_COUNT, updated: 0, unchanged: 0, rejected: 0, skipped: 0 });
     expect(summary.written).toBe(false);
     expect(await count('commitments')).toBe(0);
@@ -95,7 +95,7 @@ describe('import ogp-dataset', () => {
   });
 
   it('loads every row of the file, in one transaction', async () => {
-    firstImport = await importOgpDataset(t.db, FILE, { dryRun: false });
+    firstImport = await importOgpDataset(t.db, OGP_DATASET_FILE, { dryRun: false });
     expect(rows).toHaveLength(ROW_COUNT);
     expect(firstImport.counts).toEqual({ created: ROW_COUNT, updated: 0, unchanged: 0, rejected: 0, skipped: 0 });
     expect(firstImport.written).toBe(true);
@@ -232,12 +232,12 @@ describe('import ogp-dataset', () => {
   it('writes one history entry per commitment created, giving the file as the reason', async () => {
     const changes = await t.db.selectFrom('changes').select(['command', 'actor_id', 'reason']).execute();
     expect(changes).toHaveLength(ROW_COUNT);
-    expect(new Set(changes.map((c) => JSON.stringify(c)))).toEqual(new Set([JSON.stringify({ command: 'import_commitment', actor_id: null, reason: path.basename(FILE) })]));
+    expect(new Set(changes.map((c) => JSON.stringify(c)))).toEqual(new Set([JSON.stringify({ command: 'import_commitment', actor_id: null, reason: path.basename(OGP_DATASET_FILE) })]));
   });
 
   it('a second import of the same file changes nothing', async () => {
     const before = await Promise.all((['commitments', 'commitment_texts', 'irm_ratings', 'members', 'institutions', 'commitment_policy_areas', 'changes'] as const).map(count));
-    const again = await importOgpDataset(t.db, FILE, { dryRun: false });
+    const again = await importOgpDataset(t.db, OGP_DATASET_FILE, { dryRun: false });
     expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: ROW_COUNT, rejected: 0, skipped: 0 });
     expect(await Promise.all((['commitments', 'commitment_texts', 'irm_ratings', 'members', 'institutions', 'commitment_policy_areas', 'changes'] as const).map(count))).toEqual(before);
   });
@@ -247,7 +247,7 @@ describe('import ogp-dataset', () => {
     const summary = await importOgpDataset(t.db, file, { dryRun: false });
     expect(summary.counts).toEqual({ created: 0, updated: 1, unchanged: ROW_COUNT - 1, rejected: 0, skipped: 0 });
     expect((await storedReviews()).get(rows[0]!['Commitment Unique Identifier']!)?.get('design')?.ratings.get('specificity')?.value).toBe('low');
-    await importOgpDataset(t.db, FILE, { dryRun: false });
+    await importOgpDataset(t.db, OGP_DATASET_FILE, { dryRun: false });
   });
 
   it('rejects a row with a bad id, naming its row and column, and writes nothing', async () => {

@@ -10,10 +10,10 @@ import type { CommitmentRecordInput } from '../../commitments/commitment-record.
 import { saveCommitmentRecords } from '../../commitments/save-commitment-records.ts';
 import { importOgpDataset } from './import-ogp-dataset.ts';
 import { rowToRecord } from './row-to-record.ts';
+import { OGP_DATASET_FILE } from '../../../test/helpers/ogp-dataset.ts';
 
-const FILE = path.resolve(process.cwd(), '../shared/data/ogp/ogp_commitments_open_parliament_2024-07.csv');
 type Row = Record<string, string>;
-const rows: Row[] = parse(fs.readFileSync(FILE), { columns: true, bom: true });
+const rows: Row[] = parse(fs.readFileSync(OGP_DATASET_FILE), { columns: true, bom: true });
 const idOf = (row: Row) => row['Commitment Unique Identifier']!;
 const rowOf = (ogpId: string) => rows.find((row) => idOf(row) === ogpId)!;
 
@@ -38,7 +38,7 @@ describe('import ogp-dataset: each text in its language', () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase();
-    await importOgpDataset(t.db, FILE, { dryRun: false });
+    await importOgpDataset(t.db, OGP_DATASET_FILE, { dryRun: false });
   });
   afterAll(async () => { await t.drop(); });
 
@@ -95,6 +95,18 @@ describe('import ogp-dataset: each text in its language', () => {
     expect(asEnglish.rows[0]!.matches).toBe(false);
   });
 
+  it('finds a Spanish commitment by the singular of its accented plurals and the plural of its singulars (migration 016)', async () => {
+    // CR0016 writes "instituciones" and "actualización", never "institución" or "actualizaciones".
+    const text = `${rowOf('CR0016')['Commitment Title']} ${rowOf('CR0016')['Full Text']}`.toLowerCase();
+    expect(text).toMatch(/instituciones/);
+    expect(text).toMatch(/actualización/);
+    expect(text).not.toMatch(/institución|actualizaciones/);
+    for (const q of ['institución', 'actualizaciones', 'Actualizaciones de las instituciones']) {
+      const hits = await findCommitmentPage(t.db, CommitmentFiltersSchema.parse({ q }), { offset: 0 }, 100);
+      expect(hits.map((h) => h.ogpId), q).toContain('CR0016');
+    }
+  });
+
   it('finds a commitment by words only its full text has, and cuts the snippet from that text (migration 014)', async () => {
     // "Tribunal Supremo de Elecciones" is listed in CR0016's full text, not in its title.
     expect(rowOf('CR0016')['Commitment Title']).not.toMatch(/tribunal|elecciones/i);
@@ -131,7 +143,7 @@ describe('import ogp-dataset over texts an older import labelled English', () =>
     const spanishTitle = rowOf('CR0016')['Commitment Title']!.trim();
     expect(await textsOf(t, 'CR0016')).toEqual([{ locale: 'en', title: spanishTitle }, { locale: 'fr', title: expect.any(String) }]);
 
-    const summary = await importOgpDataset(t.db, FILE, { dryRun: false });
+    const summary = await importOgpDataset(t.db, OGP_DATASET_FILE, { dryRun: false });
     expect(summary.written).toBe(true);
 
     expect(await textsOf(t, 'CR0016')).toEqual([
@@ -154,7 +166,7 @@ describe('import ogp-dataset over texts an older import labelled English', () =>
 
   it("shows the English title replacing the mislabelled text in the commitment's history", async () => {
     const change = await t.db.selectFrom('changes as h').innerJoin('commitments as c', 'c.id', 'h.commitment_id')
-      .select(['h.before', 'h.after']).where('c.ogp_id', '=', 'CR0016').where('h.reason', '=', path.basename(FILE))
+      .select(['h.before', 'h.after']).where('c.ogp_id', '=', 'CR0016').where('h.reason', '=', path.basename(OGP_DATASET_FILE))
       .executeTakeFirstOrThrow();
     const title = rowOf('CR0016')['Commitment Title']!.trim();
     expect(change.before).toMatchObject({ texts: { en: { title } } });
@@ -180,7 +192,7 @@ describe("import ogp-dataset over the previous importer's texts (each in its lan
     expect(before).toHaveLength(rows.length);
     const lastChange = await t.db.selectFrom('changes').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow();
 
-    const summary = await importOgpDataset(t.db, FILE, { dryRun: false });
+    const summary = await importOgpDataset(t.db, OGP_DATASET_FILE, { dryRun: false });
     expect(summary.counts).toEqual({ created: 0, updated: 56, unchanged: rows.length - 56, rejected: 0, skipped: 0 });
     const after = await storedTexts();
     const added = after.filter((a) => !before.some((b) => b.ogp_id === a.ogp_id && b.locale === a.locale));
@@ -195,7 +207,7 @@ describe("import ogp-dataset over the previous importer's texts (each in its lan
     expect(Object.keys(after16.texts)).toEqual(['en']);
     expect(after16.texts.en).toMatchObject({ title: 'Promote Open Data in Public Institutions', description: null });
 
-    const again = await importOgpDataset(t.db, FILE, { dryRun: false });
+    const again = await importOgpDataset(t.db, OGP_DATASET_FILE, { dryRun: false });
     expect(again.counts).toEqual({ created: 0, updated: 0, unchanged: rows.length, rejected: 0, skipped: 0 });
     expect(await storedTexts()).toEqual(after);
   });
