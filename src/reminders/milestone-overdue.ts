@@ -25,8 +25,8 @@ const dueAt = sql<string>`(ms.end_date + case ms.end_precision when 'day' then i
 /**
  * E-mails the points of contact of every institution responsible for each milestone (each lead of its commitment)
  * whose end date has passed with no complete report that has evidence (in any round), once per person, milestone
- * and end date: a re-planned milestone is reminded of again when its new date passes. Milestones of withdrawn commitments, and those last reported as withdrawn, are left
- * alone.
+ * and end date: a re-planned milestone is reminded of again when its new date passes. Milestones of withdrawn
+ * commitments, and those last reported as withdrawn, are left alone.
  */
 export async function checkOverdueMilestones(db: Db, mailer: Mailer, baseUrl: string, now: Date): Promise<SentReminder[]> {
   const nowUtc = sql<string>`(${now.toISOString()}::timestamptz at time zone 'UTC')`;

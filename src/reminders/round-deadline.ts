@@ -20,8 +20,8 @@ const DEADLINE_REMINDER_DAYS = [1, 3] as const;
 /**
  * Before the deadline of each open round, e-mails the points of contact of every institution responsible for
  * milestones of the plan not yet reported on in that round (each lead of a co-led commitment), listing those
- * milestones. Each stage goes once to each person: its `about_date` is the day it fell due (the deadline day minus 3 or 1), so the two
- * stages of one deadline are two reminders, and a moved deadline brings new ones.
+ * milestones. Each stage goes once to each person: its `about_date` is the day it fell due (the deadline day minus 3
+ * or 1), so the two stages of one deadline are two reminders, and a moved deadline brings new ones.
  */
 export async function checkRoundDeadlines(db: Db, mailer: Mailer, baseUrl: string, now: Date): Promise<SentReminder[]> {
   const horizon = new Date(now.getTime() + Math.max(...DEADLINE_REMINDER_DAYS) * DAY_MS);

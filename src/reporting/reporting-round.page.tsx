@@ -18,8 +18,8 @@ type View = {
 /**
  * `/{locale}/reporting/rounds/{id}`, public. A closed round shows its published snapshot ("as reported in 2021 Q3"):
  * per responsible institution (a co-led milestone under each of its institutions, naming the others), each
- * milestone's status as the government reported it beside civil society's verdict, the evidence counts, late and missing reports, and how each milestone moved since the previous closed
- * round of the plan. An open round shows only its deadline and how many milestones have been reported so far.
+ * milestone's status as the government reported it beside civil society's verdict, the evidence counts, late and
+ * missing reports, and how each milestone moved since the previous closed round of the plan. An open round shows only its deadline and how many milestones have been reported so far.
  */
 export function reportingRoundPage(ctx: PageContext, view: View): string {
   const { intl } = ctx;

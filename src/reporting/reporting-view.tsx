@@ -25,14 +25,14 @@ export function MilestoneName({ intl, m }: { intl: Intl; m: { ogpId: string; num
   );
 }
 
-/**
- * Under the group of one responsible institution, the others that co-lead the milestone ("Co-led with …"): each
- * answers for it too (decision 013, amended), and the reader sees the milestone is not this institution's alone.
- */
 /** "Responsible: A and B", every institution answering for a milestone, in order. */
 export const responsibleLine = (intl: Intl, responsible: readonly { name: string }[]) =>
   intl.t('reporting.responsibleInstitutions', { institutions: intl.conjunction.format(responsible.map((i) => i.name)) });
 
+/**
+ * Under the group of one responsible institution, the others that co-lead the milestone ("Co-led with …"): each
+ * answers for it too (decision 013, amended), and the reader sees the milestone is not this institution's alone.
+ */
 export function CoLeads({ intl, names }: { intl: Intl; names: string[] }) {
   if (names.length === 0) return '';
   return <><br /><span class="muted" safe>{intl.t('reporting.coLedWith', { institutions: intl.conjunction.format(names) })}</span></>;

@@ -19,8 +19,8 @@ export const closeLabels = (t: Intl['t']) => ({ confirm: t('reporting.close.conf
 /**
  * `/{locale}/reporting/rounds/{id}/workspace`: the progress of a round per responsible institution (reported, late,
  * missing, verdicts; a co-led milestone counts for each of its lead institutions and is listed under each), each
- * milestone with a link to its report form or verdict form for whoever may use it, and the
- * administrator's close form, which asks for a confirmation.
+ * milestone with a link to its report form or verdict form for whoever may use it, and the administrator's close
+ * form, which asks for a confirmation.
  */
 export function roundWorkspacePage(ctx: PageContext, view: View): string {
   const { intl } = ctx;
