@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startLiveApp } from '../../test/helpers/live-app.ts';
-import { launchBrowser, newPhonePage, checkPage } from '../../test/helpers/browser.ts';
+import { newPhonePage, checkPage } from '../../test/helpers/browser.ts';
 import { createAccount, totpCode, type TestAccount } from './account.factories.ts';
+import { inBrowser } from '../../test/helpers/browser-session.ts';
 
-let live: Awaited<ReturnType<typeof startLiveApp>>;
-let browser: Browser;
-beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
-afterAll(async () => { await browser?.close(); await live?.close(); });
+const session = inBrowser();
 
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 // A walk through many pages, each scanned by axe-core: longer than the default 30 s on a busy machine.
 const BROWSER_WALK_TIMEOUT = 120_000;
 
 async function signIn(page: Page, account: TestAccount, locale: string, code: string): Promise<void> {
-  await page.goto(`${live.baseUrl}/${locale}/sign-in`);
+  await page.goto(`${session.live.baseUrl}/${locale}/sign-in`);
   await page.locator('#field-email').fill(account.email);
   await page.locator('#field-password').fill(account.password);
   await page.locator('main button[type=submit]').click();
@@ -24,17 +21,17 @@ async function signIn(page: Page, account: TestAccount, locale: string, code: st
 
 describe('account security pages in a browser', () => {
   it('draws the QR code of the TOTP set-up under the page’s own CSP, with nothing refused', async () => {
-    const account = await createAccount(live.database.db, { role: 'irm_researcher' });
+    const account = await createAccount(session.live.database.db, { role: 'irm_researcher' });
     // A context that keeps the CSP (newPhonePage bypasses it to inject axe-core).
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await session.browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     const refused: string[] = [];
     page.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) refused.push(message.text()); });
-    await page.goto(`${live.baseUrl}/en/sign-in`);
+    await page.goto(`${session.live.baseUrl}/en/sign-in`);
     await page.locator('#field-email').fill(account.email);
     await page.locator('#field-password').fill(account.password);
     await page.locator('main button[type=submit]').click();
-    await page.goto(`${live.baseUrl}/en/account/two-factor`);
+    await page.goto(`${session.live.baseUrl}/en/account/two-factor`);
     const qr = page.getByRole('img', { name: 'QR code of the address below, to scan with your authenticator app' });
     expect(await qr.boundingBox()).toMatchObject({ width: 240, height: 240 });
     // Black modules on white: the colours come through as SVG attributes.
@@ -46,8 +43,8 @@ describe('account security pages in a browser', () => {
 
   for (const locale of ['en', 'sw'] as const) {
     it(`makes recovery codes, signs in with one, and changes the password, accessibly, in ${locale}`, async () => {
-      const account = await createAccount(live.database.db, { role: 'civil_society_reviewer', totp: true });
-      const page = await newPhonePage(browser);
+      const account = await createAccount(session.live.database.db, { role: 'civil_society_reviewer', totp: true });
+      const page = await newPhonePage(session.browser);
       await signIn(page, account, locale, totpCode(account.totpSecret!));
       expect(pathOf(page)).toBe(`/${locale}/account`);
 
@@ -64,7 +61,7 @@ describe('account security pages in a browser', () => {
       await checkPage(page, locale);
 
       // Another browser signs in with a recovery code instead of the app.
-      const phoneLost = await newPhonePage(browser);
+      const phoneLost = await newPhonePage(session.browser);
       await signIn(phoneLost, account, locale, codes[0]!);
       expect(pathOf(phoneLost)).toBe(`/${locale}/account`);
       expect(await phoneLost.getByRole('status').count()).toBe(1);
@@ -95,7 +92,7 @@ describe('account security pages in a browser', () => {
       await checkPage(phoneLost, locale);
 
       // The first browser was signed out by the change.
-      await page.goto(`${live.baseUrl}/${locale}/account`);
+      await page.goto(`${session.live.baseUrl}/${locale}/account`);
       expect(pathOf(page)).toBe(`/${locale}/sign-in`);
     }, BROWSER_WALK_TIMEOUT);
   }

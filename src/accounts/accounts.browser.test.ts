@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startLiveApp } from '../../test/helpers/live-app.ts';
-import { launchBrowser, newPhonePage, checkPage } from '../../test/helpers/browser.ts';
+import { newPhonePage, checkPage } from '../../test/helpers/browser.ts';
 import { createAccount, totpCode } from './account.factories.ts';
 import { requestPasswordReset } from './password-reset.ts';
 import { createMailer } from '../mail/mailer.ts';
+import { inBrowser } from '../../test/helpers/browser-session.ts';
 
-let live: Awaited<ReturnType<typeof startLiveApp>>;
-let browser: Browser;
-beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
-afterAll(async () => { await browser?.close(); await live?.close(); });
+const session = inBrowser();
 
 const pathOf = (link: string) => new URL(link).pathname;
 // A walk through many pages, each scanned by axe-core: longer than the default 30 s on a busy machine.
@@ -17,10 +14,10 @@ const BROWSER_WALK_TIMEOUT = 120_000;
 
 describe('accounts in a browser', () => {
   it('walks it all: an administrator signs in, sets up TOTP, invites a point of contact, who joins and signs in', async () => {
-    const admin = await createAccount(live.database.db, { role: 'administrator', totp: false, name: 'Amina Secretariat' });
-    const page = await newPhonePage(browser);
+    const admin = await createAccount(session.live.database.db, { role: 'administrator', totp: false, name: 'Amina Secretariat' });
+    const page = await newPhonePage(session.browser);
 
-    await page.goto(`${live.baseUrl}/en/sign-in`);
+    await page.goto(`${session.live.baseUrl}/en/sign-in`);
     await checkPage(page, 'en');
     await page.getByLabel('E-mail address').fill(admin.email);
     await page.getByLabel('Password').fill(admin.password);
@@ -54,13 +51,13 @@ describe('accounts in a browser', () => {
     await expect(page.getByRole('status').innerText()).resolves.toBe('The invitation has been sent.');
     await checkPage(page, 'en');
 
-    await page.goto(`${live.baseUrl}/en/admin/outbox`);
+    await page.goto(`${session.live.baseUrl}/en/admin/outbox`);
     await checkPage(page, 'en');
     const mail = await page.locator('.mail-body').first().innerText();
     const link = /https?:\/\/\S+/.exec(mail)![0];
 
-    const poc = await newPhonePage(browser);
-    await poc.goto(`${live.baseUrl}${pathOf(link)}`);
+    const poc = await newPhonePage(session.browser);
+    await poc.goto(`${session.live.baseUrl}${pathOf(link)}`);
     await checkPage(poc, 'fr');
     expect(await poc.getByLabel('Nom').inputValue()).toBe('Wanjiru Kamau');
     await poc.getByLabel('Nouveau mot de passe', { exact: true }).fill('ma phrase de passe 2026');
@@ -85,10 +82,10 @@ describe('accounts in a browser', () => {
   for (const locale of ['en', 'fr'] as const) {
     it(`shows sign-in errors, the second step, the account and the password pages accessibly in ${locale}`, async () => {
       const t = { en: { email: 'E-mail address', password: 'Password', signIn: 'Sign in' }, fr: { email: 'Adresse e-mail', password: 'Mot de passe', signIn: 'Se connecter' } }[locale];
-      const account = await createAccount(live.database.db, { role: 'civil_society_reviewer', totp: true });
-      const page = await newPhonePage(browser);
+      const account = await createAccount(session.live.database.db, { role: 'civil_society_reviewer', totp: true });
+      const page = await newPhonePage(session.browser);
 
-      await page.goto(`${live.baseUrl}/${locale}/sign-in`);
+      await page.goto(`${session.live.baseUrl}/${locale}/sign-in`);
       await page.getByLabel(t.email).fill('not an address');
       await page.getByRole('button', { name: t.signIn }).click();
       expect(await page.title()).toMatch(/^(Error|Erreur)/);
@@ -109,24 +106,24 @@ describe('accounts in a browser', () => {
       expect(new URL(page.url()).pathname).toBe(`/${locale}/account`);
       await checkPage(page, locale);
 
-      const anonymous = await newPhonePage(browser);
-      await anonymous.goto(`${live.baseUrl}/${locale}/password-reset`);
+      const anonymous = await newPhonePage(session.browser);
+      await anonymous.goto(`${session.live.baseUrl}/${locale}/password-reset`);
       await checkPage(anonymous, locale);
       await anonymous.getByLabel(t.email).fill(account.email);
       await anonymous.locator('main button[type=submit]').click();
       await checkPage(anonymous, locale);
 
-      await requestPasswordReset(live.database.db, createMailer({ smtpUrl: undefined, mailFrom: 'x' }), 'http://x', locale, account.email);
-      const mail = await live.database.db.selectFrom('outbox').select('body_text').where('to_address', '=', account.email).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      await requestPasswordReset(session.live.database.db, createMailer({ smtpUrl: undefined, mailFrom: 'x' }), 'http://x', locale, account.email);
+      const mail = await session.live.database.db.selectFrom('outbox').select('body_text').where('to_address', '=', account.email).orderBy('id', 'desc').executeTakeFirstOrThrow();
       const link = pathOf(/https?:\/\/\S+/.exec(mail.body_text)![0]);
-      await anonymous.goto(`${live.baseUrl}${link}`);
+      await anonymous.goto(`${session.live.baseUrl}${link}`);
       await checkPage(anonymous, locale);
       await anonymous.locator('main button[type=submit]').click();
       expect(await anonymous.locator('.field-error').count()).toBe(2);
       await checkPage(anonymous, locale);
-      await anonymous.goto(`${live.baseUrl}/${locale}/password-reset/no-such-link`);
+      await anonymous.goto(`${session.live.baseUrl}/${locale}/password-reset/no-such-link`);
       await checkPage(anonymous, locale);
-      await anonymous.goto(`${live.baseUrl}/${locale}/invitations/no-such-link`);
+      await anonymous.goto(`${session.live.baseUrl}/${locale}/invitations/no-such-link`);
       await checkPage(anonymous, locale);
     });
   }

@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startLiveApp } from '../../test/helpers/live-app.ts';
-import { launchBrowser, newPhonePage, checkPage } from '../../test/helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { newPhonePage, checkPage } from '../../test/helpers/browser.ts';
 import { createAccount, totpCode } from '../accounts/account.factories.ts';
+import { inBrowser } from '../../test/helpers/browser-session.ts';
 
-let live: Awaited<ReturnType<typeof startLiveApp>>;
-let browser: Browser;
-beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
-afterAll(async () => { await browser?.close(); await live?.close(); });
+const session = inBrowser();
 
 describe('the accounts page of the administration in a browser', () => {
   for (const locale of ['en', 'fr'] as const) {
     it(`lists accounts and resets a lost second factor with a reason, accessibly, in ${locale}`, async () => {
-      const admin = await createAccount(live.database.db, { role: 'administrator', name: `Asha Admin ${locale}` });
-      const lost = await createAccount(live.database.db, { role: 'point_of_contact', name: `Lost Phone ${locale}`, totp: true });
-      const page = await newPhonePage(browser);
-      await page.goto(`${live.baseUrl}/${locale}/sign-in`);
+      const admin = await createAccount(session.live.database.db, { role: 'administrator', name: `Asha Admin ${locale}` });
+      const lost = await createAccount(session.live.database.db, { role: 'point_of_contact', name: `Lost Phone ${locale}`, totp: true });
+      const page = await newPhonePage(session.browser);
+      await page.goto(`${session.live.baseUrl}/${locale}/sign-in`);
       await page.locator('#field-email').fill(admin.email);
       await page.locator('#field-password').fill(admin.password);
       await page.locator('main button[type=submit]').click();

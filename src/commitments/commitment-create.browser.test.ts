@@ -1,24 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startLiveApp } from '../../test/helpers/live-app.ts';
-import { launchBrowser, newPhonePage, checkPage } from '../../test/helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { newPhonePage, checkPage } from '../../test/helpers/browser.ts';
 import { signInPage } from '../../test/helpers/browser-sign-in.ts';
 import { createAccount } from '../accounts/account.factories.ts';
+import { inBrowser } from '../../test/helpers/browser-session.ts';
 
-let live: Awaited<ReturnType<typeof startLiveApp>>;
-let browser: Browser;
-beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
-afterAll(async () => { await browser?.close(); await live?.close(); });
+const session = inBrowser();
 
 const submit = (page: Awaited<ReturnType<typeof newPhonePage>>) => page.locator('form.stack-form button[type=submit]').click();
 
 describe('creating action plans, commitments and milestones in a browser', () => {
   it('an administrator creates an action plan; the form names its errors (fr)', async () => {
-    const admin = await createAccount(live.database.db, { role: 'administrator', name: 'Amani Admin' });
-    const page = await newPhonePage(browser);
-    await signInPage(page, live.baseUrl, admin, 'fr');
+    const admin = await createAccount(session.live.database.db, { role: 'administrator', name: 'Amani Admin' });
+    const page = await newPhonePage(session.browser);
+    await signInPage(page, session.live.baseUrl, admin, 'fr');
 
-    await page.goto(`${live.baseUrl}/fr/members/kenya/action-plans/new`);
+    await page.goto(`${session.live.baseUrl}/fr/members/kenya/action-plans/new`);
     await checkPage(page, 'fr');
     await page.locator('#field-number').fill('5');
     await page.locator('#field-startYear').fill('2023');
@@ -37,10 +33,10 @@ describe('creating action plans, commitments and milestones in a browser', () =>
   });
 
   it('an administrator creates a commitment, then a milestone, and reads its history (fr)', { timeout: 60_000 }, async () => {
-    const admin = await createAccount(live.database.db, { role: 'administrator', name: 'Asha Admin' });
-    const page = await newPhonePage(browser);
-    await signInPage(page, live.baseUrl, admin, 'fr');
-    await page.goto(`${live.baseUrl}/fr/members/kenya/action-plans/4/commitments/new`);
+    const admin = await createAccount(session.live.database.db, { role: 'administrator', name: 'Asha Admin' });
+    const page = await newPhonePage(session.browser);
+    await signInPage(page, session.live.baseUrl, admin, 'fr');
+    await page.goto(`${session.live.baseUrl}/fr/members/kenya/action-plans/4/commitments/new`);
     await checkPage(page, 'fr');
     await page.locator('#field-title').fill('Ouvrir les données budgétaires');
     await page.locator('#field-ogpId').fill('KE0050');
@@ -69,18 +65,18 @@ describe('creating action plans, commitments and milestones in a browser', () =>
     expect(await page.locator('.history ins').allInnerTexts()).toEqual(['juin 2023', 'Publier le premier jeu de données']);
     await checkPage(page, 'fr');
 
-    await page.goto(`${live.baseUrl}/fr/commitments/KE0050`);
+    await page.goto(`${session.live.baseUrl}/fr/commitments/KE0050`);
     expect(await page.locator('h1').innerText()).toContain('Ouvrir les données budgétaires');
-    await page.goto(`${live.baseUrl}/fr/commitments/KE0050/history`);
+    await page.goto(`${session.live.baseUrl}/fr/commitments/KE0050/history`);
     expect(await page.locator('.history').innerText()).toContain('Données ouvertes');
     await checkPage(page, 'fr');
   });
 
   it('a point of contact creates a commitment their institution leads (en)', async () => {
-    const poc = await createAccount(live.database.db, { role: 'point_of_contact', name: 'Pendo Poc' });
-    const page = await newPhonePage(browser);
-    await signInPage(page, live.baseUrl, poc, 'en');
-    await page.goto(`${live.baseUrl}/en/members/kenya/action-plans/4/commitments/new?lang=sw`);
+    const poc = await createAccount(session.live.database.db, { role: 'point_of_contact', name: 'Pendo Poc' });
+    const page = await newPhonePage(session.browser);
+    await signInPage(page, session.live.baseUrl, poc, 'en');
+    await page.goto(`${session.live.baseUrl}/en/members/kenya/action-plans/4/commitments/new?lang=sw`);
     await checkPage(page, 'en');
     expect(await page.locator('#field-leadInstitution option').allInnerTexts()).toEqual(['Office of the Deputy President']);
     await page.locator('#field-title').fill('Kuimarisha ushiriki wa umma');

@@ -1,21 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startLiveApp } from '../../test/helpers/live-app.ts';
-import { launchBrowser, newPhonePage, checkPage } from '../../test/helpers/browser.ts';
+import { newPhonePage, checkPage } from '../../test/helpers/browser.ts';
 import { signInPage } from '../../test/helpers/browser-sign-in.ts';
 import { createAccount, type TestAccount } from '../accounts/account.factories.ts';
 import { rowToRecord } from '../importers/ogp-dataset/row-to-record.ts';
 import { readCsv } from '../importers/table/read-csv.ts';
 import { saveCommitmentRecords } from './save-commitment-records.ts';
+import { inBrowser } from '../../test/helpers/browser-session.ts';
 
-let live: Awaited<ReturnType<typeof startLiveApp>>;
-let browser: Browser;
-beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
-afterAll(async () => { await browser?.close(); await live?.close(); });
+const session = inBrowser();
 
-const signIn = (page: Page, account: TestAccount, locale: string) => signInPage(page, live.baseUrl, account, locale);
+const signIn = (page: Page, account: TestAccount, locale: string) => signInPage(page, session.live.baseUrl, account, locale);
 
 describe('editing with history in a browser', () => {
   const cases = {
@@ -25,14 +22,14 @@ describe('editing with history in a browser', () => {
   for (const locale of ['en', 'fr'] as const) {
     it(`a point of contact re-plans a milestone with a reason; the public pages show planned vs new date and the diff (${locale})`, async () => {
       const { number, expected, reason } = cases[locale];
-      const poc = await createAccount(live.database.db, { role: 'point_of_contact', name: `Pendo ${locale}` });
-      const page = await newPhonePage(browser);
+      const poc = await createAccount(session.live.database.db, { role: 'point_of_contact', name: `Pendo ${locale}` });
+      const page = await newPhonePage(session.browser);
       await signIn(page, poc, locale);
 
-      await page.goto(`${live.baseUrl}/${locale}/commitments/KE0031/edit`);
+      await page.goto(`${session.live.baseUrl}/${locale}/commitments/KE0031/edit`);
       await checkPage(page, locale);
 
-      await page.goto(`${live.baseUrl}/${locale}/commitments/KE0031/milestones/${number}/edit`);
+      await page.goto(`${session.live.baseUrl}/${locale}/commitments/KE0031/milestones/${number}/edit`);
       await checkPage(page, locale);
       await page.locator('#field-end').fill('2022-11');
       await page.locator('form.stack-form button[type=submit]').click();
@@ -45,7 +42,7 @@ describe('editing with history in a browser', () => {
       expect(await page.getByRole('status').count()).toBe(1);
       await checkPage(page, locale);
 
-      await page.goto(`${live.baseUrl}/${locale}/commitments/KE0031`);
+      await page.goto(`${session.live.baseUrl}/${locale}/commitments/KE0031`);
       expect(await page.locator('#milestones').locator('..').innerText()).toContain(expected);
       await checkPage(page, locale);
 
@@ -60,17 +57,17 @@ describe('editing with history in a browser', () => {
   }
 
   it('an administrator edits a title, then restores the version before it from the history tab (fr)', async () => {
-    const admin = await createAccount(live.database.db, { role: 'administrator', name: 'Amani Admin' });
-    const page = await newPhonePage(browser);
+    const admin = await createAccount(session.live.database.db, { role: 'administrator', name: 'Amani Admin' });
+    const page = await newPhonePage(session.browser);
     await signIn(page, admin, 'fr');
-    await page.goto(`${live.baseUrl}/fr/commitments/KE0031/edit?lang=fr`);
+    await page.goto(`${session.live.baseUrl}/fr/commitments/KE0031/edit?lang=fr`);
     const original = await page.locator('#field-title').inputValue();
     await page.locator('#field-title').fill('Un titre à annuler');
     await page.locator('#field-reason').fill('Essai');
     await page.locator('form.stack-form button[type=submit]').first().click();
     expect(await page.getByRole('status').count()).toBe(1);
 
-    await page.goto(`${live.baseUrl}/fr/commitments/KE0031/history`);
+    await page.goto(`${session.live.baseUrl}/fr/commitments/KE0031/history`);
     expect(await page.locator('.history ins').first().innerText()).toBe('Un titre à annuler');
     await checkPage(page, 'fr');
     await page.locator('.history li').first().locator('button[type=submit]').click();
@@ -83,12 +80,12 @@ describe('editing with history in a browser', () => {
     // CR0016 as OGP's dataset gives it (decision 006): a Spanish title and full text, and OGP's English title alone.
     const dataset = readCsv(fs.readFileSync(path.resolve('../shared/data/ogp/ogp_commitments_open_parliament_2024-07.csv')));
     const row = dataset.rows.find((r) => r.cells['Commitment Unique Identifier'] === 'CR0016')!;
-    await live.database.db.transaction().execute((trx) => saveCommitmentRecords(trx, [rowToRecord(row.cells).record]));
-    const admin = await createAccount(live.database.db, { role: 'administrator', name: 'Ana Editora' });
-    const page = await newPhonePage(browser);
+    await session.live.database.db.transaction().execute((trx) => saveCommitmentRecords(trx, [rowToRecord(row.cells).record]));
+    const admin = await createAccount(session.live.database.db, { role: 'administrator', name: 'Ana Editora' });
+    const page = await newPhonePage(session.browser);
     await signIn(page, admin, 'es');
 
-    await page.goto(`${live.baseUrl}/es/commitments/CR0016/edit`);
+    await page.goto(`${session.live.baseUrl}/es/commitments/CR0016/edit`);
     expect(await page.locator('#field-title').inputValue()).toBe('Potenciar la apertura de datos en las instituciones públicas');
     expect(await page.locator('form.stack-form').first().innerText()).toContain('Es el idioma en que se publicó el compromiso.');
     // The full text, the Spanish text's only prose, is open and marked Spanish.
@@ -117,7 +114,7 @@ describe('editing with history in a browser', () => {
     expect(await page.locator('#field-title').inputValue()).toBe('Potenciar la apertura de datos en las instituciones públicas');
 
     // The English page: OGP's English title, the Spanish description saved above.
-    await page.goto(`${live.baseUrl}/en/commitments/CR0016`);
+    await page.goto(`${session.live.baseUrl}/en/commitments/CR0016`);
     expect(await page.locator('h1').innerText()).toContain('Promote Open Data in Public Institutions (CR0016)');
     expect(await page.locator('#description ~ .prose').innerText()).toContain('Aumentar las instituciones públicas que abren sus datos.');
   });

@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startLiveApp } from '../../test/helpers/live-app.ts';
-import { checkPage, launchBrowser, newPhonePage } from '../../test/helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { checkPage, newPhonePage } from '../../test/helpers/browser.ts';
 import { evidenceForm, kenyaPlanId, milestoneIdOf, person, reachableLink } from '../../test/helpers/reporting-data.ts';
 import { REMINDER_BASE_URL, REMINDER_MAILER } from '../../test/helpers/reminder-data.ts';
 import { openReportingRound } from '../reporting/commands/open-reporting-round.ts';
 import { submitMilestoneReport } from '../reporting/commands/submit-milestone-report.ts';
 import { closeReportingRound } from '../reporting/commands/close-reporting-round.ts';
+import { inBrowser } from '../../test/helpers/browser-session.ts';
 
-let live: Awaited<ReturnType<typeof startLiveApp>>;
-let browser: Browser;
-beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
-afterAll(async () => { await browser?.close(); await live?.close(); });
+const session = inBrowser();
 
 describe('milestone reports on a commitment’s history tab in a browser', () => {
   it('shows a published report as a diff with the milestone’s link, accessibly, in English and Swahili', async () => {
-    const db = live.database.db;
+    const db = session.live.database.db;
     const admin = await person(db, 'administrator');
     const poc = await person(db, 'point_of_contact', 'office-of-the-deputy-president');
     expect((await openReportingRound(db, REMINDER_MAILER, REMINDER_BASE_URL, admin.user,
@@ -26,8 +22,8 @@ describe('milestone reports on a commitment’s history tab in a browser', () =>
     expect(sent.ok).toBe(true);
     expect((await closeReportingRound(db, admin.user, round, { confirm: 'yes' })).ok).toBe(true);
 
-    const page = await newPhonePage(browser);
-    await page.goto(`${live.baseUrl}/en/commitments/KE0031/history`);
+    const page = await newPhonePage(session.browser);
+    await page.goto(`${session.live.baseUrl}/en/commitments/KE0031/history`);
     await checkPage(page, 'en');
     const entry = page.locator('.history > li').first();
     expect(await entry.locator('h2').innerText()).toBe('Milestone report sent: milestone 3');
@@ -38,7 +34,7 @@ describe('milestone reports on a commitment’s history tab in a browser', () =>
     await entry.getByRole('link', { name: 'Milestone 3: its page and published reports' }).click();
     expect(new URL(page.url()).pathname).toBe('/en/commitments/KE0031/milestones/3');
 
-    await page.goto(`${live.baseUrl}/sw/commitments/KE0031/history`);
+    await page.goto(`${session.live.baseUrl}/sw/commitments/KE0031/history`);
     await checkPage(page, 'sw');
     expect(await page.locator('.history > li').first().locator('ins').first().innerText()).toBe('Inaendelea');
   });

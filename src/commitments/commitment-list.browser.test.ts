@@ -1,24 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startLiveApp } from '../../test/helpers/live-app.ts';
-import { expectNoAccessibilityViolations, expectNoHorizontalScroll, launchBrowser, newPhonePage } from '../../test/helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectNoAccessibilityViolations, expectNoHorizontalScroll, newPhonePage } from '../../test/helpers/browser.ts';
+import { inBrowser } from '../../test/helpers/browser-session.ts';
 
-let live: Awaited<ReturnType<typeof startLiveApp>>;
-let browser: Browser;
-beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
-afterAll(async () => { await browser?.close(); await live?.close(); });
+const session = inBrowser();
 
 describe('commitment list in a browser', () => {
   it('searches, filters by ticking a box, and keeps the filters across languages, accessibly', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(`${live.baseUrl}/en/`);
+    const page = await newPhonePage(session.browser);
+    await page.goto(`${session.live.baseUrl}/en/`);
     await page.getByLabel('Search commitments').fill('guidance note');
     await page.getByRole('button', { name: 'Search' }).click();
     expect(await page.locator('#results-heading').innerText()).toBe('1 commitment');
     expect(await page.locator('.snippet mark').count()).toBeGreaterThan(0);
     await expectNoAccessibilityViolations(page);
 
-    await page.goto(`${live.baseUrl}/en/commitments`);
+    await page.goto(`${session.live.baseUrl}/en/commitments`);
     await page.getByLabel(/^Capacity Building/).check();
     await page.locator('.filters').getByRole('button', { name: 'Apply' }).click();
     expect(new URL(page.url()).searchParams.getAll('area')).toEqual(['capacity-building']);

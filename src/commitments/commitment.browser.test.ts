@@ -1,26 +1,24 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startLiveApp } from '../../test/helpers/live-app.ts';
 import { saveDatedCommitments } from '../../test/helpers/dated-commitments.ts';
-import { expectNoAccessibilityViolations, expectNoHorizontalScroll, launchBrowser, newPhonePage } from '../../test/helpers/browser.ts';
+import { expectNoAccessibilityViolations, expectNoHorizontalScroll, newPhonePage } from '../../test/helpers/browser.ts';
 import { rowToRecord } from '../importers/ogp-dataset/row-to-record.ts';
 import { readCsv } from '../importers/table/read-csv.ts';
 import { saveCommitmentRecords } from './save-commitment-records.ts';
+import { inBrowser } from '../../test/helpers/browser-session.ts';
 
-let live: Awaited<ReturnType<typeof startLiveApp>>;
-let browser: Browser;
-beforeAll(async () => {
-  [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]);
+const session = inBrowser(async () => {
+  const live = await startLiveApp();
   await saveDatedCommitments(live.database.db);
+  return live;
 });
-afterAll(async () => { await browser?.close(); await live?.close(); });
 
 describe('commitment page in a browser', () => {
   it('shows the French page with its sections, milestones and IRM summaries, accessibly', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(`${live.baseUrl}/fr/commitments/KE0031`);
+    const page = await newPhonePage(session.browser);
+    await page.goto(`${session.live.baseUrl}/fr/commitments/KE0031`);
     expect(await page.locator('h1').count()).toBe(1);
     expect(await page.locator('h1').innerText()).toContain("Renforcer l'appui institutionnel au PGO");
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
@@ -33,8 +31,8 @@ describe('commitment page in a browser', () => {
   });
 
   it('shows the English page, and the language switcher keeps the page', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(`${live.baseUrl}/en/commitments/KE0031`);
+    const page = await newPhonePage(session.browser);
+    await page.goto(`${session.live.baseUrl}/en/commitments/KE0031`);
     expect(await page.locator('h1').innerText()).toContain('Build institutional support for OGP (KE0031)');
     await expectNoAccessibilityViolations(page);
     await page.getByRole('link', { name: 'Kiswahili' }).click();
@@ -43,15 +41,15 @@ describe('commitment page in a browser', () => {
   });
 
   it('marks text shown in another language than the page', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(`${live.baseUrl}/es/commitments/KE0024`);
+    const page = await newPhonePage(session.browser);
+    await page.goto(`${session.live.baseUrl}/es/commitments/KE0024`);
     await expect(page.locator('.note').innerText()).resolves.toMatch(/inglés/);
     await expectNoAccessibilityViolations(page);
   });
 
   it("shows the commitment's number, dates and an unread date, with its full text folded, accessibly", async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(`${live.baseUrl}/fr/commitments/UG0012`);
+    const page = await newPhonePage(session.browser);
+    await page.goto(`${session.live.baseUrl}/fr/commitments/UG0012`);
     expect(await page.locator('h1').innerText()).toMatch(/^Engagement 1\.2 : Budgets ouverts \(UG0012\)$/);
     const facts = await page.locator('#at-a-glance ~ .facts').innerText();
     expect(facts).toMatch(/juillet 2019/);
@@ -68,9 +66,9 @@ describe('commitment page in a browser', () => {
   it("shows OGP's English title of a Spanish row in English, its full text in Spanish marked so, accessibly", async () => {
     const dataset = readCsv(fs.readFileSync(path.resolve('../shared/data/ogp/ogp_commitments_open_parliament_2024-07.csv')));
     const row = dataset.rows.find((r) => r.cells['Commitment Unique Identifier'] === 'CR0016')!;
-    await live.database.db.transaction().execute((trx) => saveCommitmentRecords(trx, [rowToRecord(row.cells).record]));
-    const page = await newPhonePage(browser);
-    await page.goto(`${live.baseUrl}/en/commitments/CR0016`);
+    await session.live.database.db.transaction().execute((trx) => saveCommitmentRecords(trx, [rowToRecord(row.cells).record]));
+    const page = await newPhonePage(session.browser);
+    await page.goto(`${session.live.baseUrl}/en/commitments/CR0016`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.locator('h1').innerText()).toContain('Promote Open Data in Public Institutions (CR0016)');
     expect(await page.locator('h1 [lang]').getAttribute('lang')).toBe('en');
@@ -83,7 +81,7 @@ describe('commitment page in a browser', () => {
     expect(await page.locator('.note').count()).toBe(1);
     await expectNoAccessibilityViolations(page);
 
-    await page.goto(`${live.baseUrl}/es/commitments/CR0016`);
+    await page.goto(`${session.live.baseUrl}/es/commitments/CR0016`);
     expect(await page.locator('h1').innerText()).toContain('Potenciar la apertura de datos en las instituciones públicas (CR0016)');
     expect(await page.locator('h1 [lang]').getAttribute('lang')).toBe('es');
     expect(await page.locator('details.full-text .prose').getAttribute('lang')).toBe('es');
@@ -92,8 +90,8 @@ describe('commitment page in a browser', () => {
   });
 
   it('skip link moves to the main content', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(`${live.baseUrl}/en/commitments/KE0031`);
+    const page = await newPhonePage(session.browser);
+    await page.goto(`${session.live.baseUrl}/en/commitments/KE0031`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
     await page.keyboard.press('Enter');

@@ -1,34 +1,27 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseBeforeMigration, type DatabaseBeforeMigration } from '../../test/helpers/database-before-migration.ts';
-import type { Db } from './connect.ts';
+import { describe, expect, it } from 'vitest';
+import { databaseBeforeMigration } from '../../test/helpers/database-before-migration.ts';
 import { listMigrations } from './migrate.ts';
 import { importOgpDataset } from '../importers/ogp-dataset/import-ogp-dataset.ts';
 import { OGP_DATASET_FILE } from '../../test/helpers/ogp-dataset.ts';
 
 // Migration 016 gives Spanish texts the stems of their accented words. A database migrated up to 015 is filled by
 // an import, then migrated: its Spanish texts' vectors must be made again, the others' left as they were.
-let database: DatabaseBeforeMigration;
-let db: Db;
-beforeAll(async () => {
-  database = await databaseBeforeMigration(16);
-  db = database.db;
-});
-afterAll(async () => { await database?.drop(); });
+const database = databaseBeforeMigration(16);
 
 /** Every text's vector, by commitment and language. */
 const vectors = async () => new Map((await sql<{ key: string; vector: string }>`
   select c.ogp_id || ' ' || t.locale as key, t.search_vector::text as vector
-  from commitment_texts t join commitments c on c.id = t.commitment_id`.execute(db)).rows.map((r) => [r.key, r.vector]));
+  from commitment_texts t join commitments c on c.id = t.commitment_id`.execute(database.db)).rows.map((r) => [r.key, r.vector]));
 
 /** Whether CR0016 (whose texts write "instituciones", never "institución") is found by the singular. */
 const foundBySingular = async () => (await sql<{ found: boolean }>`
   select exists (select from commitment_texts t join commitments c on c.id = t.commitment_id
-    where c.ogp_id = 'CR0016' and t.search_vector @@ ahadi_search_query('institución')) as found`.execute(db)).rows[0]!.found;
+    where c.ogp_id = 'CR0016' and t.search_vector @@ ahadi_search_query('institución')) as found`.execute(database.db)).rows[0]!.found;
 
 describe('migration 016: the stems of accented Spanish words', () => {
   it('makes the Spanish texts of an earlier import findable by another form of their words, and leaves the others', async () => {
-    await importOgpDataset(db, OGP_DATASET_FILE, { dryRun: false });
+    await importOgpDataset(database.db, OGP_DATASET_FILE, { dryRun: false });
     const before = await vectors();
     expect(await foundBySingular()).toBe(false);
 
@@ -40,7 +33,7 @@ describe('migration 016: the stems of accented Spanish words', () => {
     expect(changed.every((key) => key.endsWith(' es'))).toBe(true);
     // As the trigger makes them for a text written now.
     const remade = await sql<{ same: boolean }>`
-      select bool_and(t.search_vector = commitment_text_vector(t)) as same from commitment_texts t`.execute(db);
+      select bool_and(t.search_vector = commitment_text_vector(t)) as same from commitment_texts t`.execute(database.db);
     expect(remade.rows[0]!.same).toBe(true);
   });
 });

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startLiveApp } from '../../test/helpers/live-app.ts';
-import { expectNoAccessibilityViolations, expectNoHorizontalScroll, launchBrowser, newPhonePage } from '../../test/helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectNoAccessibilityViolations, expectNoHorizontalScroll, newPhonePage } from '../../test/helpers/browser.ts';
+import { inBrowser } from '../../test/helpers/browser-session.ts';
 
-let live: Awaited<ReturnType<typeof startLiveApp>>;
-let browser: Browser;
-beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
-afterAll(async () => { await browser?.close(); await live?.close(); });
+const session = inBrowser();
 
 describe('institution page in a browser', () => {
   it('is reached from a commitment page and lists what the institution leads, accessibly, in English', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(`${live.baseUrl}/en/commitments/KE0031`);
+    const page = await newPhonePage(session.browser);
+    await page.goto(`${session.live.baseUrl}/en/commitments/KE0031`);
     await page.getByRole('link', { name: 'Commission on Administrative Justice' }).click();
     expect(new URL(page.url()).pathname).toBe('/en/members/kenya/institutions/commission-on-administrative-justice');
     expect(await page.locator('h1').innerText()).toBe('Commission on Administrative Justice');
@@ -22,8 +18,8 @@ describe('institution page in a browser', () => {
   });
 
   it('lists supported commitments in French, accessibly', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(`${live.baseUrl}/fr/members/kenya/institutions/civil-society-organisations`);
+    const page = await newPhonePage(session.browser);
+    await page.goto(`${session.live.baseUrl}/fr/members/kenya/institutions/civil-society-organisations`);
     expect(await page.locator('#supported').innerText()).toBe('Soutient 4 engagements');
     expect(await page.locator('#supported ~ ul li').count()).toBe(4);
     await expectNoHorizontalScroll(page);

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { checkPage, launchBrowser, newPhonePage } from '../../test/helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { checkPage, newPhonePage } from '../../test/helpers/browser.ts';
 import { startPublicReportingLiveApp } from '../../test/helpers/public-reporting-app.ts';
+import { inBrowser } from '../../test/helpers/browser-session.ts';
 
-let live: Awaited<ReturnType<typeof startPublicReportingLiveApp>>;
-let browser: Browser;
-beforeAll(async () => { [live, browser] = await Promise.all([startPublicReportingLiveApp(), launchBrowser()]); });
-afterAll(async () => { await browser?.close(); await live?.close(); });
+const session = inBrowser(startPublicReportingLiveApp);
 
 describe('milestone page in a browser', () => {
   it('is reached from the commitment page and shows a disputed claim beside the verdict, accessibly', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(`${live.baseUrl}/en/commitments/KE0031`);
+    const page = await newPhonePage(session.browser);
+    await page.goto(`${session.live.baseUrl}/en/commitments/KE0031`);
     await page.getByRole('link', { name: 'Write a guidance note for each commitment area' }).click();
     expect(new URL(page.url()).pathname).toBe('/en/commitments/KE0031/milestones/1');
     await checkPage(page, 'en');
@@ -26,18 +23,18 @@ describe('milestone page in a browser', () => {
   });
 
   it('shows a fetched link with its checksum and a restricted file, in French, accessibly', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(`${live.baseUrl}/fr/commitments/KE0031/milestones/6`);
+    const page = await newPhonePage(session.browser);
+    await page.goto(`${session.live.baseUrl}/fr/commitments/KE0031/milestones/6`);
     await checkPage(page, 'fr');
     expect(await page.getByRole('link', { name: 'Roundtable reports' }).getAttribute('href')).toBe('https://ogp.example.org/roundtables');
-    await page.goto(`${live.baseUrl}/fr/commitments/KE0031/milestones/2`);
+    await page.goto(`${session.live.baseUrl}/fr/commitments/KE0031/milestones/2`);
     await checkPage(page, 'fr');
     expect(await page.locator('#evidence + ul').innerText()).toContain('Minutes');
   });
 
   it('shows a milestone without published reports in Swahili, accessibly', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(`${live.baseUrl}/sw/commitments/KE0031/milestones/3`);
+    const page = await newPhonePage(session.browser);
+    await page.goto(`${session.live.baseUrl}/sw/commitments/KE0031/milestones/3`);
     await checkPage(page, 'sw');
     expect(await page.locator('#latest-status + p').innerText()).toContain('Bado hakuna ripoti');
   });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { adminQuery, databaseUrl } from '../setup/template-database.ts';
 import { createDb, type Db } from '../../src/db/connect.ts';
 import { listMigrations, migrate, type Migration } from '../../src/db/migrate.ts';
@@ -11,25 +11,29 @@ export type DatabaseBeforeMigration = {
   db: Db;
   /** Applies the migrations from `version` on, as an upgrade does: the ones it applied. */
   migrateRest(): Promise<Migration[]>;
-  drop(): Promise<void>;
 };
 
-/** A new database migrated up to the migration before `version`, for testing what that migration does to data. */
-export async function databaseBeforeMigration(version: number): Promise<DatabaseBeforeMigration> {
+/**
+ * For a file of migration tests: a new database migrated up to the migration before `version`, made before the
+ * file's tests and dropped after them. Its fields are set once the tests run.
+ */
+export function databaseBeforeMigration(version: number): DatabaseBeforeMigration {
   const adminUrl = inject('databaseAdminUrl');
   const name = `ahadi_test_${randomBytes(6).toString('hex')}`;
   const earlier = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-migrations-'));
-  for (const m of listMigrations().filter((m) => m.version < version)) fs.copyFileSync(m.file, path.join(earlier, path.basename(m.file)));
-  await adminQuery(adminUrl, `create database ${name}`);
-  const db = createDb(databaseUrl(adminUrl, name), 2);
-  await migrate(db, earlier);
-  return {
-    db,
-    migrateRest: () => migrate(db),
-    async drop() {
-      await db.destroy();
-      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
-      fs.rmSync(earlier, { recursive: true, force: true });
-    },
-  };
+  const database = {
+    migrateRest: () => migrate(database.db),
+  } as DatabaseBeforeMigration;
+  beforeAll(async () => {
+    for (const m of listMigrations().filter((m) => m.version < version)) fs.copyFileSync(m.file, path.join(earlier, path.basename(m.file)));
+    await adminQuery(adminUrl, `create database ${name}`);
+    database.db = createDb(databaseUrl(adminUrl, name), 2);
+    await migrate(database.db, earlier);
+  });
+  afterAll(async () => {
+    await database.db?.destroy();
+    await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+    fs.rmSync(earlier, { recursive: true, force: true });
+  });
+  return database;
 }

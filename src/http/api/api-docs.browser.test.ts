@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startLiveApp } from '../../../test/helpers/live-app.ts';
-import { expectNoAccessibilityViolations, expectNoHorizontalScroll, launchBrowser, newPhonePage } from '../../../test/helpers/browser.ts';
+import { expectNoAccessibilityViolations, expectNoHorizontalScroll, newPhonePage } from '../../../test/helpers/browser.ts';
+import { inBrowser } from '../../../test/helpers/browser-session.ts';
 
-let live: Awaited<ReturnType<typeof startLiveApp>>;
-let browser: Browser;
-beforeAll(async () => { [live, browser] = await Promise.all([startLiveApp(), launchBrowser()]); });
-afterAll(async () => { await browser?.close(); await live?.close(); });
+const session = inBrowser();
 
 describe('API docs page in a browser', () => {
   it('shows the operations in English, accessibly, and its examples answer JSON', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(`${live.baseUrl}/en/api`);
+    const page = await newPhonePage(session.browser);
+    await page.goto(`${session.live.baseUrl}/en/api`);
     expect(await page.locator('h1').innerText()).toBe('Open data API');
     expect(await page.locator('section.api-operation').count()).toBeGreaterThanOrEqual(14);
     expect(await page.locator('#op-listCommitments ~ table th[scope="row"]').allInnerTexts()).toEqual(expect.arrayContaining(['cursor', 'limit', 'q']));
@@ -23,8 +20,8 @@ describe('API docs page in a browser', () => {
   });
 
   it('shows the page in French, accessibly, and the language switcher keeps it', async () => {
-    const page = await newPhonePage(browser);
-    await page.goto(`${live.baseUrl}/fr/api`);
+    const page = await newPhonePage(session.browser);
+    await page.goto(`${session.live.baseUrl}/fr/api`);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     expect(await page.locator('h1').innerText()).toBe('API de données ouvertes');
     expect(await page.locator('#op-listMembers').innerText()).toBe('Lister les membres');
