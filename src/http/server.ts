@@ -83,6 +83,7 @@ export async function buildServer(base: { db: Db; config?: Config }, options: { 
     logger: options.logger ?? false, logController: new OneLinePerRequest(), routerOptions: { ignoreTrailingSlash: true },
     ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
   });
+  app.decorate('publicPageCache', deps.pageCache); // for the API routes' kept responses (`API_ROUTE`)
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'script-src': ["'self'"], 'style-src': ["'self'"] } },
   });

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifySchemaCompiler, FastifySchemaValidationErr
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 import { etagAndCacheControl } from './etag.ts';
+import { keepResponse, sendKeptResponse } from './kept-responses.ts';
 
 declare module 'fastify' {
   interface FastifySchema {
@@ -13,8 +14,8 @@ declare module 'fastify' {
 /**
  * Every `/api/v1` route is declared through this: zod schemas validate the request and serialize the response
  * (the same schemas produce the OpenAPI document), a failed check becomes a 400 `invalid_input` naming the field,
- * and a 200 gets a weak ETag and `Cache-Control: public, max-age=60`. Pages are not affected: the options are
- * per route.
+ * a valid GET is answered from the responses kept per public data version when it can be (decision 021), and a 200
+ * gets a weak ETag and `Cache-Control: public, max-age=60`. Pages are not affected: the options are per route.
  */
 export function apiRoutes(app: FastifyInstance) {
   return app.withTypeProvider<ZodTypeProvider>();
@@ -25,7 +26,9 @@ export const API_ROUTE = {
   validatorCompiler: validatorCompiler as FastifySchemaCompiler<any>,
   serializerCompiler: serializerCompiler as FastifySerializerCompiler<any>,
   schemaErrorFormatter: validationError,
-  onSend: etagAndCacheControl,
+  preHandler: sendKeptResponse,
+  // Kept before the ETag may turn the 200 into a 304 without a body.
+  onSend: [keepResponse, etagAndCacheControl],
 };
 
 /**

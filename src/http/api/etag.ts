@@ -5,7 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export const API_CACHE_CONTROL = 'public, max-age=60';
 
 /** A weak validator: the same JSON body gives the same tag, whatever the instance or the time it was built. */
-export function weakEtag(body: string): string {
+export function weakEtag(body: string | Buffer): string {
   return `W/"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`;
 }
 
@@ -19,7 +19,8 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
 
 /** onSend hook of API routes: tags a 200 body and answers 304, with no body, when the client already has it. */
 export async function etagAndCacheControl(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
-  if (reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+  // A kept response (decision 021) is sent as the bytes it was kept as.
+  if (reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
   const etag = weakEtag(payload);
   reply.header('etag', etag).header('cache-control', API_CACHE_CONTROL);
   if ((request.method === 'GET' || request.method === 'HEAD') && etagMatches(request.headers['if-none-match'], etag)) {

@@ -80,8 +80,12 @@ describe('every documented operation', () => {
       expect(again.statusCode, url).toBe(304);
       expect(again.body, url).toBe('');
       expect(again.headers.etag).toBe(res.headers.etag);
+      // Answered from the kept response (decision 021): the same bytes, type and tag.
       const changed = await t.app.inject({ url, headers: { 'if-none-match': 'W/"something-else"' } });
       expect(changed.statusCode, url).toBe(200);
+      expect(changed.body, url).toBe(res.body);
+      expect(changed.headers['content-type'], url).toBe(res.headers['content-type']);
+      expect(changed.headers.etag, url).toBe(res.headers.etag);
     }
   });
 
