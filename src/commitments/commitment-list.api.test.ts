@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { saveApiTestCommitments } from '../../test/helpers/api-data.ts';
@@ -98,5 +99,15 @@ describe('GET /api/v1/commitments', () => {
     expect(res.json().error).toMatchObject({ code: 'invalid_input', field: 'cursor' });
     // The page size and the language may change from one page to the next.
     expect((await t.app.inject(`/api/v1/commitments?member=kenya&limit=2&locale=sw&cursor=${nextCursor}`)).statusCode).toBe(200);
+  });
+
+  it('gives every page of a filter state its total, counted again after a write to public data', async () => {
+    const word = 'zanzibarquux';
+    expect((await page(`q=${word}&limit=1`)).total).toBe(0);
+    await sql`update commitment_texts set title = title || ${` ${word}`}
+      where locale = 'en' and commitment_id = (select id from commitments where ogp_id = 'KE0031')`.execute(t.database.db);
+    const first = await page(`q=${word}&limit=1`);
+    expect(first).toMatchObject({ total: 1, data: [{ ogpId: 'KE0031' }] });
+    expect((await page(`q=${word}&limit=2&sort=id`)).total).toBe(1);
   });
 });

@@ -17,6 +17,16 @@ describe('kept parts', () => {
     expect(await parts.get('a @1')).toEqual({ total: 7 });
   });
 
+  it('make a part once for a name, however many ask for it at once', async () => {
+    const parts = createKeptParts<{ total: number }>(1024);
+    let made = 0;
+    const make = async () => { made += 1; return { total: made }; };
+    const [first, second] = await Promise.all([parts.getOrMake('a @1', make), parts.getOrMake('a @1', make)]);
+    expect([first, second, made]).toEqual([{ total: 1 }, { total: 1 }, 1]);
+    expect(await parts.getOrMake('a @1', make)).toEqual({ total: 1 });
+    expect(await parts.getOrMake('a @2', make)).toEqual({ total: 2 });
+  });
+
   it('do not keep a part that failed: the next request makes it again', async () => {
     const parts = createKeptParts<{ total: number }>(1024);
     const failed = Promise.reject(new Error('statement timeout'));

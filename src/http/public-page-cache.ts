@@ -68,20 +68,31 @@ export type KeptParts<P> = {
   /** The part, kept or being made, or undefined: then the caller makes it and hands it to `making`. */
   get: (name: string) => Promise<P> | undefined;
   making: (name: string, part: Promise<P>) => void;
+  /** The part kept or being made under `name`, or else the one `make` makes, kept under it. */
+  getOrMake: (name: string, make: () => Promise<P>) => Promise<P>;
 };
 
 export function createKeptParts<P extends object>(maxBytes: number): KeptParts<P> {
   const kept = new LRUCache<string, P>({ maxSize: maxBytes, sizeCalculation: (part) => JSON.stringify(part).length });
   const inProgress = new Map<string, Promise<P>>();
+  const get = (name: string) => {
+    const part = kept.get(name);
+    return part === undefined ? inProgress.get(name) : Promise.resolve(part);
+  };
+  const making = (name: string, part: Promise<P>) => {
+    inProgress.set(name, part);
+    // A part that failed is not kept: its maker and those waiting for it fail, the next request makes it again.
+    part.then((made) => { kept.set(name, made); }, () => undefined).finally(() => { inProgress.delete(name); });
+  };
   return {
-    get: (name) => {
-      const part = kept.get(name);
-      return part === undefined ? inProgress.get(name) : Promise.resolve(part);
-    },
-    making: (name, part) => {
-      inProgress.set(name, part);
-      // A part that failed is not kept: its maker and those waiting for it fail, the next request makes it again.
-      part.then((made) => { kept.set(name, made); }, () => undefined).finally(() => { inProgress.delete(name); });
+    get,
+    making,
+    getOrMake: (name, make) => {
+      const existing = get(name);
+      if (existing) return existing;
+      const part = make();
+      making(name, part);
+      return part;
     },
   };
 }

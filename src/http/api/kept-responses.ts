@@ -7,7 +7,9 @@ declare module 'fastify' {
     publicPageCache: PublicPageCache;
   }
   interface FastifyRequest {
-    /** The name a fresh API response is kept under once sent: its URL at the data version read before its queries. */
+    /** The version of all public data read before an API GET's queries: parts its handler keeps are named by it. */
+    publicDataVersion?: string;
+    /** The name a fresh API response is kept under once sent: its URL at `publicDataVersion`. */
     keptResponseName?: string;
   }
 }
@@ -23,7 +25,8 @@ declare module 'fastify' {
 export async function sendKeptResponse(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
   if (request.method !== 'GET') return undefined;
   const cache = request.server.publicPageCache;
-  const name = `api ${request.url} @${await cache.dataVersion(true)}`;
+  request.publicDataVersion = await cache.dataVersion(true);
+  const name = `api ${request.url} @${request.publicDataVersion}`;
   const kept = cache.rendered.get(name);
   if (kept === undefined) {
     request.keptResponseName = name;
