@@ -3,7 +3,7 @@ import type { LoadResult } from './load.ts';
 
 /** The benchmark's results as a markdown report: figures, ratios to the static bound, and the targets met or missed. */
 export type TargetKey = 'page' | 'list' | 'listEach' | 'listStates' | 'listEachAlone' | 'listStatesAlone'
-  | 'search' | 'searchEach' | 'searchStates' | 'searchEachAlone' | 'searchStatesAlone' | 'api' | 'apiList';
+  | 'search' | 'searchEach' | 'searchStates' | 'searchEachAlone' | 'searchStatesAlone' | 'api' | 'apiEach' | 'apiList' | 'apiListEach';
 /**
  * `paths`: the pages asked for in turn, when the target is a different page at every request; `connections`: when
  * not the run's setting.

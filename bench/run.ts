@@ -217,8 +217,9 @@ async function runEngine(name: string, targets: Targets, setup: EngineSetup): Pr
   const result: EngineResult = { name, targets: [], dataLoad: '' };
   try {
     await waitForHttp(`${baseUrl}/api/v1/commitments/${targets.commitmentId}`, server, 180_000);
-    const memberSlugs = await allMemberSlugs(baseUrl);
-    for (const target of targetList(targets, memberSlugs)) {
+    const memberSlugs = await readApiList(baseUrl, '/api/v1/members', 'slug');
+    const commitmentIds = await readApiList(baseUrl, '/api/v1/commitments?sort=id', 'ogpId', API_COMMITMENTS_IN_TURN);
+    for (const target of targetList(targets, memberSlugs, commitmentIds)) {
       const url = `${baseUrl}${target.path}`;
       const probe = await fetch(url, { signal: AbortSignal.timeout(30_000) }).catch((e: Error) => e);
       // Read the body: a response left unread holds its connection open, and the server's shutdown waits for it.
@@ -281,9 +282,11 @@ async function load(url: string, target: string, engine: string, options: { path
  * - a different filter state at every request, which nothing kept serves: what a page costs with nothing kept
  *   (each member once with and once without the area, in the default sort; each topic's words in each language; on
  *   the French, Spanish and Swahili pages, so that no count kept by the English pages in turn serves them).
+ * The API is measured the same way: one commitment's record and one list again and again (kept responses, decision
+ * 021), and commitments and lists in turn (the lists of the member pages above, so only their totals are kept).
  * The report says when a run went through all its pages and came back to pages already made.
  */
-function targetList(t: Targets, memberSlugs: string[]): (Omit<TargetResult, 'result' | 'error'> & { optional?: boolean })[] {
+function targetList(t: Targets, memberSlugs: string[], commitmentIds: string[]): (Omit<TargetResult, 'result' | 'error'> & { optional?: boolean })[] {
   const filter = `area=${encodeURIComponent(t.area)}&member=${encodeURIComponent(t.member)}`;
   const sorts = ['newest', 'oldest', 'id'];
   const memberLists = memberSlugs.flatMap((slug) => sorts.flatMap((sort) => [`&area=${encodeURIComponent(t.area)}`, ''].map((area) =>
@@ -295,6 +298,7 @@ function targetList(t: Targets, memberSlugs: string[]): (Omit<TargetResult, 'res
     `/${locale}/commitments?member=${encodeURIComponent(slug)}${area}`)));
   const searchStates = otherLocales.flatMap((locale) => TOPICS.flatMap((topic) => LANGUAGES.map((language) =>
     `/${locale}/commitments?q=${encodeURIComponent(inLanguage(topic.name, language))}`)));
+  const apiLists = memberLists.map((page) => page.replace('/en/commitments?', '/api/v1/commitments?'));
   const inTurn = (n: number, what: string) => `${int(n)} pages in turn, no page kept, ${what}`;
   const eachState = (n: number) => `${int(n)} filter states in turn, nothing kept`;
   const list: (Omit<TargetResult, 'result' | 'error'> & { optional?: boolean })[] = [
@@ -311,24 +315,31 @@ function targetList(t: Targets, memberSlugs: string[]): (Omit<TargetResult, 'res
     { key: 'listStatesAlone', name: 'filtered list (filter states in turn, nothing kept, 1 connection)', path: memberStates[1] ?? memberStates[0]!, paths: [...memberStates].reverse(), connections: 1 },
     { key: 'searchEachAlone', name: 'search (pages in turn, counts kept per filter, first pages per sort, 1 connection)', path: searches[1]!, paths: [...searches].reverse(), connections: 1 },
     { key: 'searchStatesAlone', name: 'search (filter states in turn, nothing kept, 1 connection)', path: searchStates[1]!, paths: [...searchStates].reverse(), connections: 1 },
-    { key: 'api', name: 'API: a commitment', path: `/api/v1/commitments/${t.commitmentId}` },
-    { key: 'apiList', name: 'API: filtered list', path: `/api/v1/commitments?${filter}`, optional: true },
+    { key: 'api', name: 'API: a commitment (same one)', path: `/api/v1/commitments/${t.commitmentId}` },
+    { key: 'apiEach', name: `API: a commitment (${int(commitmentIds.length)} in turn, no response kept)`, path: `/api/v1/commitments/${commitmentIds[0] ?? t.commitmentId}`,
+      paths: commitmentIds.map((id) => `/api/v1/commitments/${id}`) },
+    { key: 'apiList', name: 'API: filtered list (same page)', path: `/api/v1/commitments?${filter}`, optional: true },
+    { key: 'apiListEach', name: `API: filtered list (${int(apiLists.length)} lists in turn, no response kept, totals kept per filter)`,
+      path: apiLists[0] ?? `/api/v1/commitments?${filter}`, paths: apiLists },
   ];
   return list satisfies { key: TargetKey }[];
 }
 
-/** Every member's slug, from the API's member list (a page of 100 at a time). */
-async function allMemberSlugs(baseUrl: string): Promise<string[]> {
-  const slugs: string[] = [];
+/** Commitments whose API record is asked for in turn: enough that a 5 s run at ~400 req/s asks for none twice. */
+const API_COMMITMENTS_IN_TURN = 3000;
+
+/** One field of the items of an API list (`list` with its query), read a page of 100 at a time, up to `max` items. */
+async function readApiList(baseUrl: string, list: string, field: string, max = Infinity): Promise<string[]> {
+  const values: string[] = [];
   let cursor: string | null = null;
   do {
-    const response = await fetch(`${baseUrl}/api/v1/members?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    if (!response.ok) throw new Error(`member list: HTTP ${response.status}`);
-    const page = await response.json() as { data: { slug: string }[]; nextCursor: string | null };
-    slugs.push(...page.data.map((m) => m.slug));
+    const response = await fetch(`${baseUrl}${list}${list.includes('?') ? '&' : '?'}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    if (!response.ok) throw new Error(`${list}: HTTP ${response.status}`);
+    const page = await response.json() as { data: Record<string, string>[]; nextCursor: string | null };
+    values.push(...page.data.map((item) => item[field]!));
     cursor = page.nextCursor;
-  } while (cursor);
-  return slugs;
+  } while (cursor && values.length < max);
+  return values.slice(0, max);
 }
 
 function describeTargets(t: Targets): string {
