@@ -9,6 +9,7 @@ import { rowToRecord } from '../importers/ogp-dataset/row-to-record.ts';
 import { readCsv } from '../importers/table/read-csv.ts';
 import { saveCommitmentRecords } from './save-commitment-records.ts';
 import { inBrowser } from '../../test/helpers/browser-session.ts';
+import { savePortugueseCommitment } from '../../test/helpers/portuguese-commitment.ts';
 
 const session = inBrowser();
 
@@ -16,12 +17,22 @@ const signIn = (page: Page, account: TestAccount, locale: string) => signInPage(
 
 describe('editing with history in a browser', () => {
   const cases = {
-    en: { number: 3, expected: 'planned: May 2022, now: November 2022', reason: 'The mechanism waits for a budget line' },
-    fr: { number: 4, expected: 'prévue : mars 2022, désormais : novembre 2022', reason: 'Les récits ont été recueillis après les élections' },
+    en: {
+      number: 3, expected: 'planned: May 2022, now: November 2022', reason: 'The mechanism waits for a budget line',
+      source: 'It is the language the commitment was published in.', translationLink: 'Edit the translation in French',
+      translation: 'You are editing the texts in French. It is a translation of the text in English.',
+      sourceLink: 'Edit the text in English (the language the commitment was published in)',
+    },
+    fr: {
+      number: 4, expected: 'prévue : mars 2022, désormais : novembre 2022', reason: 'Les récits ont été recueillis après les élections',
+      source: 'C’est la langue dans laquelle l’engagement a été publié.', translationLink: 'Modifier la traduction en français',
+      translation: 'Vous modifiez les textes en français. C’est une traduction du texte en anglais.',
+      sourceLink: 'Modifier le texte en anglais (la langue dans laquelle l’engagement a été publié)',
+    },
   } as const;
   for (const locale of ['en', 'fr'] as const) {
     it(`a point of contact re-plans a milestone with a reason; the public pages show planned vs new date and the diff (${locale})`, async () => {
-      const { number, expected, reason } = cases[locale];
+      const { number, expected, reason, source, translationLink, translation, sourceLink } = cases[locale];
       const poc = await createAccount(session.live.database.db, { role: 'point_of_contact', name: `Pendo ${locale}` });
       const page = await newPhonePage(session.browser);
       await signIn(page, poc, locale);
@@ -30,7 +41,15 @@ describe('editing with history in a browser', () => {
       await checkPage(page, locale);
 
       await page.goto(`${session.live.baseUrl}/${locale}/commitments/KE0031/milestones/${number}/edit`);
+      // The milestone's text in the language of publication, said so, with its French translation a link away and back.
+      expect(await page.locator('form.stack-form').innerText()).toContain(source);
       await checkPage(page, locale);
+      await page.getByRole('link', { name: translationLink }).click();
+      expect(await page.locator('div[lang="fr"] #field-text').count()).toBe(1);
+      expect(await page.locator('form.stack-form').innerText()).toContain(translation);
+      await checkPage(page, locale);
+      await page.getByRole('link', { name: sourceLink }).click();
+      expect(await page.locator('form.stack-form').innerText()).toContain(source);
       await page.locator('#field-end').fill('2022-11');
       await page.locator('form.stack-form button[type=submit]').click();
       // No reason: the error names the field and what was typed stays.
@@ -117,5 +136,28 @@ describe('editing with history in a browser', () => {
     await page.goto(`${session.live.baseUrl}/en/commitments/CR0016`);
     expect(await page.locator('h1').innerText()).toContain('Promote Open Data in Public Institutions (CR0016)');
     expect(await page.locator('#description ~ .prose').innerText()).toContain('Aumentar las instituciones públicas que abren sus datos.');
+  });
+
+  it('an editor opens a milestone of a commitment published in Portuguese on its Portuguese text, and picks English (sw)', async () => {
+    await savePortugueseCommitment(session.live.database.db);
+    const admin = await createAccount(session.live.database.db, { role: 'administrator', name: 'Baraka Mhariri' });
+    const page = await newPhonePage(session.browser);
+    await signIn(page, admin, 'sw');
+
+    await page.goto(`${session.live.baseUrl}/sw/commitments/BR0001/milestones/1/edit`);
+    expect(await page.locator('#field-text').inputValue()).toBe('Publicar os contratos');
+    expect(await page.locator('#choose-lang').inputValue()).toBe('pt');
+    expect(await page.locator('form.stack-form').innerText()).toContain('Unahariri maandishi kwa Kireno. Hii ndiyo lugha ambayo ahadi ilichapishwa nayo.');
+    expect(await page.getByRole('link', { name: 'Hariri tafsiri ya Kiingereza' }).count()).toBe(1);
+    await checkPage(page, 'sw');
+
+    // The chooser, without JavaScript: English, a translation, linking back to the Portuguese text.
+    await page.locator('#choose-lang').selectOption('en');
+    await page.locator('#choose-lang ~ button').click();
+    expect(await page.locator('#field-text').inputValue()).toBe('Publish the contracts');
+    expect(await page.locator('form.stack-form').innerText()).toContain('Hii ni tafsiri ya maandishi ya Kireno.');
+    await checkPage(page, 'sw');
+    await page.getByRole('link', { name: 'Hariri maandishi ya Kireno (lugha ambayo ahadi ilichapishwa nayo)' }).click();
+    expect(await page.locator('#field-text').inputValue()).toBe('Publicar os contratos');
   });
 });

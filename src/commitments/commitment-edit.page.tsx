@@ -23,35 +23,42 @@ export const milestoneEditLabels = (t: Intl['t']) => ({
 });
 
 /**
- * What a commitment's stored text is: in the language it was published in, a translation, or a translation with its
- * title only (OGP's English title of a row in another language, decision 006).
+ * What a commitment's or milestone's stored text is: in the language the commitment was published in, a translation,
+ * or (a commitment's only) a translation with its title only (OGP's English title of a row in another language,
+ * decision 006).
  */
 export type TextKind = 'source' | 'translation' | 'titleOnly';
-type CommitmentView = Frame & {
-  form: FormState; withdraw: FormState; withdrawn: boolean; milestones: { number: number; text: string | null }[];
-  sourceLocale: string; texts: { locale: string; kind: TextKind }[]; fullText: string | null;
+/** The edited language among those the form writes (`textLanguages`), and what each stored text is. */
+type EditedTexts = { lang: string; languages: readonly string[]; sourceLocale: string; texts: { locale: string; kind: TextKind }[] };
+type CommitmentView = Frame & EditedTexts & {
+  form: FormState; withdraw: FormState; withdrawn: boolean; milestones: { number: number; text: string | null }[]; fullText: string | null;
 };
+type MilestoneView = Frame & EditedTexts & { number: number; form: FormState; plannedEnd: string | null };
 
 const commitmentCrumb = (intl: Intl, view: Frame) => [{ href: `/${intl.locale}/commitments/${view.ogpId}`, label: view.title }];
 
 /**
- * What the edited text is, after "You are editing the texts in …": the language of publication, a translation (of it),
- * a translation with its title only, or none yet. Without a text in the language of publication, nothing is added.
+ * What the edited text (a commitment's or a milestone's) is, after "You are editing the texts in …": the language of
+ * publication, a translation (of it), a translation with its title only, or none yet. Without a text in the language
+ * of publication, nothing is added. The chooser offers the languages the form writes.
  */
-function editedLanguage(ctx: PageContext, view: CommitmentView): NonNullable<FormFrameProps['language']> {
+function editedLanguage(ctx: PageContext, view: EditedTexts): NonNullable<FormFrameProps['language']> {
   const { intl } = ctx;
-  const language = textLanguage(ctx, view.lang, 'edit');
+  const language = { ...textLanguage(ctx, view.lang, 'edit'), choices: view.languages };
   const kind = view.texts.find((x) => x.locale === view.lang)?.kind ?? 'missing';
   const source = view.texts.some((x) => x.kind === 'source') ? languageName(view.sourceLocale, intl.locale) : null;
   const what = kind === 'source' ? intl.t('edit.text.source') : source ? intl.t(`edit.text.${kind}`, { source }) : '';
   return what ? { ...language, statement: `${language.statement} ${what}` } : language;
 }
 
-/** A link to each other language's text, saying what it is; the text in the language of publication first. */
-const otherTextLinks = (intl: Intl, view: CommitmentView) => view.texts.filter((x) => x.locale !== view.lang)
+/**
+ * A link to each other language's text on the edit page at `url`, saying what it is; the text in the language of
+ * publication first.
+ */
+const otherTextLinks = (intl: Intl, view: EditedTexts, url: string) => view.texts.filter((x) => x.locale !== view.lang)
   .toSorted((a, b) => Number(b.kind === 'source') - Number(a.kind === 'source'))
   .map((x) => ({
-    href: `${commitmentEditUrl(intl.locale, view.ogpId)}?lang=${x.locale}`,
+    href: `${url}?lang=${x.locale}`,
     label: intl.t(`edit.otherText.${x.kind}`, { language: languageName(x.locale, intl.locale) }),
   }));
 
@@ -82,7 +89,7 @@ export function commitmentEditPage(ctx: PageContext, view: CommitmentView): stri
   const statusOptions = (['active', 'completed'] as const).map((s) => ({ value: s, label: t(`commitment.status.${s}`) }));
   return FormFramePage({
     ctx, heading: t('edit.commitment.title', { id: view.ogpId }), breadcrumbs: commitmentCrumb(intl, view), notice: view.notice,
-    links: [{ href: historyUrl(intl.locale, view.ogpId), label: t('history.link') }, ...otherTextLinks(intl, view)],
+    links: [{ href: historyUrl(intl.locale, view.ogpId), label: t('history.link') }, ...otherTextLinks(intl, view, commitmentEditUrl(intl.locale, view.ogpId))],
     action: commitmentEditUrl(intl.locale, view.ogpId), csrfToken: view.csrfToken, form: view.form, labels,
     otherErrors: view.withdraw.errors, submitLabel: t('edit.save'), language: editedLanguage(ctx, view),
     texts: <>
@@ -138,20 +145,25 @@ function MilestoneMonths({ intl, form, plannedEnd }: { intl: Intl; form: FormSta
   </>;
 }
 
-/** `/{locale}/commitments/{id}/milestones/{number}/edit`: text, declared status, start and end months, a reason. */
-export function milestoneEditPage(ctx: PageContext, view: Frame & { number: number; form: FormState; plannedEnd: string | null }): string {
+/**
+ * `/{locale}/commitments/{id}/milestones/{number}/edit`: the text of one language (saying what it is, with links to
+ * the other languages' texts), declared status, start and end months, a reason.
+ */
+export function milestoneEditPage(ctx: PageContext, view: MilestoneView): string {
   const { intl } = ctx;
   const t = intl.t;
   const labels = milestoneEditLabels(t);
+  const url = milestoneEditUrl(intl.locale, view.ogpId, view.number);
   const statusOptions = (['new', 'ongoing'] as const).map((s) => ({ value: s, label: t(`milestone.declaredStatus.${s}`) }));
   return FormFramePage({
     ctx, heading: t('edit.milestone.title', { number: view.number, id: view.ogpId }), breadcrumbs: commitmentCrumb(intl, view), notice: view.notice,
     links: [
       { href: milestoneHistoryUrl(intl.locale, view.ogpId, view.number), label: t('history.milestone.link') },
       { href: historyUrl(intl.locale, view.ogpId), label: t('history.link') },
+      ...otherTextLinks(intl, view, url),
     ],
-    action: milestoneEditUrl(intl.locale, view.ogpId, view.number), csrfToken: view.csrfToken, form: view.form, labels,
-    submitLabel: t('edit.save'), language: textLanguage(ctx, view.lang, 'edit'),
+    action: url, csrfToken: view.csrfToken, form: view.form, labels,
+    submitLabel: t('edit.save'), language: editedLanguage(ctx, view),
     texts: <TextArea intl={intl} form={view.form} name="text" label={labels.text} rows={4} />,
     children: <>
       <SelectField intl={intl} form={view.form} name="declaredStatus" label={labels.declaredStatus} options={statusOptions} emptyLabel={t('common.notGiven')} />
@@ -162,7 +174,7 @@ export function milestoneEditPage(ctx: PageContext, view: Frame & { number: numb
 }
 
 /** `/{locale}/commitments/{id}/milestones/new`: the next milestone's text in a chosen language, its start and end. */
-export function milestoneNewPage(ctx: PageContext, view: Frame & { nextNumber: number; form: FormState }): string {
+export function milestoneNewPage(ctx: PageContext, view: Frame & { languages: readonly string[]; nextNumber: number; form: FormState }): string {
   const { intl } = ctx;
   const t = intl.t;
   const labels = milestoneEditLabels(t);
@@ -170,7 +182,7 @@ export function milestoneNewPage(ctx: PageContext, view: Frame & { nextNumber: n
     ctx, heading: t('milestone.new.title', { id: view.ogpId }), breadcrumbs: commitmentCrumb(intl, view),
     links: [{ href: commitmentEditUrl(intl.locale, view.ogpId), label: t('edit.commitment.link') }],
     action: milestoneNewUrl(intl.locale, view.ogpId), csrfToken: view.csrfToken, form: view.form, labels,
-    submitLabel: t('milestone.new.submit'), language: textLanguage(ctx, view.lang, 'write'),
+    submitLabel: t('milestone.new.submit'), language: { ...textLanguage(ctx, view.lang, 'write'), choices: view.languages },
     texts: <TextArea intl={intl} form={view.form} name="text" label={labels.text} hint={t('milestone.new.number', { number: view.nextNumber })} rows={4} />,
     children: <MilestoneMonths intl={intl} form={view.form} />,
   });

@@ -6,7 +6,6 @@ import { emptyForm, type FormState } from '../http/form.ts';
 import { notFound } from '../http/errors.ts';
 import { intlFromParams } from '../http/locale-params.ts';
 import { pageContext, sendPrivatePage } from '../http/page-context.ts';
-import { isLocale, LOCALES, type Locale } from '../i18n/locales.ts';
 import { formatPartialDate } from '../layout/format.ts';
 import { currentUser, type CurrentUser } from '../accounts/current-user.ts';
 import { OgpIdSchema } from './commitment-record.ts';
@@ -19,6 +18,7 @@ import { createMilestone, nextMilestoneNumber } from '../milestones/commands/cre
 import { monthOf, storedDate } from '../milestones/commands/milestone-version.ts';
 import { commitmentEditPage, commitmentEditUrl, milestoneEditPage, milestoneNewPage, type TextKind } from './commitment-edit.page.tsx';
 import { milestoneEditUrl } from '../milestones/milestone-urls.ts';
+import { textLanguages } from './text-languages.ts';
 
 type StoredText = {
   locale: string; title: string; description: string | null; objectives: string | null; status_quo: string | null; ambition: string | null;
@@ -26,15 +26,15 @@ type StoredText = {
 };
 
 /**
- * What each stored text is, for the page to label it: the text in the language the commitment was published in, a
- * translation, or a translation with its title only (OGP's English title of a row in another language, decision 006).
- * Only the interface languages, which are the ones the form can edit.
+ * What each stored text (a commitment's or a milestone's) is, for the page to label it: the text in the language the
+ * commitment was published in, a translation, or one `titleOnly` says has its title only (OGP's English title of a row
+ * in another language, decision 006; milestones have no such case). Only the languages the forms edit (`textLanguages`).
  */
-function textKinds(texts: StoredText[], sourceLocale: string): { locale: Locale; kind: TextKind }[] {
-  const kindOf = (x: StoredText): TextKind => x.locale === sourceLocale ? 'source'
-    : x.description || x.objectives || x.status_quo || x.ambition || x.full_text ? 'translation' : 'titleOnly';
-  return LOCALES.flatMap((locale) => texts.filter((x) => x.locale === locale).map((x) => ({ locale, kind: kindOf(x) })));
+function textKinds<T extends { locale: string }>(texts: T[], sourceLocale: string, titleOnly: (x: T) => boolean = () => false) {
+  const kindOf = (x: T): TextKind => x.locale === sourceLocale ? 'source' : titleOnly(x) ? 'titleOnly' : 'translation';
+  return textLanguages(sourceLocale).flatMap((locale) => texts.filter((x) => x.locale === locale).map((x) => ({ locale, kind: kindOf(x) })));
 }
+const hasTitleOnly = (x: StoredText) => !(x.description || x.objectives || x.status_quo || x.ambition || x.full_text);
 
 type Params = { Params: { locale: string; id: string; number?: string }; Querystring: { lang?: string; notice?: string } };
 
@@ -128,14 +128,12 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
     return number;
   }
 
-  const chosenLang = (request: FastifyRequest<Params>, target: CommitmentTarget) => {
-    const lang = request.query.lang;
-    return lang && isLocale(lang) ? lang : isLocale(target.sourceLocale) ? target.sourceLocale : intlFromParams(request.params).locale;
-  };
-  const bodyLang = (request: FastifyRequest<Params>, target: CommitmentTarget) => {
-    const lang = (request.body as Record<string, unknown> | undefined)?.lang;
-    return typeof lang === 'string' && isLocale(lang) ? lang : chosenLang(request, target);
-  };
+  const writable = (target: CommitmentTarget, lang: unknown) =>
+    typeof lang === 'string' && textLanguages(target.sourceLocale).includes(lang) ? lang : undefined;
+  /** The `?lang=` asked for if the forms write it (`textLanguages`), else the language of publication, whatever it is. */
+  const chosenLang = (request: FastifyRequest<Params>, target: CommitmentTarget) => writable(target, request.query.lang) ?? target.sourceLocale;
+  const bodyLang = (request: FastifyRequest<Params>, target: CommitmentTarget) =>
+    writable(target, (request.body as Record<string, unknown> | undefined)?.lang) ?? chosenLang(request, target);
 
   /** Every language's stored text: the form shows one, the page says what the others are (`textKinds`). */
   const storedTexts = (target: CommitmentTarget) => db.selectFrom('commitment_texts')
@@ -164,6 +162,11 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
 
   const titleOf = (target: CommitmentTarget, locale: string) => commitmentCrumbTitle(db, target, locale);
 
+  /** What an edit page says about its texts: the languages the form writes and what each stored text is (`textKinds`). */
+  const editedTexts = <T extends { locale: string }>(target: CommitmentTarget, texts: T[], titleOnly?: (x: T) => boolean) => ({
+    languages: textLanguages(target.sourceLocale), sourceLocale: target.sourceLocale, texts: textKinds(texts, target.sourceLocale, titleOnly),
+  });
+
   function notice(request: FastifyRequest<Params>, intl: ReturnType<typeof intlFromParams>): string | undefined {
     const key = request.query.notice;
     return key === 'saved' || key === 'unchanged' || key === 'withdrawn' || key === 'created' ? intl.t(`edit.notice.${key}`) : undefined;
@@ -185,7 +188,7 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
     const ctx = pageContext(request, reply, web, user);
     return sendPrivatePage(reply, commitmentEditPage(ctx, {
       ogpId: target.ogpId, title: await titleOf(target, intl.locale), lang, form: form ?? commitmentValues(target, lang, text), withdraw,
-      withdrawn: target.status === 'withdrawn', milestones, sourceLocale: target.sourceLocale, texts: textKinds(texts, target.sourceLocale),
+      withdrawn: target.status === 'withdrawn', milestones, ...editedTexts(target, texts, hasTitleOnly),
       fullText: text?.full_text ?? null,
       csrfToken: csrfToken(web, request, reply), notice: status === 200 ? notice(request, intl) : undefined,
     }), status);
@@ -198,9 +201,12 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
       .where('commitment_id', '=', target.id).where('number', '=', number).executeTakeFirst();
     const plannedEnd = planned?.planned_end_date && planned.planned_end_precision
       ? formatPartialDate(intl, { date: planned.planned_end_date, precision: planned.planned_end_precision as 'month', raw: null }) : null;
+    const texts = await db.selectFrom('milestone_texts as t').innerJoin('milestones as m', 'm.id', 't.milestone_id').select('t.locale')
+      .where('m.commitment_id', '=', target.id).where('m.number', '=', number).execute();
     const ctx = pageContext(request, reply, web, user);
     return sendPrivatePage(reply, milestoneEditPage(ctx, {
       ogpId: target.ogpId, title: await titleOf(target, intl.locale), number, lang, form, plannedEnd,
+      ...editedTexts(target, texts),
       csrfToken: csrfToken(web, request, reply), notice: status === 200 ? notice(request, intl) : undefined,
     }), status);
   }
@@ -208,9 +214,10 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
   async function renderNewMilestone(request: FastifyRequest<Params>, reply: FastifyReply, user: CurrentUser, target: CommitmentTarget,
     form: FormState, status: number) {
     const intl = intlFromParams(request.params);
-    const lang = form.values.lang && isLocale(form.values.lang) ? form.values.lang : chosenLang(request, target);
+    const lang = writable(target, form.values.lang) ?? chosenLang(request, target);
     return sendPrivatePage(reply, milestoneNewPage(pageContext(request, reply, web, user), {
       ogpId: target.ogpId, title: await titleOf(target, intl.locale), lang, form, nextNumber: await nextMilestoneNumber(db, target.id),
+      languages: textLanguages(target.sourceLocale),
       csrfToken: csrfToken(web, request, reply),
     }), status);
   }

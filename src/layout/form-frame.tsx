@@ -24,8 +24,11 @@ export type FormFrameProps = {
   /** Each field's label by name, for the error summary. */
   labels: Record<string, string>;
   submitLabel: string;
-  /** The texts' language; `chooseLabel` is the chooser's button, `statement` says which language is being written. */
-  language?: { lang: string; chooseLabel: string; statement: string };
+  /**
+   * The texts' language; `chooseLabel` is the chooser's button, `statement` says which language is being written,
+   * `choices` the languages offered (the interface languages unless given: a commitment adds its own, `textLanguages`).
+   */
+  language?: { lang: string; chooseLabel: string; statement: string; choices?: readonly string[] };
   /** The fields written in `language` (inside the form, before `children`). */
   texts?: Children;
   /** The other fields of the form. */
@@ -49,7 +52,7 @@ export function FormFramePage(props: FormFrameProps): string {
         <h1 safe>{props.heading}</h1>
         <Notice text={props.notice} />
         {(props.links ?? []).map((l) => <p><a href={l.href} safe>{l.label}</a></p>)}
-        {language ? <LanguageChooser ctx={ctx} action={props.action} lang={language.lang} buttonLabel={language.chooseLabel} /> : ''}
+        {language ? <LanguageChooser ctx={ctx} action={props.action} lang={language.lang} choices={language.choices ?? LOCALES} buttonLabel={language.chooseLabel} /> : ''}
         <ErrorSummary intl={intl} form={form} labels={props.labels} />
         <PostForm action={props.action} csrfToken={props.csrfToken} class="stack-form">
           {language ? <>
@@ -67,13 +70,15 @@ export function FormFramePage(props: FormFrameProps): string {
 }
 
 /** A GET form that picks the language of the texts the page writes: it works without JavaScript. */
-function LanguageChooser({ ctx, action, lang, buttonLabel }: { ctx: PageContext; action: string; lang: string; buttonLabel: string }) {
+function LanguageChooser({ ctx, action, lang, choices, buttonLabel }: {
+  ctx: PageContext; action: string; lang: string; choices: readonly string[]; buttonLabel: string;
+}) {
   const { intl } = ctx;
   return (
     <form method="get" action={action}>
       <label for="choose-lang" safe>{intl.t('edit.language')}</label>{' '}
       <select id="choose-lang" name="lang">
-        {LOCALES.map((l) => <option value={l} selected={l === lang} safe>{languageName(l, intl.locale)}</option>)}
+        {choices.map((l) => <option value={l} selected={l === lang} safe>{languageName(l, intl.locale)}</option>)}
       </select>{' '}
       <button type="submit" class="button secondary" safe>{buttonLabel}</button>
     </form>

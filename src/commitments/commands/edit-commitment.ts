@@ -2,16 +2,16 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import type { CurrentUser } from '../../accounts/current-user.ts';
 import { authorize } from '../../http/authorize.ts';
-import { choice, parseForm, REQUIRED } from '../../http/form.ts';
-import { LOCALES } from '../../i18n/locales.ts';
+import { parseForm, REQUIRED } from '../../http/form.ts';
+import { textLanguageField } from '../text-languages.ts';
 import { recordChange, requireCommitmentTarget, sameJson, touchCommitment, type CommandResult } from './change-log.ts';
 import { readCommitmentTexts, writeCommitmentTexts, type CommitmentVersion } from './commitment-version.ts';
 
 const optionalText = (max: number) => z.string().trim().max(max, 'form.error.tooLong').optional().transform((v) => v || null);
 
-/** The edit form: the texts of one language (a new translation or an edit), the status, and a reason. */
-export const EditCommitmentForm = z.object({
-  lang: choice(LOCALES),
+/** The edit form: the texts of one language (a new translation or an edit; `textLanguages`), the status, and a reason. */
+export const editCommitmentForm = (sourceLocale: string) => z.object({
+  lang: textLanguageField(sourceLocale),
   title: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(500, 'form.error.tooLong'),
   description: optionalText(20_000),
   objectives: optionalText(20_000),
@@ -29,7 +29,7 @@ export const EditCommitmentForm = z.object({
 export async function editCommitment(db: Db, actor: CurrentUser | undefined, ogpId: string, body: unknown): Promise<CommandResult> {
   const scope = await requireCommitmentTarget(db, ogpId);
   authorize(actor, 'edit_commitment', 'commitment', scope);
-  const form = parseForm(EditCommitmentForm, body);
+  const form = parseForm(editCommitmentForm(scope.sourceLocale), body);
   if (!form.ok) return form;
   const { lang, reason, status, ...texts } = form.data;
   const changeIds = await db.transaction().execute(async (trx) => {

@@ -3,15 +3,15 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import type { CurrentUser } from '../../accounts/current-user.ts';
 import { authorize } from '../../http/authorize.ts';
-import { choice, parseForm, REQUIRED } from '../../http/form.ts';
-import { LOCALES } from '../../i18n/locales.ts';
+import { parseForm, REQUIRED } from '../../http/form.ts';
+import { textLanguageField } from '../../commitments/text-languages.ts';
 import { recordChange, requireCommitmentTarget, touchCommitment, type CommandResult, type Trx } from '../../commitments/commands/change-log.ts';
 import { MONTH_FIELD, monthDate, refineMonths } from './month-field.ts';
 import type { MilestoneVersion } from './milestone-version.ts';
 
-/** The new-milestone form: its text in one language, its start and end months. */
-export const CreateMilestoneForm = z.object({
-  lang: choice(LOCALES),
+/** The new-milestone form: its text in one language (`textLanguages`), its start and end months. */
+export const createMilestoneForm = (sourceLocale: string) => z.object({
+  lang: textLanguageField(sourceLocale),
   text: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(5000, 'form.error.tooLong'),
   start: MONTH_FIELD,
   end: MONTH_FIELD,
@@ -24,7 +24,7 @@ export const CreateMilestoneForm = z.object({
 export async function createMilestone(db: Db, actor: CurrentUser | undefined, ogpId: string, body: unknown): Promise<CommandResult & { number?: number }> {
   const scope = await requireCommitmentTarget(db, ogpId);
   authorize(actor, 'create_milestone', 'milestone', scope);
-  const form = parseForm(CreateMilestoneForm, body);
+  const form = parseForm(createMilestoneForm(scope.sourceLocale), body);
   if (!form.ok) return form;
   const { lang, text } = form.data;
   return db.transaction().execute(async (trx) => {

@@ -3,16 +3,16 @@ import type { Db } from '../../db/connect.ts';
 import type { CurrentUser } from '../../accounts/current-user.ts';
 import { authorize } from '../../http/authorize.ts';
 import { notFound } from '../../http/errors.ts';
-import { choice, parseForm, REQUIRED } from '../../http/form.ts';
-import { LOCALES } from '../../i18n/locales.ts';
+import { parseForm, REQUIRED } from '../../http/form.ts';
+import { textLanguageField } from '../../commitments/text-languages.ts';
 import { recordChange, requireCommitmentTarget, sameJson, touchCommitment, type CommandResult } from '../../commitments/commands/change-log.ts';
 import { findMilestoneForUpdate, monthOf, storedDate, type MilestoneVersion, type StoredDate } from './milestone-version.ts';
 import { replanMilestone } from './replan-milestone.ts';
 import { MONTH_FIELD, monthDate, refineMonths } from './month-field.ts';
 
-/** The milestone form: its text in one language, declared status, start and end months, and a reason. */
-export const EditMilestoneForm = z.object({
-  lang: choice(LOCALES),
+/** The milestone form: its text in one language (`textLanguages`), declared status, start and end months, and a reason. */
+export const editMilestoneForm = (sourceLocale: string) => z.object({
+  lang: textLanguageField(sourceLocale),
   text: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(5000, 'form.error.tooLong'),
   declaredStatus: z.enum(['', 'new', 'ongoing'], { error: 'form.error.invalid' }).optional().transform((v) => v || null),
   start: MONTH_FIELD,
@@ -31,7 +31,7 @@ const dateFrom = (typed: string, current: StoredDate): StoredDate =>
 export async function editMilestone(db: Db, actor: CurrentUser | undefined, ogpId: string, number: number, body: unknown): Promise<CommandResult> {
   const scope = await requireCommitmentTarget(db, ogpId);
   authorize(actor, 'edit_milestone', 'milestone', scope);
-  const form = parseForm(EditMilestoneForm, body);
+  const form = parseForm(editMilestoneForm(scope.sourceLocale), body);
   if (!form.ok) return form;
   const { lang, text, declaredStatus, reason } = form.data;
   const result = await db.transaction().execute(async (trx): Promise<CommandResult> => {
