@@ -107,6 +107,16 @@ describe('import ogp-dataset: each text in its language', () => {
     }
   });
 
+  it('finds a Spanish commitment by the singular of its plurals typed without the accent (migration 017)', async () => {
+    // CR0016 writes "instituciones", never "institución" or "institucion"; typed on a phone, the accent is often left out.
+    const text = `${rowOf('CR0016')['Commitment Title']} ${rowOf('CR0016')['Full Text']}`.toLowerCase();
+    expect(text).not.toMatch(/instituci[oó]n\b/);
+    for (const q of ['institucion', 'INSTITUCION', 'actualizacion de las institucion']) {
+      const hits = await findCommitmentPage(t.db, CommitmentFiltersSchema.parse({ q }), { offset: 0 }, 100);
+      expect(hits.map((h) => h.ogpId), q).toContain('CR0016');
+    }
+  });
+
   it('finds a commitment by words only its full text has, and cuts the snippet from that text (migration 014)', async () => {
     // "Tribunal Supremo de Elecciones" is listed in CR0016's full text, not in its title.
     expect(rowOf('CR0016')['Commitment Title']).not.toMatch(/tribunal|elecciones/i);
