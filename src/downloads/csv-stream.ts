@@ -1,11 +1,13 @@
-import { pipeline, Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { Readable } from 'node:stream';
+import { stringify, type Options } from 'csv-stringify/sync';
+import { inBatches, ROWS_PER_CHUNK } from './in-batches.ts';
 
 export type Cell = string | number | null;
 
 /**
  * Rows as a CSV byte stream (RFC 4180: comma, double quotes, CRLF between records, UTF-8 with a byte-order mark so
- * that spreadsheets read the accents), written as the rows arrive and paced by the reader.
+ * that spreadsheets read the accents), written as the rows arrive, `ROWS_PER_CHUNK` rows a chunk, and paced by the
+ * reader.
  *
  * `guardFormulas` is for files people open by double-clicking: a spreadsheet runs a cell that starts with = + - @
  * as a formula (LibreOffice does too, we checked), so such a text gets one "'" in front, and so does a text that
@@ -14,17 +16,18 @@ export type Cell = string | number | null;
  */
 export function csvStream(header: readonly string[], rows: AsyncIterable<Cell[]> | Iterable<Cell[]>,
   { guardFormulas = false }: { guardFormulas?: boolean } = {}): Readable {
-  const out = stringify({
-    bom: true, header: true, columns: [...header], record_delimiter: 'windows',
+  const options: Options = {
+    record_delimiter: 'windows',
     // A line break inside a cell (lists are one value per line) must be quoted: readers that split records at any
     // line break, LibreOffice among them, would otherwise cut the row there.
     quoted_match: /[\r\n]/,
     ...(guardFormulas ? { cast: { string: (value: string) => (FORMULA_START.test(value) ? `'${value}` : value) } } : {}),
-  });
-  pipeline(Readable.from(rows), out, (error) => {
-    if (error) out.destroy(error);
-  });
-  return out;
+  };
+  async function* text() {
+    yield stringify([], { ...options, bom: true, header: true, columns: [...header] });
+    for await (const batch of inBatches(rows, ROWS_PER_CHUNK)) yield stringify(batch, options);
+  }
+  return Readable.from(text(), { objectMode: false });
 }
 
 const FORMULA_START = /^'*[=+\-@\t\r]/;
