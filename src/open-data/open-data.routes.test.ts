@@ -206,3 +206,31 @@ describe('GET /{locale}/open-data', () => {
     expect((await t.app.inject('/xx/open-data')).statusCode).toBe(404);
   });
 });
+
+describe('the package kept per public data version (decision 009, amended)', () => {
+  const PACKAGE = '/open-data/ahadi-open-data.zip';
+  const renameKenya = (name: string) => sql`update members set name = ${name} where slug = 'kenya'`.execute(t.database.db);
+
+  it('is sent again as the same bytes, and as a 304 to a client that has them, until public data changes', async () => {
+    const first = await t.app.inject(PACKAGE);
+    const again = await t.app.inject(PACKAGE);
+    expect(again.statusCode).toBe(200);
+    expect(again.rawPayload.equals(first.rawPayload)).toBe(true);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.headers['content-disposition']).toBe(first.headers['content-disposition']);
+    const unchanged = await t.app.inject({ url: PACKAGE, headers: { 'if-none-match': String(first.headers.etag) } });
+    expect(unchanged.statusCode).toBe(304);
+    expect(unchanged.body).toBe('');
+
+    await renameKenya('Kenya (renamed for the package test)');
+    try {
+      const changed = await t.app.inject({ url: PACKAGE, headers: { 'if-none-match': String(first.headers.etag) } });
+      expect(changed.statusCode).toBe(200);
+      expect(changed.headers.etag).not.toBe(first.headers.etag);
+      const members = (await unzip(changed.rawPayload)).get('ahadi-open-data/data/members.csv')!.toString('utf8');
+      expect(members).toContain('Kenya (renamed for the package test)');
+    } finally {
+      await renameKenya('Kenya');
+    }
+  });
+});
