@@ -128,3 +128,30 @@ describe('feeds announced in page heads', () => {
     expect(member).toContain('href="/fr/members/kenya/feed.atom"');
   });
 });
+
+describe('feeds for polling readers', () => {
+  const retitle = (suffix: string) => sql`update commitment_texts set title = ${`Build institutional support for OGP${suffix}`}
+    where locale = 'en' and commitment_id = (select id from commitments where ogp_id = 'KE0031')`.execute(t.database.db);
+
+  it.each(['/en/members/kenya/feed.atom', '/en/feeds/commitments.atom?member=kenya', '/en/policy-areas/capacity-building/feed.atom'])(
+    '%s has an ETag, answers 304 to a reader that has it, and is new after a write to public data', async (url) => {
+      const first = await t.app.inject(url);
+      expect(first.statusCode).toBe(200);
+      expect(first.headers.etag).toMatch(/^W\/"[\w-]{27}"$/);
+      expect(first.headers['cache-control']).toBe('public, max-age=60');
+      const unchanged = await t.app.inject({ url, headers: { 'if-none-match': String(first.headers.etag) } });
+      expect(unchanged.statusCode).toBe(304);
+      expect(unchanged.body).toBe('');
+      expect((await t.app.inject(url)).body).toBe(first.body);
+
+      await retitle(' (feed test)');
+      try {
+        const changed = await t.app.inject({ url, headers: { 'if-none-match': String(first.headers.etag) } });
+        expect(changed.statusCode).toBe(200);
+        expect(changed.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
+        expect(changed.body).toContain('Build institutional support for OGP (feed test)');
+      } finally {
+        await retitle('');
+      }
+    });
+});

@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/server.ts';
 import { intlFromParams } from '../http/locale-params.ts';
 import { notFound } from '../http/errors.ts';
+import { sendDataVersionedDocument } from '../http/public-page-cache.ts';
 import type { Intl } from '../i18n/intl.ts';
 import { parseQuery } from '../commitments/commitment-list.routes.ts';
 import { CommitmentFiltersSchema, NO_FILTERS, filtersToQuery, type CommitmentFilters } from '../commitments/commitment-filters.ts';
@@ -22,31 +23,17 @@ type FeedRequest = { filters: CommitmentFilters; title: string; selfPath: string
  * `/{locale}/members/{slug}/feed.atom` and `/{locale}/policy-areas/{key}/feed.atom`. Links are absolute, on
  * AHADI_BASE_URL.
  */
-export function registerFeedRoutes(app: FastifyInstance, { db, config }: AppDeps): void {
-  const send = async (reply: FastifyReply, intl: Intl, feed: FeedRequest) => {
-    const items = await findFeedItems(db, feed.filters, intl.locale, FEED_SIZE);
-    const base = config.baseUrl;
-    const body = renderAtom({
-      id: `${base}${feed.selfPath}`,
-      lang: intl.locale,
-      title: feed.title,
-      subtitle: intl.t('feed.subtitle', { count: FEED_SIZE }),
-      selfLink: `${base}${feed.selfPath}`,
-      alternateLink: `${base}${feed.alternatePath}`,
-      authorName: 'Ahadi',
-      authorUri: `${base}/`,
-      rights: intl.t('feed.rights'),
-      updated: items[0]?.updatedAt ?? new Date(),
-      entries: items.map((item) => entry(intl, base, item)),
-    });
-    return reply.header('cache-control', 'public, max-age=300').type('application/atom+xml; charset=utf-8').send(body);
-  };
+export function registerFeedRoutes(app: FastifyInstance, { db, config, pageCache }: AppDeps): void {
+  // Feed readers poll: a feed is kept per public data version, and a reader that sends its ETag back gets a 304.
+  const send = (request: FastifyRequest, reply: FastifyReply, intl: Intl, feed: FeedRequest) => sendDataVersionedDocument(
+    request, reply, pageCache, `feed ${intl.locale} ${feed.selfPath}`, 'application/atom+xml; charset=utf-8',
+    async () => atomOf(intl, config.baseUrl, feed, await findFeedItems(db, feed.filters, intl.locale, FEED_SIZE)));
 
   app.get<{ Params: { locale: string } }>('/:locale/feeds/commitments.atom', async (request, reply) => {
     const intl = intlFromParams(request.params);
     const filters = parseQuery(CommitmentFiltersSchema, request.query);
     const filtered = filtersToQuery({ ...filters, sort: undefined }) !== '';
-    return send(reply, intl, {
+    return send(request, reply, intl, {
       filters,
       title: intl.t(filtered ? 'feed.titleFiltered' : 'feed.titleAll'),
       selfPath: commitmentsFeedPath(intl.locale, filters),
@@ -58,7 +45,7 @@ export function registerFeedRoutes(app: FastifyInstance, { db, config }: AppDeps
     const intl = intlFromParams(request.params);
     const member = await findMemberHead(db, request.params.slug);
     if (!member) throw notFound('member');
-    return send(reply, intl, {
+    return send(request, reply, intl, {
       filters: { ...NO_FILTERS, member: [member.slug] },
       title: intl.t('feed.titleOf', { name: memberName(member, intl.locale) }),
       selfPath: memberFeedPath(intl.locale, member.slug),
@@ -72,12 +59,28 @@ export function registerFeedRoutes(app: FastifyInstance, { db, config }: AppDeps
     const label = SLUG.test(key) ? await findPolicyAreaLabel(db, key, intl.locale) : undefined;
     if (label === undefined) throw notFound('policy area');
     const filters = { ...NO_FILTERS, area: [key] };
-    return send(reply, intl, {
+    return send(request, reply, intl, {
       filters,
       title: intl.t('feed.titleOf', { name: label }),
       selfPath: policyAreaFeedPath(intl.locale, key),
       alternatePath: `/${intl.locale}/commitments${filtersToQuery(filters)}`,
     });
+  });
+}
+
+function atomOf(intl: Intl, base: string, feed: FeedRequest, items: FeedItem[]): string {
+  return renderAtom({
+    id: `${base}${feed.selfPath}`,
+    lang: intl.locale,
+    title: feed.title,
+    subtitle: intl.t('feed.subtitle', { count: FEED_SIZE }),
+    selfLink: `${base}${feed.selfPath}`,
+    alternateLink: `${base}${feed.alternatePath}`,
+    authorName: 'Ahadi',
+    authorUri: `${base}/`,
+    rights: intl.t('feed.rights'),
+    updated: items[0]?.updatedAt ?? new Date(),
+    entries: items.map((item) => entry(intl, base, item)),
   });
 }
 

@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/connect.ts';
 import type { PageContext } from '../layout/layout.tsx';
+import { BUILD_VERSION } from '../layout/build-version.ts';
+import { API_CACHE_CONTROL, etagMatches, weakEtag } from './api/etag.ts';
 import { sendPublicPage } from './page-context.ts';
 
 /**
@@ -56,6 +58,28 @@ export async function sendDataVersionedPage(request: FastifyRequest, reply: Fast
     cache.rendered.set(version, html);
     return html;
   } });
+}
+
+/**
+ * Sends a public document that is the same for everyone (a feed), named `name` (route and normalised parameters),
+ * as `sendDataVersionedPage` does a page: its ETag is the build and the name at the current public data version, a
+ * client that has it gets a 304, and its bytes are kept in the rendered-page cache, so `render` runs once per
+ * version. No `Vary: Cookie`: nothing in it depends on who asks.
+ */
+export async function sendDataVersionedDocument(request: FastifyRequest, reply: FastifyReply, cache: PublicPageCache,
+  name: string, type: string, render: () => Promise<string>): Promise<FastifyReply> {
+  const version = `${name} @${await cache.dataVersion(true)}`;
+  const etag = weakEtag(`${BUILD_VERSION}\n${version}`);
+  reply.header('etag', etag).header('cache-control', API_CACHE_CONTROL);
+  if ((request.method === 'GET' || request.method === 'HEAD') && etagMatches(request.headers['if-none-match'], etag)) {
+    return reply.code(304).send();
+  }
+  let body = cache.rendered.get(version);
+  if (body === undefined) {
+    body = Buffer.from(await render());
+    cache.rendered.set(version, body);
+  }
+  return reply.type(type).send(body);
 }
 
 /**
