@@ -41,14 +41,18 @@ export function createPublicPageCache(db: Db, freshnessMs: number | undefined): 
 }
 
 /**
- * Sends a public page that may show any public data (lists, search, member and institution pages): its version is
- * `page` (what names it: route, language, normalised parameters) at the current public data version. A browser
- * that has it gets a 304, an anonymous visitor a kept copy; `render` runs only when neither applies, and is given the
- * data version the page is named by, for keeping parts of it (`createKeptParts`).
+ * Sends a public page that may show any public data (lists, search, member, institution, action plan and milestone
+ * pages): its version is `page` (what names it: route, language, normalised parameters) at the public data version.
+ * A browser that has it gets a 304, an anonymous visitor a kept copy; `render` runs only when neither applies, and is
+ * given the data version the page is named by, for keeping parts of it (`createKeptParts`).
+ * A route that reads some of what the page shows before calling this (the record a 404 is decided on) reads the
+ * version first (`readDataVersion`) and passes it: read after, a write committed in between would be kept, unseen,
+ * under the newer version.
  */
 export async function sendDataVersionedPage(request: FastifyRequest, reply: FastifyReply, ctx: PageContext,
-  cache: PublicPageCache, page: string, render: (dataVersion: string) => Promise<string>): Promise<FastifyReply> {
-  const dataVersion = await cache.dataVersion(!ctx.user);
+  cache: PublicPageCache, page: string, render: (dataVersion: string) => Promise<string>,
+  readBefore?: string): Promise<FastifyReply> {
+  const dataVersion = readBefore ?? await readDataVersion(ctx, cache);
   const version = `${page} @${dataVersion}`;
   return sendPublicPage(request, reply, ctx, { version, render: async () => {
     if (ctx.user) return render(dataVersion);
@@ -58,6 +62,11 @@ export async function sendDataVersionedPage(request: FastifyRequest, reply: Fast
     cache.rendered.set(version, html);
     return html;
   } });
+}
+
+/** The public data version a page for this visitor is named by: the one read recently for anonymous visitors. */
+export function readDataVersion(ctx: PageContext, cache: PublicPageCache): Promise<string> {
+  return cache.dataVersion(!ctx.user);
 }
 
 /**

@@ -119,7 +119,8 @@ describe('pages kept by the version of all public data (decision 019)', () => {
     select title from commitment_texts where locale = 'en' and commitment_id = (select id from commitments where ogp_id = 'KE0031')`
     .execute(t.database.db)).rows[0]!.title;
 
-  it.each(['/en/commitments?member=kenya', '/en/commitments?q=institutional', '/en/members/kenya/institutions/office-of-the-deputy-president'])(
+  it.each(['/en/commitments?member=kenya', '/en/commitments?q=institutional', '/en/members/kenya/institutions/office-of-the-deputy-president',
+    '/en/members/kenya/action-plans/4', '/en/commitments/KE0031/milestones/1'])(
     '%s shows a change of any public table at once, with a new ETag', async (url) => {
       const title = await originalTitle();
       const before = await t.app.inject(url);
@@ -151,19 +152,19 @@ describe('pages kept by the version of all public data (decision 019)', () => {
     expect(Number(await version())).toBe(start + 1);
   });
 
-  it('keeps the anonymous list within the freshness window; a signed-in person sees the change', async () => {
-    const app = await buildServer({ db: t.database.db }, { pageFreshnessMs: 60_000 });
-    const title = await originalTitle();
-    try {
-      const url = '/en/commitments?member=kenya';
-      const first = await app.inject(url);
-      await retitle('Within the window');
-      expect((await app.inject(url)).body).toBe(first.body);
-      const person = await signedIn(app, await createAccount(t.database.db, { role: 'civil_society_reviewer', name: 'Reader' }));
-      expect((await person.get(url)).body).toContain('Within the window');
-    } finally {
-      await app.close();
-      await retitle(title);
-    }
-  });
+  it.each(['/en/commitments?member=kenya', '/en/members/kenya/action-plans/4', '/en/commitments/KE0031/milestones/1'])(
+    'keeps %s for anonymous visitors within the freshness window; a signed-in person sees the change', async (url) => {
+      const app = await buildServer({ db: t.database.db }, { pageFreshnessMs: 60_000 });
+      const title = await originalTitle();
+      try {
+        const first = await app.inject(url);
+        await retitle('Within the window');
+        expect((await app.inject(url)).body).toBe(first.body);
+        const person = await signedIn(app, await createAccount(t.database.db, { role: 'civil_society_reviewer', name: 'Reader' }));
+        expect((await person.get(url)).body).toContain('Within the window');
+      } finally {
+        await app.close();
+        await retitle(title);
+      }
+    });
 });

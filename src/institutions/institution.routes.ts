@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/server.ts';
 import { intlFromParams } from '../http/locale-params.ts';
 import { publicPageContext } from '../http/page-context.ts';
-import { sendDataVersionedPage } from '../http/public-page-cache.ts';
+import { readDataVersion, sendDataVersionedPage } from '../http/public-page-cache.ts';
 import { notFound } from '../http/errors.ts';
 import { findInstitution, listInstitutionCommitments } from './institution.queries.ts';
 import { institutionPage } from './institution.page.tsx';
@@ -13,11 +13,12 @@ export function registerInstitutionRoutes(app: FastifyInstance, { db, web, pageC
     '/:locale/members/:slug/institutions/:institution',
     async (request, reply) => {
       const intl = intlFromParams(request.params);
+      const ctx = await publicPageContext(request, reply, { db, web });
+      const dataVersion = await readDataVersion(ctx, pageCache); // before the institution, which the page shows
       const institution = await findInstitution(db, request.params.slug, request.params.institution);
       if (!institution) throw notFound('institution');
-      const ctx = await publicPageContext(request, reply, { db, web });
       return sendDataVersionedPage(request, reply, ctx, pageCache, `institution ${intl.locale} ${institution.id}`, async () =>
-        institutionPage(ctx, institution, await listInstitutionCommitments(db, institution.id, intl.locale)));
+        institutionPage(ctx, institution, await listInstitutionCommitments(db, institution.id, intl.locale)), dataVersion);
     },
   );
 }

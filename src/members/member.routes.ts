@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/server.ts';
 import { publicPageContext } from '../http/page-context.ts';
-import { sendDataVersionedPage } from '../http/public-page-cache.ts';
+import { readDataVersion, sendDataVersionedPage } from '../http/public-page-cache.ts';
 import { notFound } from '../http/errors.ts';
 import { findMemberHead, listActionPlans } from './member.queries.ts';
 import { memberPage } from './member.page.tsx';
@@ -12,7 +12,9 @@ import { findMemberTarget } from '../action-plans/commands/action-plan-form.ts';
 
 export function registerMemberRoutes(app: FastifyInstance, { db, web, pageCache }: AppDeps): void {
   app.get<{ Params: { locale: string; slug: string } }>('/:locale/members/:slug', async (request, reply) => {
-    const [ctx, member] = await Promise.all([publicPageContext(request, reply, { db, web }), findMemberHead(db, request.params.slug)]);
+    const ctx = await publicPageContext(request, reply, { db, web });
+    const dataVersion = await readDataVersion(ctx, pageCache); // before the head, which the page shows
+    const member = await findMemberHead(db, request.params.slug);
     if (!member) throw notFound('member');
     return sendDataVersionedPage(request, reply, ctx, pageCache, `member ${ctx.intl.locale} ${member.slug}`, async () => {
       const [plans, irmSummaries] = await Promise.all([listActionPlans(db, member.slug), findPlanIrmSummaries(db, member.slug)]);
@@ -21,6 +23,6 @@ export function registerMemberRoutes(app: FastifyInstance, { db, web, pageCache 
       const target = user ? await findMemberTarget(db, member.slug) : undefined;
       const may = { addActionPlan: target !== undefined && actionPlanPolicy.create_action_plan(user, { memberId: target.id }) };
       return memberPage(ctx, member, plans, irmSummaries, may);
-    });
+    }, dataVersion);
   });
 }
