@@ -24,46 +24,56 @@ type FeedRequest = { filters: CommitmentFilters; title: string; selfPath: string
  * AHADI_BASE_URL.
  */
 export function registerFeedRoutes(app: FastifyInstance, { db, config, pageCache }: AppDeps): void {
-  // Feed readers poll: a feed is kept per public data version, and a reader that sends its ETag back gets a 304.
-  const send = (request: FastifyRequest, reply: FastifyReply, intl: Intl, feed: FeedRequest) => sendDataVersionedDocument(
-    request, reply, pageCache, `feed ${intl.locale} ${feed.selfPath}`, 'application/atom+xml; charset=utf-8',
-    async () => atomOf(intl, config.baseUrl, feed, await findFeedItems(db, feed.filters, intl.locale, FEED_SIZE)));
+  /**
+   * Feed readers poll: a feed is kept per public data version, and a reader that sends its ETag back gets a 304.
+   * The version is read before `describe` reads what the feed shows (a member's name, an area's label).
+   */
+  const send = async (request: FastifyRequest, reply: FastifyReply, intl: Intl, describe: () => Promise<FeedRequest>) => {
+    const dataVersion = await pageCache.dataVersion(true);
+    const feed = await describe();
+    return sendDataVersionedDocument(request, reply, pageCache, `feed ${intl.locale} ${feed.selfPath}`, 'application/atom+xml; charset=utf-8',
+      dataVersion, async () => atomOf(intl, config.baseUrl, feed, await findFeedItems(db, feed.filters, intl.locale, FEED_SIZE)));
+  };
 
   app.get<{ Params: { locale: string } }>('/:locale/feeds/commitments.atom', async (request, reply) => {
     const intl = intlFromParams(request.params);
     const filters = parseQuery(CommitmentFiltersSchema, request.query);
     const filtered = filtersToQuery({ ...filters, sort: undefined }) !== '';
-    return send(request, reply, intl, {
+    return send(request, reply, intl, async () => ({
       filters,
       title: intl.t(filtered ? 'feed.titleFiltered' : 'feed.titleAll'),
       selfPath: commitmentsFeedPath(intl.locale, filters),
       alternatePath: `/${intl.locale}/commitments${filtersToQuery({ ...filters, sort: 'newest' })}`,
-    });
+    }));
   });
 
   app.get<{ Params: { locale: string; slug: string } }>('/:locale/members/:slug/feed.atom', async (request, reply) => {
     const intl = intlFromParams(request.params);
-    const member = await findMemberHead(db, request.params.slug);
-    if (!member) throw notFound('member');
-    return send(request, reply, intl, {
-      filters: { ...NO_FILTERS, member: [member.slug] },
-      title: intl.t('feed.titleOf', { name: memberName(member, intl.locale) }),
-      selfPath: memberFeedPath(intl.locale, member.slug),
-      alternatePath: `/${intl.locale}/members/${member.slug}`,
+    return send(request, reply, intl, async () => {
+      const member = await findMemberHead(db, request.params.slug);
+      if (!member) throw notFound('member');
+      return {
+        filters: { ...NO_FILTERS, member: [member.slug] },
+        title: intl.t('feed.titleOf', { name: memberName(member, intl.locale) }),
+        selfPath: memberFeedPath(intl.locale, member.slug),
+        alternatePath: `/${intl.locale}/members/${member.slug}`,
+      };
     });
   });
 
   app.get<{ Params: { locale: string; key: string } }>('/:locale/policy-areas/:key/feed.atom', async (request, reply) => {
     const intl = intlFromParams(request.params);
     const { key } = request.params;
-    const label = SLUG.test(key) ? await findPolicyAreaLabel(db, key, intl.locale) : undefined;
-    if (label === undefined) throw notFound('policy area');
-    const filters = { ...NO_FILTERS, area: [key] };
-    return send(request, reply, intl, {
-      filters,
-      title: intl.t('feed.titleOf', { name: label }),
-      selfPath: policyAreaFeedPath(intl.locale, key),
-      alternatePath: `/${intl.locale}/commitments${filtersToQuery(filters)}`,
+    return send(request, reply, intl, async () => {
+      const label = SLUG.test(key) ? await findPolicyAreaLabel(db, key, intl.locale) : undefined;
+      if (label === undefined) throw notFound('policy area');
+      const filters = { ...NO_FILTERS, area: [key] };
+      return {
+        filters,
+        title: intl.t('feed.titleOf', { name: label }),
+        selfPath: policyAreaFeedPath(intl.locale, key),
+        alternatePath: `/${intl.locale}/commitments${filtersToQuery(filters)}`,
+      };
     });
   });
 }

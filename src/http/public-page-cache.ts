@@ -71,13 +71,14 @@ export function readDataVersion(ctx: PageContext, cache: PublicPageCache): Promi
 
 /**
  * Sends a public document that is the same for everyone (a feed), named `name` (route and normalised parameters),
- * as `sendDataVersionedPage` does a page: its ETag is the build and the name at the current public data version, a
- * client that has it gets a 304, and its bytes are kept in the rendered-page cache, so `render` runs once per
- * version. No `Vary: Cookie`: nothing in it depends on who asks.
+ * as `sendDataVersionedPage` does a page: its ETag is the build and the name at `dataVersion`, which the caller read
+ * (`cache.dataVersion(true)`) before anything the document shows; a client that has it gets a 304, and its bytes are
+ * kept in the rendered-page cache, so `render` runs once per version. No `Vary: Cookie`: nothing in it depends on who
+ * asks.
  */
 export async function sendDataVersionedDocument(request: FastifyRequest, reply: FastifyReply, cache: PublicPageCache,
-  name: string, type: string, render: () => Promise<string>): Promise<FastifyReply> {
-  const version = `${name} @${await cache.dataVersion(true)}`;
+  name: string, type: string, dataVersion: string, render: () => Promise<string>): Promise<FastifyReply> {
+  const version = `${name} @${dataVersion}`;
   const etag = weakEtag(`${BUILD_VERSION}\n${version}`);
   reply.header('etag', etag).header('cache-control', API_CACHE_CONTROL);
   if ((request.method === 'GET' || request.method === 'HEAD') && etagMatches(request.headers['if-none-match'], etag)) {
