@@ -42,20 +42,22 @@ export function createPublicPageCache(db: Db, freshnessMs: number | undefined): 
 
 /**
  * Sends a public page that may show any public data (lists, search, member, institution, action plan and milestone
- * pages): its version is `page` (what names it: route, language, normalised parameters) at the public data version.
- * A browser that has it gets a 304, an anonymous visitor a kept copy; `render` runs only when neither applies, and is
- * given the data version the page is named by, for keeping parts of it (`createKeptParts`).
+ * pages): for anonymous visitors its version is `page` (what names it: route, language, normalised parameters) at the
+ * public data version; a browser that has it gets a 304, others a kept copy, and `render` runs only when neither
+ * applies. `render` is given the data version the page is named by, for keeping parts of it (`createKeptParts`).
+ * A signed-in person's page also shows what their role allows (workspace links), which no data version follows: it
+ * is rendered every time, and its ETag is over its HTML.
  * A route that reads some of what the page shows before calling this (the record a 404 is decided on) reads the
  * version first (`readDataVersion`) and passes it: read after, a write committed in between would be kept, unseen,
  * under the newer version.
  */
 export async function sendDataVersionedPage(request: FastifyRequest, reply: FastifyReply, ctx: PageContext,
   cache: PublicPageCache, page: string, render: (dataVersion: string) => Promise<string>,
-  readBefore?: string): Promise<FastifyReply> {
-  const dataVersion = readBefore ?? await readDataVersion(ctx, cache);
+  versionReadFirst?: string): Promise<FastifyReply> {
+  const dataVersion = versionReadFirst ?? await readDataVersion(ctx, cache);
+  if (ctx.user) return sendPublicPage(request, reply, ctx, await render(dataVersion));
   const version = `${page} @${dataVersion}`;
   return sendPublicPage(request, reply, ctx, { version, render: async () => {
-    if (ctx.user) return render(dataVersion);
     const kept = cache.rendered.get(version);
     if (kept !== undefined) return kept;
     const html = Buffer.from(await render(dataVersion));

@@ -57,6 +57,19 @@ describe('public pages for a signed-in person', () => {
     expect((await t.app.inject({ url, headers: { cookie, 'if-none-match': anonymous.headers.etag as string } })).statusCode).toBe(200);
   });
 
+  it('shows at once what a new role allows, though no public data changed: the ETag is over the HTML', async () => {
+    const account = await createAccount(t.database.db, { role: 'irm_researcher', name: 'Promoted' });
+    const person = await signedIn(t.app, account);
+    const url = '/en/members/kenya';
+    const before = await person.get(url);
+    expect(before.body).not.toContain('/en/members/kenya/action-plans/new');
+    await sql`update accounts set role = 'administrator' where id = ${account.id}`.execute(t.database.db);
+    const cookie = [...person.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const after = await t.app.inject({ url, headers: { cookie, 'if-none-match': String(before.headers.etag) } });
+    expect(after.statusCode).toBe(200);
+    expect(after.body).toContain('/en/members/kenya/action-plans/new');
+  });
+
   it('signing out gives the anonymous page back', async () => {
     const person = await signedIn(t.app, await createAccount(t.database.db, { role: 'irm_researcher', name: 'Baraka' }));
     const page = await person.get('/en/commitments/KE0031');
