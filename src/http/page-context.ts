@@ -7,7 +7,7 @@ import { LOCALES } from '../i18n/locales.ts';
 import { intlFromParams, pathAfterLocale } from './locale-params.ts';
 import { currentUser } from '../accounts/current-user.ts';
 import { BUILD_VERSION } from '../layout/build-version.ts';
-import { API_CACHE_CONTROL, etagMatches, weakEtag } from './api/etag.ts';
+import { API_CACHE_CONTROL, clientHas, weakEtag } from './api/etag.ts';
 
 /** What a page needs to render its frame; with a signed-in person, the header shows them and a sign-out form. */
 export function pageContext(request: FastifyRequest, reply: FastifyReply, web: WebSecurity, user?: { name: string }): PageContext {
@@ -44,7 +44,7 @@ export async function sendPublicPage(request: FastifyRequest, reply: FastifyRepl
   const etag = weakEtag(`${BUILD_VERSION}\n${version}${ctx.user ? `\n${ctx.user.name}\n${ctx.user.csrfToken}` : ''}`);
   reply.header('etag', etag).header('vary', 'Cookie')
     .header('cache-control', ctx.user ? 'private, no-cache' : API_CACHE_CONTROL);
-  if ((request.method === 'GET' || request.method === 'HEAD') && etagMatches(request.headers['if-none-match'], etag)) {
+  if (clientHas(request, etag)) {
     return reply.code(304).send();
   }
   return reply.type('text/html; charset=utf-8').send(typeof page === 'string' ? page : await page.render());

@@ -4,7 +4,7 @@ import { LRUCache } from 'lru-cache';
 import type { Db } from '../db/connect.ts';
 import type { PageContext } from '../layout/layout.tsx';
 import { BUILD_VERSION } from '../layout/build-version.ts';
-import { API_CACHE_CONTROL, etagMatches, weakEtag } from './api/etag.ts';
+import { API_CACHE_CONTROL, clientHas, weakEtag } from './api/etag.ts';
 import { sendPublicPage } from './page-context.ts';
 
 /**
@@ -83,7 +83,7 @@ export async function sendDataVersionedDocument(request: FastifyRequest, reply: 
   const version = `${name} @${dataVersion}`;
   const etag = weakEtag(`${BUILD_VERSION}\n${version}`);
   reply.header('etag', etag).header('cache-control', API_CACHE_CONTROL);
-  if ((request.method === 'GET' || request.method === 'HEAD') && etagMatches(request.headers['if-none-match'], etag)) {
+  if (clientHas(request, etag)) {
     return reply.code(304).send();
   }
   let body = cache.rendered.get(version);

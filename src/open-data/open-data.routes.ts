@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { LRUCache } from 'lru-cache';
 import type { AppDeps } from '../http/server.ts';
-import { etagMatches, weakEtag } from '../http/api/etag.ts';
+import { clientHas, weakEtag } from '../http/api/etag.ts';
 import { publicPageContext, sendPublicPage } from '../http/page-context.ts';
 import { BUILD_VERSION } from '../layout/build-version.ts';
 import { openDataPackage } from './open-data-package.ts';
@@ -26,7 +26,7 @@ export function registerOpenDataRoutes(app: FastifyInstance, { db, config, web, 
     const dataVersion = await pageCache.dataVersion(true);
     const etag = weakEtag(`${BUILD_VERSION}\nopen-data @${dataVersion}`);
     reply.header('etag', etag).header('cache-control', 'public, max-age=3600');
-    if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    if (clientHas(request, etag)) return reply.code(304).send();
     const known = kept.get(dataVersion);
     if (known) return sendPackage(reply, known.generatedAt).send(known.zip);
     const generatedAt = new Date();

@@ -17,13 +17,18 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === wanted);
 }
 
+/** A GET or HEAD whose `If-None-Match` names `etag`: the client already has what would be sent, a 304 will do. */
+export function clientHas(request: FastifyRequest, etag: string): boolean {
+  return (request.method === 'GET' || request.method === 'HEAD') && etagMatches(request.headers['if-none-match'], etag);
+}
+
 /** onSend hook of API routes: tags a 200 body and answers 304, with no body, when the client already has it. */
 export async function etagAndCacheControl(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
   // A kept response (decision 021) is sent as the bytes it was kept as.
   if (reply.statusCode !== 200 || (typeof payload !== 'string' && !Buffer.isBuffer(payload))) return payload;
   const etag = weakEtag(payload);
   reply.header('etag', etag).header('cache-control', API_CACHE_CONTROL);
-  if ((request.method === 'GET' || request.method === 'HEAD') && etagMatches(request.headers['if-none-match'], etag)) {
+  if (clientHas(request, etag)) {
     reply.code(304).removeHeader('content-type');
     return '';
   }
