@@ -111,6 +111,7 @@ async function main() {
   } finally {
     await server.release();
     fs.rmSync(dataDir, { recursive: true, force: true });
+    if (migrations) fs.rmSync(migrations, { recursive: true, force: true });
   }
 }
 

@@ -7,11 +7,16 @@ import { createTestDatabase, type TestDatabase } from '../../test/helpers/databa
 import { listMigrations, migrate } from './migrate.ts';
 
 let t: TestDatabase;
+const dirs: string[] = [];
 beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t.drop(); });
+afterAll(async () => {
+  await t.drop();
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 function migrationsDir(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-migrations-'));
+  dirs.push(dir);
   for (const [name, body] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), body);
   return dir;
 }
