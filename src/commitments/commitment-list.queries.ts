@@ -2,7 +2,7 @@ import { escapeHtml } from '@kitajs/html';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { effectiveSort, type CommitmentFilters, type FilterDimension, type Sort } from './commitment-filters.ts';
-import { institutionNames, textsInLocale } from './commitment-sql.ts';
+import { institutionNames, titleInLocale } from './commitment-sql.ts';
 
 /**
  * The filtered, sorted commitment list. Filters run on `commitment_facets` (one narrow row per commitment, GIN
@@ -205,7 +205,7 @@ export async function findCommitmentListItems(db: Db, ids: string[], locale: str
     join action_plans p on p.id = c.action_plan_id
     join members m on m.id = p.member_id
     join commitment_facets f on f.commitment_id = c.id
-    ${textsInLocale(locale)}
+    ${titleInLocale(locale)}
     where c.id = any(${ids}::bigint[])`.execute(db);
   const byId = new Map(result.rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)!).filter(Boolean).map((r) => ({

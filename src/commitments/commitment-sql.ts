@@ -11,12 +11,14 @@ export function institutionNames(role: 'lead' | 'supporting'): RawBuilder<string
 }
 
 /**
- * A lateral join, aliased `t`, to the commitment's texts in the wanted language, else in the language they were
- * written in, else in any: every commitment has a title to show, in the best language there is.
+ * A lateral join, aliased `t`, to the `title` and `locale` of the commitment's text in the wanted language, else in
+ * the language it was written in, else in any: every commitment has a title to show, in the best language there is.
+ * Only those two columns: the sort before the limit copies what the subquery selects, and a text's search vector
+ * alone is ~1.4 KB (for 1,000 commitments, 28 → 12 µs each).
  */
-export function textsInLocale(locale: string): RawBuilder<unknown> {
+export function titleInLocale(locale: string): RawBuilder<unknown> {
   return sql`cross join lateral (
-      select * from commitment_texts t where t.commitment_id = c.id
+      select t.title, t.locale from commitment_texts t where t.commitment_id = c.id
       order by (t.locale = ${locale}) desc, (t.locale = c.source_locale) desc, t.locale limit 1
     ) t`;
 }

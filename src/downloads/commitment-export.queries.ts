@@ -5,20 +5,24 @@ import { findCommitmentPage, type ListPosition } from '../commitments/commitment
 import { IRM_INDICATOR_KEYS } from '../irm/indicators.ts';
 import { readLatestRatings } from '../irm/latest-ratings.ts';
 import type { ExportRow } from './export-columns.ts';
-import { institutionNames, textsInLocale } from '../commitments/commitment-sql.ts';
+import { titleInLocale } from '../commitments/commitment-sql.ts';
 
 /**
- * The commitments of a filtered list as download rows, in the list's order, a batch at a time: the list's own
- * keyset query finds the next ids, one query reads their rows. Nothing holds more than a batch in memory, and no
- * connection is held between batches (a slow client cannot tie up the pool). Each batch sees the data as it is
- * when it runs, like paging through the list by hand.
+ * The commitments of a filtered list as download rows, in the list's order. The list's own keyset query finds the
+ * ids many batches at a time (it sorts every match whatever its limit, so fewer calls cost less: 50,000 commitments
+ * took 3 s of id queries at 1,000 a call); one query reads each batch's rows. Nothing holds more than a call's ids
+ * and a batch of rows in memory, and no connection is held between queries (a slow client cannot tie up the pool).
+ * Each query sees the data as it is when it runs, like paging through the list by hand.
  */
-export async function* exportCommitments(db: Db, filters: CommitmentFilters, locale: string, batchSize = 1000): AsyncGenerator<ExportRow> {
+export async function* exportCommitments(db: Db, filters: CommitmentFilters, locale: string,
+  batch: { rows: number; ids: number } = { rows: 1000, ids: 10_000 }): AsyncGenerator<ExportRow> {
   let position: ListPosition = { offset: 0 };
   for (;;) {
-    const hits = await findCommitmentPage(db, filters, position, batchSize);
-    if (hits.length > 0) yield* await findExportRows(db, hits.map((h) => h.id), locale);
-    if (hits.length < batchSize) return;
+    const hits = await findCommitmentPage(db, filters, position, batch.ids);
+    for (let start = 0; start < hits.length; start += batch.rows) {
+      yield* await findExportRows(db, hits.slice(start, start + batch.rows).map((h) => h.id), locale);
+    }
+    if (hits.length < batch.ids) return;
     const last = hits.at(-1)!;
     position = { after: { sortKey: last.sortKey, ogpId: last.ogpId } };
   }
@@ -31,22 +35,30 @@ type Row = {
   milestone_count: number; updated_at: Date;
 };
 
-/** Download rows for commitment ids, in the order given, with titles in the wanted language when they exist. */
+/**
+ * Download rows for commitment ids, in the order given, with titles in the wanted language when they exist. Driven
+ * from the facets rows of the ids (a lookup each, where joining from `commitments` read all 50,000 facets rows into a
+ * hash), the institutions of both roles in one lateral aggregate and only the title of the texts: 112 → ~60 ms for
+ * 1,000 rows of the bench set.
+ */
 export async function findExportRows(db: Db, ids: string[], locale: string): Promise<ExportRow[]> {
   const result = await sql<Row>`
     select c.id, c.ogp_id, m.name as member, m.code as member_code, p.number as action_plan_number,
       p.start_year, p.end_year, c.number_in_plan, t.title, t.locale as title_locale, c.source_locale,
-      ${institutionNames('lead')} as lead,
-      ${institutionNames('supporting')} as supporting,
-      f.policy_areas, f.irm_ratings,
+      institutions.lead, institutions.supporting, f.policy_areas, f.irm_ratings,
       (select count(*)::int from milestones ms where ms.commitment_id = c.id) as milestone_count,
       c.updated_at
-    from commitments c
+    from commitment_facets f
+    join commitments c on c.id = f.commitment_id
     join action_plans p on p.id = c.action_plan_id
     join members m on m.id = p.member_id
-    join commitment_facets f on f.commitment_id = c.id
-    ${textsInLocale(locale)}
-    where c.id = any(${ids}::bigint[])`.execute(db);
+    cross join lateral (
+      select coalesce(array_agg(i.name order by ci.position) filter (where ci.role = 'lead'), '{}') as lead,
+        coalesce(array_agg(i.name order by ci.position) filter (where ci.role = 'supporting'), '{}') as supporting
+      from commitment_institutions ci join institutions i on i.id = ci.institution_id where ci.commitment_id = c.id
+    ) institutions
+    ${titleInLocale(locale)}
+    where f.commitment_id = any(${ids}::bigint[])`.execute(db);
   const byId = new Map(result.rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { CommitmentFilters } from '../commitments/commitment-filters.ts';
 import { filterConditions } from '../commitments/commitment-list.queries.ts';
-import { institutionNames, textsInLocale } from '../commitments/commitment-sql.ts';
+import { institutionNames, titleInLocale } from '../commitments/commitment-sql.ts';
 
 export type FeedItem = {
   ogpId: string;
@@ -37,7 +37,7 @@ export async function findFeedItems(db: Db, filters: CommitmentFilters, locale: 
     join commitments c on c.id = f.commitment_id
     join action_plans p on p.id = c.action_plan_id
     join members m on m.id = p.member_id
-    ${textsInLocale(locale)}
+    ${titleInLocale(locale)}
     where ${filterConditions(filters)}
     order by c.updated_at desc, c.ogp_id
     limit ${limit}`.execute(db);
