@@ -18,12 +18,18 @@ export function xlsxStream(sheetName: string, columns: readonly XlsxColumn[], ro
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
     workbook.creator = 'Ahadi';
     const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = columns.map((c) => ({ width: c.width, ...(c.wrap ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}) }));
+    // One style object per column, given to every cell of it: ExcelJS gives each new cell a style object of its own
+    // and works out the XML of each one again, but recognises an object it has seen. Half the time of a 50,000-row
+    // download went to that. The header's cells keep their own, since making them bold changes their style object.
+    const styles: Partial<ExcelJS.Style>[] = columns.map((c) => (c.wrap ? { alignment: { wrapText: true, vertical: 'top' } } : {}));
+    sheet.columns = columns.map((c, i) => ({ width: c.width, style: styles[i]! }));
     const header = sheet.addRow(columns.map((c) => c.header));
     header.font = { bold: true };
     header.commit();
     for await (const cells of rows) {
-      sheet.addRow(cells).commit();
+      const row = sheet.addRow(cells);
+      row.eachCell({ includeEmpty: true }, (cell, column) => { cell.style = styles[column - 1]!; });
+      row.commit();
       if (out.writableNeedDrain) await drainOrClose(out);
       if (out.destroyed) return; // the reader went away: stop reading the database
     }
