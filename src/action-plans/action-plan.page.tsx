@@ -6,6 +6,7 @@ import { ogpPlanId } from '../commitments/commitment-detail.ts';
 import { PlanReportingSection, type PlanReporting } from './action-plan-reporting.view.tsx';
 import { actionPlanEditUrl, commitmentNewUrl } from './action-plan-edit.page.tsx';
 import { actionPlanHistoryUrl } from './action-plan-history.page.tsx';
+import { textDir } from '../i18n/text-direction.ts';
 
 type Plan = NonNullable<Awaited<ReturnType<typeof findActionPlan>>>;
 
@@ -54,7 +55,7 @@ export function actionPlanPage(ctx: PageContext, plan: Plan, commitments: Action
                   <tr>
                     <td data-label={t('actionPlan.numberShort')} safe>{c.numberInPlan ? intl.formatNumber(c.numberInPlan) : t('common.notGiven')}</td>
                     <td data-label={t('actionPlan.commitment')}>
-                      <a href={`/${intl.locale}/commitments/${c.ogpId}`} lang={c.titleLocale} safe>{c.title}</a> <span class="muted" safe>{`(${c.ogpId})`}</span>
+                      <a href={`/${intl.locale}/commitments/${c.ogpId}`} lang={c.titleLocale} dir={textDir(c.titleLocale)} safe>{c.title}</a> <span class="muted" safe>{`(${c.ogpId})`}</span>
                     </td>
                     <td data-label={t('commitment.leadInstitutions')} safe>{intl.formatList(c.leadInstitutions, { type: 'conjunction' }) as string}</td>
                     <td data-label={t('commitment.milestones')} safe>{intl.formatNumber(c.milestoneCount)}</td>

@@ -72,6 +72,33 @@ describe('creating action plans, commitments and milestones in a browser', () =>
     await checkPage(page, 'fr');
   });
 
+  it('an administrator creates a commitment in Arabic, a language of publication but not of the interface (es)', { timeout: 60_000 }, async () => {
+    const admin = await createAccount(session.live.database.db, { role: 'administrator', name: 'Amina Admin' });
+    const page = await newPhonePage(session.browser);
+    await signInPage(page, session.live.baseUrl, admin, 'es');
+    await page.goto(`${session.live.baseUrl}/es/members/kenya/action-plans/4/commitments/new`);
+    // The chooser is a GET form: pick the language, then write in it (no JavaScript needed).
+    await page.getByLabel('Idioma de los textos').selectOption({ label: 'árabe' });
+    await page.locator('form:has(#field-lang) button').click();
+    expect(new URL(page.url()).search).toBe('?lang=ar');
+    await checkPage(page, 'es');
+    expect(await page.locator('#field-title').evaluate((input) => [input.closest('[lang]')!.getAttribute('lang'), getComputedStyle(input).direction]))
+      .toEqual(['ar', 'rtl']);
+    await page.locator('#field-title').fill('نشر بيانات الميزانية');
+    await page.locator('#field-ogpId').fill('KE0052');
+    await page.locator('#field-leadInstitution').selectOption({ label: 'National Treasury' });
+    await submit(page);
+    expect(new URL(page.url()).pathname).toBe('/es/commitments/KE0052/edit');
+    // The edit form opens on the language of publication.
+    expect(await page.locator('#field-lang').inputValue()).toBe('ar');
+    expect(await page.locator('#field-title').inputValue()).toBe('نشر بيانات الميزانية');
+    await checkPage(page, 'es');
+
+    await page.goto(`${session.live.baseUrl}/es/commitments/KE0052`);
+    expect(await page.locator('h1 span[lang="ar"][dir="rtl"]').innerText()).toBe('نشر بيانات الميزانية');
+    await checkPage(page, 'es');
+  });
+
   it('a point of contact creates a commitment their institution leads (en)', async () => {
     const poc = await createAccount(session.live.database.db, { role: 'point_of_contact', name: 'Pendo Poc' });
     const page = await newPhonePage(session.browser);

@@ -4,6 +4,7 @@ import { SelectField, TextArea, TextField, type SelectGroup, type SelectOption }
 import { FormFramePage, textLanguage } from '../layout/form-frame.tsx';
 import { CheckboxGroup } from '../layout/checkbox-group.tsx';
 import type { FormState } from '../http/form.ts';
+import { publicationLanguages } from '../i18n/publication-languages.ts';
 import { actionPlanEditUrl, actionPlanUrl, commitmentNewUrl, memberUrl } from '../action-plans/action-plan-edit.page.tsx';
 
 export const commitmentCreateLabels = (t: Intl['t']) => ({
@@ -15,7 +16,9 @@ export const commitmentCreateLabels = (t: Intl['t']) => ({
 
 /**
  * `/{locale}/members/{slug}/action-plans/{number}/commitments/new`: a new commitment of the plan, its texts in the
- * language chosen above the form. A point of contact is offered their own institution only as the lead.
+ * language chosen above the form, any of those OGP members publish in (`publicationLanguages`, named and sorted in
+ * the page's language); a right-to-left one (Arabic) sets the direction of the text fields (`FormFramePage`). A
+ * point of contact is offered their own institution only as the lead.
  */
 export function commitmentCreatePage(ctx: PageContext, view: {
   memberSlug: string; memberName: string; planNumber: number; planTitle: string; ogpPrefix: string; lang: string;
@@ -37,7 +40,8 @@ export function commitmentCreatePage(ctx: PageContext, view: {
     ],
     links: view.mayEditPlan ? [{ href: actionPlanEditUrl(intl.locale, view.memberSlug, view.planNumber), label: t('actionPlan.edit.link') }] : [],
     action: commitmentNewUrl(intl.locale, view.memberSlug, view.planNumber), csrfToken: view.csrfToken, form, labels,
-    submitLabel: t('commitment.new.submit'), language: textLanguage(ctx, view.lang, 'write'),
+    submitLabel: t('commitment.new.submit'),
+    language: { ...textLanguage(ctx, view.lang, 'write'), choices: publicationLanguages(intl.locale) },
     texts: <>
       <TextField intl={intl} form={form} name="title" label={labels.title} />
       <TextArea intl={intl} form={form} name="description" label={labels.description} optional rows={6} />

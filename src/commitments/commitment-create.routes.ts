@@ -2,11 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/server.ts';
 import { authorize } from '../http/authorize.ts';
 import { csrfToken } from '../http/csrf.ts';
-import { emptyForm, type FormState } from '../http/form.ts';
+import type { FormState } from '../http/form.ts';
 import { notFound } from '../http/errors.ts';
 import { intlFromParams } from '../http/locale-params.ts';
 import { pageContext, sendPrivatePage } from '../http/page-context.ts';
-import { isLocale } from '../i18n/locales.ts';
+import { isPublicationLanguage } from '../i18n/publication-languages.ts';
 import { currentUser, type CurrentUser } from '../accounts/current-user.ts';
 import { memberName } from '../members/member-name.ts';
 import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
@@ -32,9 +32,15 @@ export function registerCommitmentCreateRoutes(app: FastifyInstance, deps: AppDe
     const user = await currentUser(deps, request);
     const target = await planOf(request);
     authorize(user, 'create_commitment', 'commitment', { institutionIds: target.institutionIds });
-    const lang = request.query.lang && isLocale(request.query.lang) ? request.query.lang : intlFromParams(request.params).locale;
+    // `?lang=` (the language chooser) opens the form in any publication language; another one is refused as the
+    // POST would refuse it, the form opening in the page's language.
+    const asked: unknown = request.query.lang;
+    const valid = typeof asked === 'string' && isPublicationLanguage(asked);
+    const refused = !valid && asked !== undefined && asked !== '';
+    const lang = valid ? asked : intlFromParams(request.params).locale;
     const lead = user.role === 'point_of_contact' && user.institutionId ? user.institutionId : '';
-    return render(request, reply, user, target, emptyForm({ lang, leadInstitution: lead }), 200);
+    const form: FormState = { values: { lang, leadInstitution: lead }, errors: refused ? { lang: 'form.error.invalid' } : {} };
+    return render(request, reply, user, target, form, refused ? 400 : 200);
   });
 
   app.post<Params>('/:locale/members/:slug/action-plans/:number/commitments/new', async (request, reply) => {
@@ -60,7 +66,7 @@ export function registerCommitmentCreateRoutes(app: FastifyInstance, deps: AppDe
     const { intl } = ctx;
     const [institutionOptions, policyAreas] = await Promise.all([memberInstitutionOptions(db, member.id), policyAreaGroups(db, intl.locale)]);
     const name = memberName(member, intl.locale);
-    const lang = form.values.lang && isLocale(form.values.lang) ? form.values.lang : intl.locale;
+    const lang = form.values.lang && isPublicationLanguage(form.values.lang) ? form.values.lang : intl.locale;
     // A point of contact creates commitments their own institution leads: it is the only lead offered.
     const ownLead = user.role !== 'administrator';
     const leadOptions = ownLead ? institutionOptions.filter((o) => o.value === user.institutionId) : institutionOptions;

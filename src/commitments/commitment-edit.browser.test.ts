@@ -146,14 +146,14 @@ describe('editing with history in a browser', () => {
 
     await page.goto(`${session.live.baseUrl}/sw/commitments/BR0001/milestones/1/edit`);
     expect(await page.locator('#field-text').inputValue()).toBe('Publicar os contratos');
-    expect(await page.locator('#choose-lang').inputValue()).toBe('pt');
+    expect(await page.locator('#field-lang').inputValue()).toBe('pt');
     expect(await page.locator('form.stack-form').innerText()).toContain('Unahariri maandishi kwa Kireno. Hii ndiyo lugha ambayo ahadi ilichapishwa nayo.');
     expect(await page.getByRole('link', { name: 'Hariri tafsiri ya Kiingereza' }).count()).toBe(1);
     await checkPage(page, 'sw');
 
     // The chooser, without JavaScript: English, a translation, linking back to the Portuguese text.
-    await page.locator('#choose-lang').selectOption('en');
-    await page.locator('#choose-lang ~ button').click();
+    await page.locator('#field-lang').selectOption('en');
+    await page.locator('#field-lang ~ button').click();
     expect(await page.locator('#field-text').inputValue()).toBe('Publish the contracts');
     expect(await page.locator('form.stack-form').innerText()).toContain('Hii ni tafsiri ya maandishi ya Kireno.');
     await checkPage(page, 'sw');

@@ -5,6 +5,7 @@ import { FormFramePage, textLanguage, type FormFrameProps } from '../layout/form
 import { paragraphs } from '../layout/format.ts';
 import type { FormState } from '../http/form.ts';
 import { milestoneEditUrl, milestoneHistoryUrl } from '../milestones/milestone-urls.ts';
+import { textDir } from '../i18n/text-direction.ts';
 
 type Frame = { ogpId: string; title: string; lang: string; csrfToken: string; notice?: string | undefined };
 
@@ -73,7 +74,7 @@ function FullText({ intl, view }: { intl: Intl; view: CommitmentView }) {
     <details class="full-text" open={!(description || objectives || statusQuo || ambition)}>
       <summary safe>{intl.t('commitment.fullText')}</summary>
       <p class="hint" safe>{intl.t('edit.fullText.hint')}</p>
-      <div class="prose" lang={view.lang}>{paragraphs(view.fullText).map((p) => <p safe>{p}</p>)}</div>
+      <div class="prose" lang={view.lang} dir={textDir(view.lang)}>{paragraphs(view.fullText).map((p) => <p safe>{p}</p>)}</div>
     </details>
   );
 }

@@ -1,4 +1,5 @@
 import type { Intl } from '../i18n/intl.ts';
+import { textDir } from '../i18n/text-direction.ts';
 import { Layout, type PageContext } from '../layout/layout.tsx';
 import { memberName } from '../members/member-name.ts';
 import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
@@ -124,12 +125,12 @@ function ResultItem({ intl, item }: { intl: Intl; item: CommitmentListItem }) {
   const member = memberName(item.member, intl.locale);
   return (
     <li>
-      <h3><a href={`/${intl.locale}/commitments/${item.ogpId}`} lang={item.titleLocale} safe>{item.title}</a> <span class="muted" safe>{`(${item.ogpId})`}</span></h3>
+      <h3><a href={`/${intl.locale}/commitments/${item.ogpId}`} lang={item.titleLocale} dir={textDir(item.titleLocale)} safe>{item.title}</a> <span class="muted" safe>{`(${item.ogpId})`}</span></h3>
       <p class="muted" safe>{actionPlanTitle(intl, member, item.actionPlan)}</p>
       {item.leadInstitutions.length > 0
         ? <p safe>{intl.t('browse.ledBy', { institutions: intl.conjunction.format(item.leadInstitutions) })}</p>
         : ''}
-      {item.snippetHtml ? <p class="snippet" lang={item.titleLocale}>{item.snippetHtml as 'safe'}</p> : ''}
+      {item.snippetHtml ? <p class="snippet" lang={item.titleLocale} dir={textDir(item.titleLocale)}>{item.snippetHtml as 'safe'}</p> : ''}
     </li>
   );
 }

@@ -1,5 +1,6 @@
 import type { Intl } from '../i18n/intl.ts';
 import { languageName } from '../i18n/intl.ts';
+import { textDir } from '../i18n/text-direction.ts';
 import { Layout, type PageContext } from '../layout/layout.tsx';
 import { formatPartialDate, paragraphs } from '../layout/format.ts';
 import { memberName } from '../members/member-name.ts';
@@ -47,7 +48,7 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: Co
         <p class="muted" safe>{member}</p>
         <h1>
           {number ? <><span class="muted" safe>{t('commitment.numbered', { number })}</span>{' '}</> : ''}
-          <span lang={lang} safe>{title.value.title}</span> <span safe>{`(${c.ogpId})`}</span>
+          <span lang={lang} dir={textDir(lang)} safe>{title.value.title}</span> <span safe>{`(${c.ogpId})`}</span>
         </h1>
         {lang !== intl.locale ? <OtherLanguageNote intl={intl} textLocale={lang} /> : ''}
 
@@ -91,7 +92,7 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: Co
         <section aria-labelledby="description">
           <h2 id="description" safe>{t('commitment.description')}</h2>
           {otherProseLocale ? <OtherLanguageNote intl={intl} textLocale={otherProseLocale} /> : ''}
-          <div class="prose" lang={proseLang}>
+          <div class="prose" lang={proseLang} dir={textDir(proseLang)}>
             {paragraphs(prose?.value.description).map((p) => <p safe>{p}</p>)}
           </div>
           <TextSection id="objectives" heading={t('commitment.objectives')} text={prose?.value.objectives} lang={proseLang} list />
@@ -100,7 +101,7 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: Co
           {fullText ? (
             <details class="full-text">
               <summary safe>{t('commitment.fullText')}</summary>
-              <div class="prose" lang={fullText.locale}>{paragraphs(fullText.value.fullText).map((p) => <p safe>{p}</p>)}</div>
+              <div class="prose" lang={fullText.locale} dir={textDir(fullText.locale)}>{paragraphs(fullText.value.fullText).map((p) => <p safe>{p}</p>)}</div>
             </details>
           ) : ''}
         </section>
@@ -141,7 +142,7 @@ export function OtherLanguageNote({ intl, textLocale }: { intl: Intl; textLocale
  */
 function DateAsWritten({ intl, value, lang }: { intl: Intl; value: DateAsWrittenView | null; lang: string }) {
   if (value?.date === null) {
-    return <><span lang={lang} safe>{value.raw}</span> <span class="muted" safe>{intl.t('commitment.dateNotRead')}</span></>;
+    return <><span lang={lang} dir={textDir(lang)} safe>{value.raw}</span> <span class="muted" safe>{intl.t('commitment.dateNotRead')}</span></>;
   }
   return <span safe>{formatPartialDate(intl, value)}</span>;
 }
@@ -169,8 +170,8 @@ function TextSection({ id, heading, text, lang, list }: { id: string; heading: s
     <>
       <h3 id={id} safe>{heading}</h3>
       {list
-        ? <ul class="prose" lang={lang}>{parts.map((p) => <li safe>{p}</li>)}</ul>
-        : <div class="prose" lang={lang}>{parts.map((p) => <p safe>{p}</p>)}</div>}
+        ? <ul class="prose" lang={lang} dir={textDir(lang)}>{parts.map((p) => <li safe>{p}</li>)}</ul>
+        : <div class="prose" lang={lang} dir={textDir(lang)}>{parts.map((p) => <p safe>{p}</p>)}</div>}
     </>
   );
 }
@@ -198,7 +199,7 @@ function MilestonesTable({ intl, ogpId, milestones, sourceLocale, plannedEnds }:
             return (
               <tr>
                 <td data-label={t('milestone.number')} safe>{intl.formatNumber(m.number)}</td>
-                <td data-label={t('milestone.text')} lang={text?.locale}><a href={milestonePath(intl.locale, ogpId, m.number)} safe>{text?.value ?? intl.formatNumber(m.number)}</a></td>
+                <td data-label={t('milestone.text')} lang={text?.locale}><a href={milestonePath(intl.locale, ogpId, m.number)} dir={textDir(text?.locale)} safe>{text?.value ?? intl.formatNumber(m.number)}</a></td>
                 <td data-label={t('milestone.declaredStatus')} safe>{m.declaredStatus ? t(`milestone.declaredStatus.${m.declaredStatus}`) : t('common.notGiven')}</td>
                 <td data-label={t('milestone.start')} safe>{formatPartialDate(intl, m.start)}</td>
                 <td data-label={t('milestone.end')} safe>{endDate(intl, m.end, plannedEnds?.get(m.number))}</td>

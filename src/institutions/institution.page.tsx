@@ -3,6 +3,7 @@ import { Layout, type PageContext } from '../layout/layout.tsx';
 import { memberName } from '../members/member-name.ts';
 import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
 import type { InstitutionCommitment, InstitutionHead } from './institution.queries.ts';
+import { textDir } from '../i18n/text-direction.ts';
 
 /** An institution and the commitments it leads and supports. */
 export function institutionPage(ctx: PageContext, institution: InstitutionHead, commitments: InstitutionCommitment[]): string {
@@ -45,7 +46,7 @@ function CommitmentList({ intl, member, commitments }: { intl: Intl; member: str
     <ul class="commitment-list">
       {commitments.map((c) => (
         <li>
-          <a href={`/${intl.locale}/commitments/${c.ogpId}`} lang={c.titleLocale} safe>{c.title}</a>{' '}
+          <a href={`/${intl.locale}/commitments/${c.ogpId}`} lang={c.titleLocale} dir={textDir(c.titleLocale)} safe>{c.title}</a>{' '}
           <span class="muted" safe>{`(${c.ogpId}) · ${actionPlanTitle(intl, member, c.actionPlan)}`}</span>
         </li>
       ))}

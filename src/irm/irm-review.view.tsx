@@ -3,6 +3,7 @@ import type { CommitmentDetail } from '../commitments/commitment-detail.ts';
 import { pickLocale } from '../commitments/commitment-detail.ts';
 import { paragraphs } from '../layout/format.ts';
 import type { IrmIndicator, IrmReport } from './indicators.ts';
+import { textDir } from '../i18n/text-direction.ts';
 
 type Review = CommitmentDetail['irmReviews'][number];
 
@@ -66,7 +67,7 @@ export function IrmReviewSummary({ intl, review }: { intl: Intl; review: Review 
     <div class="review">
       <h3 safe>{heading}</h3>
       {text?.value.irmTitle ? (
-        <p><strong lang={text.locale} safe>{review.irmNumber
+        <p><strong lang={text.locale} dir={textDir(text.locale)} safe>{review.irmNumber
           ? t('irm.commitmentNumber', { number: review.irmNumber, title: text.value.irmTitle })
           : text.value.irmTitle}</strong></p>
       ) : ''}
@@ -75,7 +76,7 @@ export function IrmReviewSummary({ intl, review }: { intl: Intl; review: Review 
         {review.derived.starred !== null ? <><dt safe>{t('irm.starred')}</dt><dd safe>{t(review.derived.starred ? 'common.yes' : 'common.no')}</dd></> : ''}
       </dl>
       {text?.value.narrative ? (
-        <div class="prose" lang={text.locale}>{paragraphs(text.value.narrative).map((p) => <p safe>{p}</p>)}</div>
+        <div class="prose" lang={text.locale} dir={textDir(text.locale)}>{paragraphs(text.value.narrative).map((p) => <p safe>{p}</p>)}</div>
       ) : ''}
     </div>
   );

@@ -2,6 +2,7 @@ import type { Children } from '@kitajs/html';
 import type { FormState } from '../http/form.ts';
 import { languageName } from '../i18n/intl.ts';
 import { LOCALES } from '../i18n/locales.ts';
+import { textDir } from '../i18n/text-direction.ts';
 import { Layout, type PageContext } from './layout.tsx';
 import { ErrorSummary, formTitle, Notice, PostForm } from './form.tsx';
 
@@ -58,7 +59,7 @@ export function FormFramePage(props: FormFrameProps): string {
           {language ? <>
             <input type="hidden" name="lang" value={language.lang} />
             <p safe>{language.statement}</p>
-            <div lang={language.lang}>{props.texts as 'safe'}</div>
+            <div lang={language.lang} dir={textDir(language.lang)}>{props.texts as 'safe'}</div>
           </> : ''}
           {props.children as 'safe'}
           <button type="submit" class="button" safe>{props.submitLabel}</button>
@@ -76,8 +77,9 @@ function LanguageChooser({ ctx, action, lang, choices, buttonLabel }: {
   const { intl } = ctx;
   return (
     <form method="get" action={action}>
-      <label for="choose-lang" safe>{intl.t('edit.language')}</label>{' '}
-      <select id="choose-lang" name="lang">
+      {/* `field-lang`: the error summary links a refused language to the field of its name. */}
+      <label for="field-lang" safe>{intl.t('edit.language')}</label>{' '}
+      <select id="field-lang" name="lang">
         {choices.map((l) => <option value={l} selected={l === lang} safe>{languageName(l, intl.locale)}</option>)}
       </select>{' '}
       <button type="submit" class="button secondary" safe>{buttonLabel}</button>

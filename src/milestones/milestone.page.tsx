@@ -13,6 +13,7 @@ import {
   latestReport, type PublicEvidence, type PublicMilestone, type PublicVerdict, type PublishedReport,
 } from './milestone-reports.queries.ts';
 import { milestoneApiReportsPath, milestoneHistoryUrl } from './milestone-urls.ts';
+import { textDir } from '../i18n/text-direction.ts';
 
 export type MilestonePageData = {
   milestone: PublicMilestone;
@@ -51,10 +52,10 @@ export function milestonePage(ctx: PageContext, { milestone: m, reports, evidenc
     children: (
       <>
         <p class="muted">
-          <a href={commitmentUrl} lang={title?.locale} safe>{title ? `${title.value} (${id})` : id}</a>
+          <a href={commitmentUrl} lang={title?.locale} dir={textDir(title?.locale)} safe>{title ? `${title.value} (${id})` : id}</a>
         </p>
         <h1 safe>{heading}</h1>
-        {text ? <p class="prose" lang={text.locale} safe>{text.value}</p> : ''}
+        {text ? <p class="prose" lang={text.locale} dir={textDir(text.locale)} safe>{text.value}</p> : ''}
         {text && text.locale !== intl.locale ? <OtherLanguageNote intl={intl} textLocale={text.locale} /> : ''}
         <dl class="facts">
           <dt safe>{t('milestone.start')}</dt><dd safe>{formatPartialDate(intl, m.start)}</dd>
@@ -109,7 +110,7 @@ function LatestStatus({ intl, report: r, verdicts, evidence }: {
             <dt safe>{t('publicReport.submitted')}</dt>
             <dd safe>{t(r.late ? 'publicReport.submittedLate' : 'publicReport.submittedOnTime', { date: formatDeadline(intl, r.submittedAt!) })}</dd>
           </dl>
-          <div class="prose" lang={r.narrativeLocale ?? undefined}>{paragraphs(r.narrative).map((p) => <p safe>{p}</p>)}</div>
+          <div class="prose" lang={r.narrativeLocale ?? undefined} dir={textDir(r.narrativeLocale ?? undefined)}>{paragraphs(r.narrative).map((p) => <p safe>{p}</p>)}</div>
         </li>
         <li>
           <h3 safe>{t('milestonePage.civilSocietyVerdict')}</h3>
@@ -191,7 +192,7 @@ function Timeline({ intl, reports }: { intl: Intl; reports: PublishedReport[] })
                 <td data-label={label('verdict')} safe>{verdict}</td>
                 <td data-label={label('punctuality')} safe>{punctuality}</td>
                 <td data-label={label('evidence')} safe>{evidence}</td>
-                <td data-label={label('narrative')} lang={r.narrativeLocale ?? undefined} safe>{r.narrative ?? ''}</td>
+                <td data-label={label('narrative')} lang={r.narrativeLocale ?? undefined} dir={textDir(r.narrativeLocale ?? undefined)} safe>{r.narrative ?? ''}</td>
               </tr>
             );
           })}

@@ -7,6 +7,7 @@ import { evidenceUrl } from '../evidence/evidence-url.ts';
 import { linkErrorMessage } from '../evidence/link-check.ts';
 import type { EvidenceView, ReportDetail } from './milestone-report.queries.ts';
 import { formatInstant } from './reporting-format.ts';
+import { textDir } from '../i18n/text-direction.ts';
 
 /** Pieces shared by the reporting pages: names of milestones, statuses and verdicts, a report with its evidence. */
 
@@ -20,7 +21,7 @@ export function MilestoneName({ intl, m }: { intl: Intl; m: { ogpId: string; num
   return (
     <>
       <span safe>{intl.t('reporting.milestoneOf', { id: m.ogpId, number: m.number })}</span>
-      {m.text ? <>{': '}<span lang={m.textLocale && m.textLocale !== intl.locale ? m.textLocale : undefined} safe>{m.text}</span></> : ''}
+      {m.text ? <>{': '}<span lang={m.textLocale && m.textLocale !== intl.locale ? m.textLocale : undefined} dir={textDir(m.textLocale ?? undefined)} safe>{m.text}</span></> : ''}
     </>
   );
 }
@@ -103,7 +104,7 @@ export function ReportSummary({ intl, report, headingId, restrictHref }: {
         <dt safe>{t('reporting.report.submittedAt')}</dt><dd safe>{formatInstant(intl, report.submittedAt)}</dd>
       </dl>
       <h3 safe>{t('reporting.field.narrative')}</h3>
-      <div lang={report.narrativeLocale}>{paragraphs(report.narrative).map((p) => <p safe>{p}</p>)}</div>
+      <div lang={report.narrativeLocale} dir={textDir(report.narrativeLocale)}>{paragraphs(report.narrative).map((p) => <p safe>{p}</p>)}</div>
       <h3 safe>{t('reporting.evidence.heading')}</h3>
       <EvidenceList intl={intl} items={report.evidence} restrictHref={restrictHref} />
     </section>

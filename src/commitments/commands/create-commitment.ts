@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.ts';
 import type { CurrentUser } from '../../accounts/current-user.ts';
 import { authorize } from '../../http/authorize.ts';
 import { choice, parseForm, REQUIRED, type FieldErrors, type FormValues } from '../../http/form.ts';
-import { LOCALES } from '../../i18n/locales.ts';
+import { PUBLICATION_LANGUAGES } from '../../i18n/publication-languages.ts';
 import { formList, LIST_SEPARATOR } from '../../layout/checkbox-group.tsx';
 import { MONTH_FIELD, monthDate, refineMonths } from '../../milestones/commands/month-field.ts';
 import { recordChange, type CommandResult } from './change-log.ts';
@@ -14,11 +14,11 @@ const ID = /^[0-9]{1,18}$/;
 
 /**
  * The new-commitment form: its OGP id and number in the plan, its texts in the language it is written in (the
- * source locale), its lead and supporting institutions (ids of the member's institutions), its policy areas (keys of
+ * source locale: any language OGP members publish in, `PUBLICATION_LANGUAGES`), its lead and supporting institutions (ids of the member's institutions), its policy areas (keys of
  * the taxonomy) and its start and end months. Supporting institutions and policy areas are checkboxes, read apart.
  */
 export const CreateCommitmentForm = z.object({
-  lang: choice(LOCALES),
+  lang: choice(PUBLICATION_LANGUAGES),
   ogpId: z.string({ error: REQUIRED }).trim().toUpperCase().min(1, REQUIRED).regex(/^[A-Z]{2,4}[0-9]{4}$/, 'commitment.error.ogpId'),
   numberInPlan: z.string().trim().optional().transform((v) => v || '')
     .refine((v) => v === '' || (/^[0-9]{1,4}$/.test(v) && Number(v) > 0), 'form.error.wholeNumber')
