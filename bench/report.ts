@@ -1,3 +1,4 @@
+import { DOWNLOAD_FORMATS, type DownloadTime } from './downloads.ts';
 import type { ImportRate } from './import-rate.ts';
 import type { LoadResult } from './load.ts';
 
@@ -17,6 +18,7 @@ export type EngineResult = {
   postgresMb?: number;
   dataLoad: string;
   importRate?: ImportRate;
+  downloads?: DownloadTime[];
   skipped?: string;
 };
 export type Report = {
@@ -100,11 +102,23 @@ export function renderReport(report: Report): string {
   row('Node server peak RSS (VmHWM)', (e) => (e.serverPeakMb === undefined ? '—' : `${int(e.serverPeakMb)} MB`));
   row('PostgreSQL processes (sum of Pss)', (e) => (e.postgresMb === undefined ? '—' : `${int(e.postgresMb)} MB`));
   row('OGP dataset import (`import ogp-dataset`)', (e) => importCell(e.importRate), `≥ ${int(GOALS.importRowsPerSecond)} rows/s`);
+  for (const format of DOWNLOAD_FORMATS) {
+    row(`download of the whole list as ${format.toUpperCase()} (× the CSV's time)`, (e) => downloadCell(e, format, report.settings.commitments));
+  }
   row('data set load', (e) => e.dataLoad);
   const skipped = report.engines.filter((e) => e.skipped);
   if (skipped.length) lines.push('', ...skipped.map((e) => `- ${e.name}: skipped: ${e.skipped}`));
   lines.push('');
   return lines.join('\n');
+}
+
+function downloadCell(engine: EngineResult, format: string, rows: number): string {
+  const time = engine.downloads?.find((d) => d.format === format);
+  if (!time) return '—';
+  if ('error' in time) return `failed: ${time.error}`;
+  const csv = engine.downloads?.find((d) => d.format === 'csv');
+  const share = format !== 'csv' && csv && 'seconds' in csv ? ` (${(time.seconds / csv.seconds).toFixed(2)}×)` : '';
+  return `${time.seconds.toFixed(1)} s${share}, ${int(rows / time.seconds)} rows/s, ${(time.bytes / 2 ** 20).toFixed(1)} MB`;
 }
 
 function importCell(rate: ImportRate | undefined): string {

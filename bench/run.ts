@@ -8,6 +8,7 @@ import { inLanguage, LANGUAGES, TOPICS } from '../src/generate/word-lists.ts';
 import { adminQuery, clusterDirOf, loadDebian, prepareEmbedded, type Targets } from './data-sets.ts';
 import { findDebianPostgres, startDebianPostgres } from './debian-postgres.ts';
 import { freePort } from '../src/db/embedded-postgres.ts';
+import { measureDownloads } from './downloads.ts';
 import { measureImport, type ImportRate } from './import-rate.ts';
 import { measure, warmUp, type LoadResult } from './load.ts';
 import {
@@ -232,6 +233,8 @@ async function runEngine(name: string, targets: Targets, setup: EngineSetup): Pr
       }
       result.targets.push({ ...target, result: await load(url, target.name, name, target) });
     }
+    log(`Downloading the whole list as CSV, JSON and XLSX from ${name}`);
+    result.downloads = await measureDownloads(baseUrl);
     result.serverRssMb = rssMb(server.pid);
     result.serverPeakMb = rssMb(server.pid, 'VmHWM');
     const pgPid = setup.postgresPid();
