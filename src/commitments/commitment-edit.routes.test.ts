@@ -154,6 +154,10 @@ describe('editing a commitment', () => {
       .select(['objectives']).where('ogp_id', '=', 'KE0031').where('locale', '=', 'es').executeTakeFirstOrThrow();
     expect(es.objectives).toBe('Documentar el proceso');
     expect((await new WebClient(t.app).get('/es/commitments/KE0031')).body).toContain('Documentar el proceso');
+    // The history marks each text's language on its cell, and not on "Not given" (read out in the page's language).
+    const history = (await new WebClient(t.app).get('/en/commitments/KE0031/history')).body;
+    expect(history).toContain('<ins lang="es">Documentar el proceso</ins>');
+    expect(history).toMatch(/Objectives \(Spanish\)<\/th><td data-label="Before"><del>Not given<\/del>/);
   });
 
   it('refuses bad input naming the field, keeps what was typed, and writes nothing', async () => {
@@ -271,7 +275,7 @@ describe('withdrawal, history and restore', () => {
     expect(history.body).toContain('Hadija History (Office of the Deputy President)');
     expect(history.body).toContain('Testing history');
     expect(history.body).toContain('Title (English)');
-    expect(history.body).toContain('<ins>A title to undo</ins>');
+    expect(history.body).toContain('<ins lang="en">A title to undo</ins>');
     expect(history.body).toContain('<ins>Completed</ins>');
     expect(history.body).toContain('Milestone re-planned: milestone 1');
     expect(history.body).not.toContain('Restore the version');

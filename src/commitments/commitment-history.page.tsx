@@ -1,5 +1,6 @@
 import type { Intl } from '../i18n/intl.ts';
 import { languageName } from '../i18n/intl.ts';
+import { textDir } from '../i18n/text-direction.ts';
 import { Layout, type PageContext } from '../layout/layout.tsx';
 import { formatPartialDate } from '../layout/format.ts';
 import { Notice, PostForm } from '../layout/form.tsx';
@@ -19,7 +20,8 @@ type View = {
   labels?: DiffLabels | undefined;
 };
 
-export type DiffRow = { field: string; before: string; after: string };
+/** `beforeLang`/`afterLang`: the language of a text's value, for its cell (not set on "not given"). */
+export type DiffRow = { field: string; before: string; after: string; beforeLang?: string; afterLang?: string };
 /** Names the history page looks up for stored keys (policy areas by key, report institutions by id), shown by label. */
 export type DiffLabels = { policyArea?: (key: string) => string; institution?: (id: string) => string };
 
@@ -100,14 +102,19 @@ export function diffRows(intl: Intl, change: Pick<ChangeView, 'before' | 'after'
     const language = languageName(locale, intl.locale);
     const b = beforeTexts[locale];
     const a = afterTexts[locale];
+    const textRow = (label: string, before: unknown, after: unknown) => {
+      const row: DiffRow = { field: t('history.inLanguage', { field: t(label), language }), before: show(intl, undefined, before, labels), after: show(intl, undefined, after, labels) };
+      if (row.before === row.after) return;
+      if (typeof before === 'string' && before !== '') row.beforeLang = locale;
+      if (typeof after === 'string' && after !== '') row.afterLang = locale;
+      rows.push(row);
+    };
     if (change.entityType === 'milestone') {
-      if (b !== a) rows.push({ field: t('history.inLanguage', { field: t('milestone.text'), language }), before: show(intl, undefined, b, labels), after: show(intl, undefined, a, labels) });
+      textRow('milestone.text', b, a);
       continue;
     }
     for (const [field, label] of Object.entries(TEXT_LABELS)) {
-      const before = show(intl, undefined, (b as Record<string, unknown> | null)?.[field], labels);
-      const after = show(intl, undefined, (a as Record<string, unknown> | null)?.[field], labels);
-      if (before !== after) rows.push({ field: t('history.inLanguage', { field: t(label), language }), before, after });
+      textRow(label, (b as Record<string, unknown> | null)?.[field], (a as Record<string, unknown> | null)?.[field]);
     }
   }
   return rows;
@@ -189,8 +196,8 @@ export function HistoryList<C extends ChangeView>({ intl, changes, labels, resto
                     {rows.map((r) => (
                       <tr>
                         <th scope="row" data-label={t('history.field')} safe>{r.field}</th>
-                        <td data-label={t('history.before')}><del safe>{r.before}</del></td>
-                        <td data-label={t('history.after')}><ins safe>{r.after}</ins></td>
+                        <td data-label={t('history.before')}><del lang={r.beforeLang} dir={textDir(r.beforeLang)} safe>{r.before}</del></td>
+                        <td data-label={t('history.after')}><ins lang={r.afterLang} dir={textDir(r.afterLang)} safe>{r.after}</ins></td>
                       </tr>
                     ))}
                   </tbody>

@@ -63,7 +63,7 @@ describe('saveCommitmentRecords history', () => {
     expect(latest).toMatchObject({ command: 'import_commitment', actorName: null, reason: SOURCE });
     const intl = intlFor('en');
     expect(diffRows(intl, latest!)).toEqual([
-      { field: expect.stringContaining('Title'), before: 'Open budgets, edited by hand', after: 'Open budgets (source v2)' },
+      { field: expect.stringContaining('Title'), before: 'Open budgets, edited by hand', after: 'Open budgets (source v2)', beforeLang: 'en', afterLang: 'en' },
     ]);
   });
 });

@@ -96,7 +96,7 @@ describe('create_milestone and the milestone history tab', () => {
     expect(entries).toHaveLength(2);
     expect(history.body).toContain('<h1>History of milestone 8 of commitment KE0031</h1>');
     expect(history.body).toContain('Milestone added');
-    expect(history.body).toContain('<ins>Publish a yearly report on every OGP desk</ins>');
+    expect(history.body).toContain('<ins lang="en">Publish a yearly report on every OGP desk</ins>');
     expect(history.body).toContain('Sefu Senate (Senate)');
     expect(history.body).not.toContain('Changed milestone one');
     expect(history.body).toContain('href="/en/commitments/KE0031/milestones/8"');
