@@ -1,14 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { adminQuery, databaseUrl } from '../../test/setup/template-database.ts';
+import { listMigrations } from '../db/migrate.ts';
 
 let t: TestDatabase;
 beforeAll(async () => { t = await createTestDatabase(); });
 afterAll(async () => { await t.drop(); });
 
 function ahadi(...args: string[]) {
+  return ahadiOn(t.url, ...args);
+}
+
+function ahadiOn(url: string, ...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    encoding: 'utf8', env: { ...process.env, DATABASE_URL: t.url }, timeout: 60_000,
+    encoding: 'utf8', env: { ...process.env, DATABASE_URL: url }, timeout: 60_000,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -31,6 +38,20 @@ describe('npm run ahadi', () => {
     const run = ahadi('import', 'ogp-page', '../shared/seeds/KE0031.fr.txt');
     expect(run.stdout).toContain('KE0031: updated');
     expect(run.code).toBe(0);
+  });
+
+  it('brings a new database up to date before an import, as serve does, rather than rejecting every row', async () => {
+    const adminUrl = inject('databaseAdminUrl');
+    const name = `ahadi_test_${randomBytes(6).toString('hex')}`;
+    await adminQuery(adminUrl, `create database ${name}`);
+    try {
+      const run = ahadiOn(databaseUrl(adminUrl, name), 'import', 'ogp-page', '../shared/seeds/KE0031.fr.txt');
+      expect(run.stderr).toContain(`Applied migrations: ${listMigrations().map((m) => m.version).join(', ')}`);
+      expect(run.stdout).toContain('KE0031: created');
+      expect(run.code).toBe(0);
+    } finally {
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+    }
   });
 
   it('create-admin prints a one-time invitation link for an administrator', () => {

@@ -44,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
         const applied = await migrate(db);
         console.log(applied.length ? `Applied ${applied.map((m) => `${m.version}_${m.name}`).join(', ')}` : 'Database is up to date');
         if (command === 'demo') console.log(`Loaded ${await loadDemo(db)} demo commitments, ${await loadDemoRounds(db)} demo reporting rounds`);
-      });
+      }, { migrated: false });
     case 'import': {
       const [kind, ...args] = rest;
       if (kind === 'ogp-dataset') {
@@ -86,10 +86,19 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Runs a command on the configured database, first bringing its schema up to date as `serve` does (unless the
+ * command migrates itself): on a new data folder or database, `import` would otherwise reject every row for a
+ * missing table. Migrations take an advisory lock, so this is safe beside a running portal.
+ */
 async function withDatabase(config: ReturnType<typeof readConfig>, log: (l: string) => void,
-  work: (db: Awaited<ReturnType<typeof connect>>['db']) => Promise<unknown>): Promise<number> {
+  work: (db: Awaited<ReturnType<typeof connect>>['db']) => Promise<unknown>, { migrated = true } = {}): Promise<number> {
   const connection = await connect(config, log);
   try {
+    if (migrated) {
+      const applied = await migrate(connection.db);
+      if (applied.length) log(`Applied migrations: ${applied.map((m) => m.version).join(', ')}`);
+    }
     const result = await work(connection.db);
     return typeof result === 'number' ? result : 0;
   } finally {
