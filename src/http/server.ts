@@ -49,6 +49,7 @@ import { errorPage } from './error-page.tsx';
 import type { WebSecurity } from './cookies.ts';
 import { loadCsrfKey, registerCsrfProtection } from './csrf.ts';
 import { authRedirect } from './auth-redirect.ts';
+import { registerNulCharacterGuard } from './nul-character-guard.ts';
 import { createPublicPageCache, type PublicPageCache } from './public-page-cache.ts';
 
 export type AppDeps = {
@@ -91,6 +92,7 @@ export async function buildServer(base: { db: Db; config?: Config }, options: { 
   await app.register(formbody);
   await app.register(multipart, multipartOptions(config)); // file uploads are read as streams by their handlers
   registerCsrfProtection(app, web);
+  registerNulCharacterGuard(app);
   await registerApiDocs(app); // first: the OpenAPI generator must see every route registered after it
 
   app.get('/', async (request, reply) => reply.redirect(`/${negotiateLocale(request.headers['accept-language'])}/`, 302));

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from './errors.ts';
+
+/**
+ * Refuses, before any handler, a path segment, query parameter or form field holding the character U+0000: text in
+ * PostgreSQL cannot hold it, so such a value reached the database as an error (a 500, or a download cut after its
+ * header row once the response had started). The 400 names the field. Uploads (multipart) are read by their handlers.
+ */
+export function registerNulCharacterGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    for (const values of [request.params, request.query, request.body]) {
+      const field = fieldWithNul(values);
+      if (field !== undefined) throw new AppError('invalid_input', `${field}: contains the character U+0000, which cannot be stored`, field);
+    }
+  });
+}
+
+function fieldWithNul(values: unknown): string | undefined {
+  if (values === null || typeof values !== 'object') return undefined;
+  for (const [field, value] of Object.entries(values)) {
+    const texts = Array.isArray(value) ? value : [value];
+    if (texts.some((text) => typeof text === 'string' && text.includes('\u0000'))) return field;
+  }
+  return undefined;
+}
