@@ -9,7 +9,7 @@ const KEYS: Record<number, string> = { 400: 'badRequest', 403: 'forbidden', 404:
 export function errorPage(status: number, url: string, acceptLanguage: string | undefined, detail?: string): string {
   const first = url.split('/')[1] ?? '';
   const intl = intlFor(isLocale(first) ? first : negotiateLocale(acceptLanguage));
-  const key = KEYS[status] ?? 'serverError';
+  const key = KEYS[status] ?? (status < 500 ? 'badRequest' : 'serverError');
   return Layout({
     intl,
     pathAfterLocale: isLocale(first) ? pathAfterLocale(url) : '/',
@@ -18,7 +18,7 @@ export function errorPage(status: number, url: string, acceptLanguage: string | 
       <>
         <h1 safe>{intl.t(`error.${key}.title`)}</h1>
         <p safe>{intl.t(`error.${key}.body`)}</p>
-        {status === 400 && detail ? <p><code safe>{detail}</code></p> : ''}
+        {key === 'badRequest' && detail ? <p><code safe>{detail}</code></p> : ''}
         <p><a href={`/${intl.locale}/`} safe>{intl.t('error.backHome')}</a></p>
       </>
     ),

@@ -17,10 +17,21 @@ const STATUS: Record<ErrorCode, number> = {
 
 export class AppError extends Error {
   readonly status: number;
-  constructor(readonly code: ErrorCode, message: string, readonly field?: string) {
+  constructor(readonly code: ErrorCode, message: string, readonly field?: string, status?: number) {
     super(message);
-    this.status = STATUS[code];
+    this.status = status ?? STATUS[code];
   }
+}
+
+/**
+ * Fastify's own refusals of a request (a body too large, of a type no route reads, JSON that does not parse) as the
+ * client errors they are, with their status and Fastify's message: they used to reach the error handler as unknown
+ * errors, answered 500 and logged as the server's fault.
+ */
+export function requestRefusedByFastify(error: unknown): AppError | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  if (!(error instanceof Error) || typeof status !== 'number' || status < 400 || status >= 500) return undefined;
+  return new AppError('invalid_input', error.message, undefined, status);
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);

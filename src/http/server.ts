@@ -44,7 +44,7 @@ import { registerOutboxRoutes } from '../admin/outbox.routes.ts';
 import { registerReportingRoutes } from '../reporting/reporting.routes.ts';
 import { registerPasswordChangeRoutes } from '../accounts/password-change.routes.ts';
 import { registerAdminAccountRoutes } from '../admin/accounts.routes.ts';
-import { AppError } from './errors.ts';
+import { AppError, requestRefusedByFastify } from './errors.ts';
 import { errorPage } from './error-page.tsx';
 import type { WebSecurity } from './cookies.ts';
 import { loadCsrfKey, registerCsrfProtection } from './csrf.ts';
@@ -137,8 +137,9 @@ export async function buildServer(base: { db: Db; config?: Config }, options: { 
 
   app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('not_found', 'no such page')));
   app.setErrorHandler((error, request, reply) => {
-    if (!(error instanceof AppError)) request.log.error(error);
-    return sendError(request, reply, error);
+    const known = error instanceof AppError ? error : requestRefusedByFastify(error);
+    if (!known) request.log.error(error);
+    return sendError(request, reply, known ?? error);
   });
   return app;
 }
