@@ -159,6 +159,12 @@ describe('readEvidenceForm', () => {
     expect(form.values).toEqual({ title: ['ok'] });
   });
 
+  it('names a field holding the character U+0000, which the database cannot store', async () => {
+    const form = await send([{ name: 'narrative', value: 'Done\u0000' }, { name: 'title', value: 'ok' }]);
+    expect(form.errors).toEqual({ narrative: 'form.error.invalid' });
+    expect(form.values).toEqual({ title: ['ok'] });
+  });
+
   it('reads a url-encoded form too (no file chosen, no enctype), with its repeated values', async () => {
     const res = await client.app.inject({
       method: 'POST', url: UPLOAD_ROUTE, remoteAddress: client.ip,

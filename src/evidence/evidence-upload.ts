@@ -50,6 +50,8 @@ export async function readEvidenceForm(request: FastifyRequest, config: Config):
     for await (const part of request.parts() as AsyncIterable<Multipart>) {
       if (part.type === 'field') {
         if (part.valueTruncated) form.errors[part.fieldname] ??= 'form.error.tooLong';
+        // PostgreSQL text cannot hold U+0000; other bodies are refused for it before their handler (nul-character-guard).
+        else if (typeof part.value === 'string' && part.value.includes('\u0000')) form.errors[part.fieldname] ??= 'form.error.invalid';
         else if (typeof part.value === 'string') (form.values[part.fieldname] ??= []).push(part.value);
         continue;
       }

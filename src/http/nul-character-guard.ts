@@ -4,7 +4,8 @@ import { AppError } from './errors.ts';
 /**
  * Refuses, before any handler, a path segment, query parameter or form field holding the character U+0000: text in
  * PostgreSQL cannot hold it, so such a value reached the database as an error (a 500, or a download cut after its
- * header row once the response had started). The 400 names the field. Uploads (multipart) are read by their handlers.
+ * header row once the response had started). The 400 names the field. A multipart form is read by its handler, and
+ * `readEvidenceForm` names such a field as an error of the form.
  */
 export function registerNulCharacterGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
