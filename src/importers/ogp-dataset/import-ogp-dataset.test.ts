@@ -274,5 +274,10 @@ describe('import ogp-dataset', () => {
     const file = variantFile('no-code.csv', (all) => all.map(({ Code: _code, ...rest }) => rest));
     await expect(importOgpDataset(t.db, file, { dryRun: true })).rejects.toThrow(TableFileError);
     await expect(importOgpDataset(t.db, file, { dryRun: true })).rejects.toThrow(/missing column "Code"/);
+    // Another kind of file: a few of the missing columns and what it has instead, not all 123 names.
+    const other = path.join(path.dirname(file), 'other.csv');
+    fs.writeFileSync(other, 'id,title\nX1,Something else\n');
+    await expect(importOgpDataset(t.db, other, { dryRun: true })).rejects.toThrow(
+      /^other\.csv is not OGP's commitment dataset: missing \d+ of its \d+ columns, among them "Commitment Unique Identifier", "Country\/Locality", .*; its header has "id", "title"$/);
   });
 });

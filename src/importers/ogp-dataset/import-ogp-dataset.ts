@@ -21,9 +21,7 @@ export async function importOgpDataset(db: Db, file: string, options: Omit<Impor
   const startedAt = performance.now();
   const table = readCsv(fs.readFileSync(file));
   const missing = missingColumns(table, REQUIRED_COLUMNS);
-  if (missing.length > 0) {
-    throw new TableFileError(`${path.basename(file)} is not OGP's commitment dataset: missing ${missing.length === 1 ? 'column' : 'columns'} ${missing.map((c) => `"${c}"`).join(', ')}`);
-  }
+  if (missing.length > 0) throw new TableFileError(`${path.basename(file)} is not OGP's commitment dataset: ${missingColumnsText(missing, table.columns)}`);
   // Rows are mapped as the import reads them, so that mapping overlaps with the database's work on earlier rows.
   const rows = { length: table.rows.length, *[Symbol.iterator]() { for (const row of table.rows) yield sourceRow(row); } };
   return runImport(db, rows, commitmentTargetFrom(path.basename(file)), { ...options, startedAt });
@@ -39,3 +37,16 @@ function sourceRow(row: TableRow): SourceRow<CommitmentRecordInput> {
     throw error;
   }
 }
+
+/**
+ * The columns a file lacks, all of them when a few are missing (a renamed column), else the first few and what the
+ * file has instead: a file of another kind would otherwise be answered with all 123 names.
+ */
+function missingColumnsText(missing: string[], found: readonly string[]): string {
+  const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(', ');
+  if (missing.length <= MISSING_NAMED) return `missing ${missing.length === 1 ? 'column' : 'columns'} ${quoted(missing)}`;
+  return `missing ${missing.length} of its ${REQUIRED_COLUMNS.length} columns, among them ${quoted(missing.slice(0, MISSING_NAMED))}; ` +
+    `its header has ${quoted(found.slice(0, MISSING_NAMED))}${found.length > MISSING_NAMED ? ', …' : ''}`;
+}
+
+const MISSING_NAMED = 5;

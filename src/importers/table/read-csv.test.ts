@@ -24,4 +24,12 @@ describe('readCsv', () => {
     expect(() => readCsv('id,id\n1,2\n')).toThrow('the header names column "id" twice');
     expect(() => readCsv('')).toThrow('the file is empty: no header row');
   });
+
+  it('reads UTF-8 bytes, and refuses another encoding rather than import its accents as U+FFFD', () => {
+    expect(readCsv(Buffer.from('\ufeffid,member\nMX0001,México\n', 'utf8')).rows).toEqual([{ rowNumber: 2, cells: { id: 'MX0001', member: 'México' } }]);
+    // Excel's "CSV" on Windows: é is the single byte 0xE9.
+    const windows1252 = Buffer.from('id,member\nMX0001,M\xe9xico\n', 'latin1');
+    expect(() => readCsv(windows1252)).toThrow(TableFileError);
+    expect(() => readCsv(windows1252)).toThrow('not UTF-8 text (line 2): save the file as "CSV UTF-8" (Excel)');
+  });
 });
