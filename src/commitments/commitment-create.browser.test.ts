@@ -82,8 +82,8 @@ describe('creating action plans, commitments and milestones in a browser', () =>
     await page.locator('form:has(#field-lang) button').click();
     expect(new URL(page.url()).search).toBe('?lang=ar');
     await checkPage(page, 'es');
-    expect(await page.locator('#field-title').evaluate((input) => [input.closest('[lang]')!.getAttribute('lang'), getComputedStyle(input).direction]))
-      .toEqual(['ar', 'rtl']);
+    expect(await page.locator('#field-title').evaluate((input) => [input.getAttribute('lang'), getComputedStyle(input).direction,
+      getComputedStyle(input.closest('.field')!.querySelector('label')!).direction])).toEqual(['ar', 'rtl', 'ltr']);
     await page.locator('#field-title').fill('نشر بيانات الميزانية');
     await page.locator('#field-ogpId').fill('KE0052');
     await page.locator('#field-leadInstitution').selectOption({ label: 'National Treasury' });

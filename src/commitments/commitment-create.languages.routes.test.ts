@@ -59,7 +59,9 @@ describe('the language a new commitment is written in', () => {
     const swahili = await client.get('/sw/members/brazil/action-plans/5/commitments/new?lang=pt');
     expect(swahili.body).toContain('<option value="pt" selected>Kireno</option>');
     expect(swahili.body).toContain('<input type="hidden" name="lang" value="pt"/>');
-    expect(swahili.body).toContain('<div lang="pt">');
+    expect(swahili.body).toMatch(/<input id="field-title" name="title" type="text" value="" lang="pt"\/>/);
+    // The field's label is in the page's language, and not marked as Portuguese.
+    expect(swahili.body).not.toContain('<div lang="pt">');
     expect(swahili.body).not.toContain('dir="rtl"');
   });
 
@@ -108,7 +110,8 @@ describe('the language a new commitment is written in', () => {
     const client = await admin();
     const form = await client.get(`${KENYA}?lang=ar`);
     expect(form.body).toContain('<option value="ar" selected>arabe</option>');
-    expect(form.body).toContain('<div lang="ar" dir="rtl">');
+    expect(form.body).toContain('<input id="field-title" name="title" type="text" value="" lang="ar" dir="rtl"/>');
+    expect(form.body).toMatch(/<textarea id="field-description" name="description" rows="6" lang="ar" dir="rtl"/);
     expect(form.body).toContain('Vous rédigez les textes en arabe.');
     const res = await client.submit(`${KENYA}?lang=ar`, KENYA, arabic());
     expect(res.statusCode, /<div class="error-summary".*?<\/div>/s.exec(res.body)?.[0]).toBe(303);
@@ -120,7 +123,7 @@ describe('the language a new commitment is written in', () => {
     const edit = await client.get(res.headers.location as string);
     expect(edit.body).toContain('<input type="hidden" name="lang" value="ar"/>');
     expect(edit.body).toContain(`value="${AR_TITLE}"`);
-    expect(edit.body).toContain('<div lang="ar" dir="rtl">');
+    expect(edit.body).toContain(`<input id="field-title" name="title" type="text" value="${AR_TITLE}" lang="ar" dir="rtl"/>`);
 
     const visitor = new WebClient(t.app);
     const page = await visitor.get('/en/commitments/KE0060');

@@ -43,9 +43,9 @@ export function commitmentCreatePage(ctx: PageContext, view: {
     submitLabel: t('commitment.new.submit'),
     language: { ...textLanguage(ctx, view.lang, 'write'), choices: publicationLanguages(intl.locale) },
     texts: <>
-      <TextField intl={intl} form={form} name="title" label={labels.title} />
-      <TextArea intl={intl} form={form} name="description" label={labels.description} optional rows={6} />
-      <TextArea intl={intl} form={form} name="objectives" label={labels.objectives} hint={t('edit.hint.onePerLine')} optional rows={5} />
+      <TextField intl={intl} form={form} name="title" textLang={view.lang} label={labels.title} />
+      <TextArea intl={intl} form={form} name="description" textLang={view.lang} label={labels.description} optional rows={6} />
+      <TextArea intl={intl} form={form} name="objectives" textLang={view.lang} label={labels.objectives} hint={t('edit.hint.onePerLine')} optional rows={5} />
     </>,
     children: <>
       <TextField intl={intl} form={form} name="ogpId" label={labels.ogpId} spellcheck={false}

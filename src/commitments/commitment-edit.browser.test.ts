@@ -45,7 +45,7 @@ describe('editing with history in a browser', () => {
       expect(await page.locator('form.stack-form').innerText()).toContain(source);
       await checkPage(page, locale);
       await page.getByRole('link', { name: translationLink }).click();
-      expect(await page.locator('div[lang="fr"] #field-text').count()).toBe(1);
+      expect(await page.locator('#field-text[lang="fr"]').count()).toBe(1);
       expect(await page.locator('form.stack-form').innerText()).toContain(translation);
       await checkPage(page, locale);
       await page.getByRole('link', { name: sourceLink }).click();

@@ -80,7 +80,7 @@ describe('a commitment published in Portuguese, not an interface language', () =
     expect(page.body).toContain('<input type="hidden" name="lang" value="pt"/>');
     expect(page.body).toContain(`value="${PT_TITLE}"`);
     expect(page.body).toContain('<option value="pt" selected>Portuguese</option>');
-    expect(page.body).toContain('<div lang="pt">');
+    expect(page.body).toContain(`<input id="field-title" name="title" type="text" value="${PT_TITLE}" lang="pt"/>`);
     expect(page.body).toContain('You are editing the texts in Portuguese. It is the language the commitment was published in.');
     expect(page.body).toContain(`<div class="prose" lang="pt"><p>${PT_FULL_TEXT}</p></div>`);
     expect(page.body).toContain(`<a href="${EDIT}?lang=en">Edit the translation in English (title only)</a>`);

@@ -94,11 +94,11 @@ export function commitmentEditPage(ctx: PageContext, view: CommitmentView): stri
     action: commitmentEditUrl(intl.locale, view.ogpId), csrfToken: view.csrfToken, form: view.form, labels,
     otherErrors: view.withdraw.errors, submitLabel: t('edit.save'), language: editedLanguage(ctx, view),
     texts: <>
-      <TextField intl={intl} form={view.form} name="title" label={labels.title} />
-      <TextArea intl={intl} form={view.form} name="description" label={labels.description} optional rows={6} />
-      <TextArea intl={intl} form={view.form} name="objectives" label={labels.objectives} hint={t('edit.hint.onePerLine')} optional rows={5} />
-      <TextArea intl={intl} form={view.form} name="statusQuo" label={labels.statusQuo} optional rows={5} />
-      <TextArea intl={intl} form={view.form} name="ambition" label={labels.ambition} optional rows={5} />
+      <TextField intl={intl} form={view.form} name="title" textLang={view.lang} label={labels.title} />
+      <TextArea intl={intl} form={view.form} name="description" textLang={view.lang} label={labels.description} optional rows={6} />
+      <TextArea intl={intl} form={view.form} name="objectives" textLang={view.lang} label={labels.objectives} hint={t('edit.hint.onePerLine')} optional rows={5} />
+      <TextArea intl={intl} form={view.form} name="statusQuo" textLang={view.lang} label={labels.statusQuo} optional rows={5} />
+      <TextArea intl={intl} form={view.form} name="ambition" textLang={view.lang} label={labels.ambition} optional rows={5} />
     </>,
     children: <>
       <FullText intl={intl} view={view} />
@@ -165,7 +165,7 @@ export function milestoneEditPage(ctx: PageContext, view: MilestoneView): string
     ],
     action: url, csrfToken: view.csrfToken, form: view.form, labels,
     submitLabel: t('edit.save'), language: editedLanguage(ctx, view),
-    texts: <TextArea intl={intl} form={view.form} name="text" label={labels.text} rows={4} />,
+    texts: <TextArea intl={intl} form={view.form} name="text" textLang={view.lang} label={labels.text} rows={4} />,
     children: <>
       <SelectField intl={intl} form={view.form} name="declaredStatus" label={labels.declaredStatus} options={statusOptions} emptyLabel={t('common.notGiven')} />
       <MilestoneMonths intl={intl} form={view.form} plannedEnd={view.plannedEnd} />
@@ -184,7 +184,7 @@ export function milestoneNewPage(ctx: PageContext, view: Frame & { languages: re
     links: [{ href: commitmentEditUrl(intl.locale, view.ogpId), label: t('edit.commitment.link') }],
     action: milestoneNewUrl(intl.locale, view.ogpId), csrfToken: view.csrfToken, form: view.form, labels,
     submitLabel: t('milestone.new.submit'), language: { ...textLanguage(ctx, view.lang, 'write'), choices: view.languages },
-    texts: <TextArea intl={intl} form={view.form} name="text" label={labels.text} hint={t('milestone.new.number', { number: view.nextNumber })} rows={4} />,
+    texts: <TextArea intl={intl} form={view.form} name="text" textLang={view.lang} label={labels.text} hint={t('milestone.new.number', { number: view.nextNumber })} rows={4} />,
     children: <MilestoneMonths intl={intl} form={view.form} />,
   });
 }

@@ -2,7 +2,6 @@ import type { Children } from '@kitajs/html';
 import type { FormState } from '../http/form.ts';
 import { languageName } from '../i18n/intl.ts';
 import { LOCALES } from '../i18n/locales.ts';
-import { textDir } from '../i18n/text-direction.ts';
 import { Layout, type PageContext } from './layout.tsx';
 import { ErrorSummary, formTitle, Notice, PostForm } from './form.tsx';
 
@@ -10,8 +9,8 @@ import { ErrorSummary, formTitle, Notice, PostForm } from './form.tsx';
  * The frame every workspace editing page shares (commitments, milestones, action plans, new or edited): the page
  * title ("Error: …" when the form has errors), the heading, the notice of the last action, links to related pages,
  * the error summary and the posting form with its submit button. A form whose texts are in one language gets a GET
- * chooser of that language above it (it works without JavaScript), a hidden `lang` field, and its text fields
- * marked with that language for screen readers and spell checkers.
+ * chooser of that language above it (it works without JavaScript) and a hidden `lang` field; its text fields mark
+ * themselves with that language (`textLang`), for screen readers and spell checkers, leaving their labels in the page's.
  */
 export type FormFrameProps = {
   ctx: PageContext;
@@ -30,7 +29,7 @@ export type FormFrameProps = {
    * `choices` the languages offered (the interface languages unless given: a commitment adds its own, `textLanguages`).
    */
   language?: { lang: string; chooseLabel: string; statement: string; choices?: readonly string[] };
-  /** The fields written in `language` (inside the form, before `children`). */
+  /** The fields written in `language`, each given it as `textLang` (inside the form, before `children`). */
   texts?: Children;
   /** The other fields of the form. */
   children?: Children;
@@ -59,7 +58,7 @@ export function FormFramePage(props: FormFrameProps): string {
           {language ? <>
             <input type="hidden" name="lang" value={language.lang} />
             <p safe>{language.statement}</p>
-            <div lang={language.lang} dir={textDir(language.lang)}>{props.texts as 'safe'}</div>
+            {props.texts as 'safe'}
           </> : ''}
           {props.children as 'safe'}
           <button type="submit" class="button" safe>{props.submitLabel}</button>

@@ -2,6 +2,7 @@ import type { Children } from '@kitajs/html';
 import type { Intl } from '../i18n/intl.ts';
 import { CSRF_FIELD, multipartAction } from '../http/csrf.ts';
 import type { FormState } from '../http/form.ts';
+import { textDir } from '../i18n/text-direction.ts';
 
 /**
  * Form building blocks for every page with a form: each field has a label, its hint and error are tied to it by
@@ -42,6 +43,11 @@ export function ErrorSummary({ intl, form, labels }: { intl: Intl; form: FormSta
 
 type FieldProps = {
   intl: Intl; form: FormState; name: string; label: string; hint?: string; optional?: boolean;
+  /**
+   * The language of the text typed in the field (a commitment's Arabic title on a French page), set on the field
+   * alone: its label and hint are in the page's language, and a screen reader must read them in it.
+   */
+  textLang?: string;
 };
 
 function describedBy(name: string, hint: string | undefined, error: string | undefined): string | undefined {
@@ -70,6 +76,7 @@ export function TextField(props: FieldProps & {
   return (
     <FieldFrame {...props}>
       <input id={fieldId(name)} name={name} type={type} value={type === 'password' ? undefined : form.values[name] ?? ''}
+        lang={props.textLang} dir={textDir(props.textLang)}
         autocomplete={props.autocomplete} inputmode={props.inputmode} spellcheck={props.spellcheck === false ? 'false' : undefined}
         aria-describedby={describedBy(name, hint, error)} aria-invalid={error ? 'true' : undefined} />
     </FieldFrame>
@@ -81,7 +88,7 @@ export function TextArea(props: FieldProps & { rows?: number }) {
   const error = form.errors[name];
   return (
     <FieldFrame {...props}>
-      <textarea id={fieldId(name)} name={name} rows={String(props.rows ?? 3)}
+      <textarea id={fieldId(name)} name={name} rows={String(props.rows ?? 3)} lang={props.textLang} dir={textDir(props.textLang)}
         aria-describedby={describedBy(name, hint, error)} aria-invalid={error ? 'true' : undefined} safe>{form.values[name] ?? ''}</textarea>
     </FieldFrame>
   );
