@@ -27,7 +27,9 @@ Commands:
                                  send the due reporting reminders once (a running portal does it every hour)
   generate [--commitments N] [--members M] [--seed S]
                                  write a synthetic data set (default 50000 commitments, 200 members)
-  help                           show this text`;
+  help                           show this text
+
+Every command that uses the database first applies the migrations it lacks.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
