@@ -50,6 +50,7 @@ import type { WebSecurity } from './cookies.ts';
 import { loadCsrfKey, registerCsrfProtection } from './csrf.ts';
 import { authRedirect } from './auth-redirect.ts';
 import { registerNulCharacterGuard } from './nul-character-guard.ts';
+import { registerOpenDataCors } from './open-data-cors.ts';
 import { createPublicPageCache, type PublicPageCache } from './public-page-cache.ts';
 
 export type AppDeps = {
@@ -88,6 +89,7 @@ export async function buildServer(base: { db: Db; config?: Config }, options: { 
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'script-src': ["'self'"], 'style-src': ["'self'"] } },
   });
+  await registerOpenDataCors(app);
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, multipartOptions(config)); // file uploads are read as streams by their handlers
