@@ -13,9 +13,10 @@ const optionalText = (max: number) => z.string().trim().max(max, 'form.error.too
 const ID = /^[0-9]{1,18}$/;
 
 /**
- * The new-commitment form: its OGP id and number in the plan, its texts in the language it is written in (the
- * source locale: any language OGP members publish in, `PUBLICATION_LANGUAGES`), its lead and supporting institutions (ids of the member's institutions), its policy areas (keys of
- * the taxonomy) and its start and end months. Supporting institutions and policy areas are checkboxes, read apart.
+ * The new-commitment form: its OGP id and number in the plan, its texts in the language it is written in (the source
+ * locale: any language OGP members publish in, `PUBLICATION_LANGUAGES`), its lead and supporting institutions (ids
+ * of the member's institutions), its policy areas (keys of the taxonomy) and its start and end months. Supporting
+ * institutions and policy areas are checkboxes, read apart.
  */
 export const CreateCommitmentForm = z.object({
   lang: choice(PUBLICATION_LANGUAGES),
