@@ -89,7 +89,7 @@ export async function buildServer(base: { db: Db; config?: Config }, options: { 
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'script-src': ["'self'"], 'style-src': ["'self'"] } },
   });
-  await registerOpenDataCors(app);
+  registerOpenDataCors(app);
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, multipartOptions(config)); // file uploads are read as streams by their handlers
