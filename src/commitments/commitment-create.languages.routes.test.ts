@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { COMMITMENT_TABLES, tableContents } from '../../test/helpers/database.ts';
 import { signedIn } from '../../test/helpers/sign-in.ts';
 import { WebClient } from '../../test/helpers/web-client.ts';
 import { savePortugueseCommitment } from '../../test/helpers/portuguese-commitment.ts';
@@ -37,12 +38,7 @@ const portuguese = (over: Record<string, string> = {}) => ({
 const arabic = () => ({ lang: 'ar', ogpId: 'KE0060', numberInPlan: '', title: AR_TITLE, description: AR_DESCRIPTION, objectives: '', leadInstitution: treasury, start: '', end: '' });
 
 /** Everything creating a commitment could write: a refused request leaves all of it as it was. */
-async function snapshot() {
-  const db = t.database.db;
-  const tables = ['commitments', 'commitment_texts', 'commitment_institutions', 'commitment_policy_areas', 'commitment_facets', 'changes'];
-  const rows = await Promise.all(tables.map((table) => sql`select * from ${sql.table(table)} order by 1, 2`.execute(db)));
-  return JSON.stringify(rows.map((r) => r.rows));
-}
+const snapshot = () => tableContents(t.database.db, COMMITMENT_TABLES);
 
 describe('the language a new commitment is written in', () => {
   it('offers every publication language, named and sorted in the page language, opening on ?lang= or the page language', async () => {

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { COMMITMENT_TABLES, tableContents } from '../../test/helpers/database.ts';
 import { signedIn } from '../../test/helpers/sign-in.ts';
 import { WebClient } from '../../test/helpers/web-client.ts';
 import { createAccount } from '../accounts/account.factories.ts';
@@ -26,12 +26,7 @@ const fields = (over: Record<string, string> = {}, lists: { supporting?: string[
 ];
 
 /** Everything the command could write: a refused request leaves all of it as it was. */
-async function snapshot() {
-  const db = t.database.db;
-  const tables = ['commitments', 'commitment_texts', 'commitment_institutions', 'commitment_policy_areas', 'commitment_facets', 'changes'];
-  const rows = await Promise.all(tables.map((table) => sql`select * from ${sql.table(table)} order by 1, 2`.execute(db)));
-  return JSON.stringify(rows.map((r) => r.rows));
-}
+const snapshot = () => tableContents(t.database.db, COMMITMENT_TABLES);
 
 describe('who may create a commitment', () => {
   it('sends the public to sign in, refuses reviewers, researchers and accounts without a role (403), and writes nothing', async () => {

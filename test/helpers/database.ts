@@ -34,6 +34,19 @@ async function cloneTemplate(adminUrl: string, name: string, template: string, a
   }
 }
 
+/**
+ * The whole contents of `tables`, as one comparable string: a refused request must leave it as it was (stricter than
+ * `rowCounts`, which an update in place would pass). Each table is ordered by its first two columns.
+ */
+export async function tableContents(db: Db, tables: readonly string[]): Promise<string> {
+  const rows = await Promise.all(tables.map((table) => sql`select * from ${sql.table(table)} order by 1, 2`.execute(db)));
+  return JSON.stringify(rows.map((r) => r.rows));
+}
+
+/** Every table creating a commitment writes to. */
+export const COMMITMENT_TABLES = ['commitments', 'commitment_texts', 'commitment_institutions', 'commitment_policy_areas',
+  'commitment_facets', 'changes'] as const;
+
 /** Rows in every table of the database: a refused request must change none of them. */
 export async function rowCounts(db: Db): Promise<Record<string, number>> {
   const tables = await sql<{ name: string }>`select table_name as name from information_schema.tables
