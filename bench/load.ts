@@ -20,12 +20,12 @@ export type LoadResult = {
   bytesPerResponse: number;
 };
 
-export async function measure(url: string, settings: { connections: number; seconds: number }, paths?: string[]): Promise<LoadResult> {
+export async function measure(url: string, settings: { connections: number; seconds: number; headers?: Record<string, string> }, paths?: string[]): Promise<LoadResult> {
   const latencies: number[] = [];
   let ok = 0;
   let bytes = 0;
   const instance = autocannon({
-    url, connections: settings.connections, duration: settings.seconds, timeout: 10, ...(paths ? rotating(paths) : {}),
+    url, connections: settings.connections, duration: settings.seconds, timeout: 10, headers: settings.headers, ...(paths ? rotating(paths) : {}),
   });
   instance.on('response', (_client: unknown, statusCode: number, resBytes: number, responseTime: number) => {
     if (statusCode >= 200 && statusCode < 300) {
@@ -66,6 +66,6 @@ function rotating(paths: string[]): { requests: { setupRequest: (request: { path
 }
 
 /** A short load to fill caches and let the JIT settle before measuring (its figures are thrown away). */
-export async function warmUp(url: string, connections: number, seconds: number, paths?: string[]): Promise<void> {
-  await measure(url, { connections, seconds }, paths);
+export async function warmUp(url: string, settings: { connections: number; seconds: number; headers?: Record<string, string> }, paths?: string[]): Promise<void> {
+  await measure(url, settings, paths);
 }

@@ -3,13 +3,15 @@ import type { ImportRate } from './import-rate.ts';
 import type { LoadResult } from './load.ts';
 
 /** The benchmark's results as a markdown report: figures, ratios to the static bound, and the targets met or missed. */
-export type TargetKey = 'page' | 'list' | 'listEach' | 'listStates' | 'listEachAlone' | 'listStatesAlone'
+export type TargetKey = 'page' | 'pageCompressed' | 'list' | 'listCompressed' | 'listEach' | 'listStates' | 'listEachAlone' | 'listStatesAlone'
   | 'search' | 'searchEach' | 'searchStates' | 'searchEachAlone' | 'searchStatesAlone' | 'api' | 'apiEach' | 'apiList' | 'apiListEach';
 /**
  * `paths`: the pages asked for in turn, when the target is a different page at every request; `connections`: when
- * not the run's setting.
+ * not the run's setting; `headers`: sent with every request.
  */
-export type TargetResult = { key: TargetKey; name: string; path: string; paths?: string[]; connections?: number; result?: LoadResult; error?: string };
+export type TargetResult = {
+  key: TargetKey; name: string; path: string; paths?: string[]; connections?: number; headers?: Record<string, string>; result?: LoadResult; error?: string;
+};
 export type EngineResult = {
   name: string;
   targets: TargetResult[];

@@ -263,11 +263,12 @@ async function measureStatic(file: string, targets: Targets): Promise<Report['st
   }
 }
 
-async function load(url: string, target: string, engine: string, options: { paths?: string[]; connections?: number } = {}): Promise<LoadResult> {
-  const { paths, connections = settings.connections } = options;
+async function load(url: string, target: string, engine: string,
+  options: { paths?: string[]; connections?: number; headers?: Record<string, string> } = {}): Promise<LoadResult> {
+  const { paths, connections = settings.connections, headers } = options;
   // Pages asked for in turn are not warmed up: the warm-up would put the first ones in the server's page cache.
-  if (!paths) await warmUp(url, connections, settings.warmUpSeconds);
-  const result = await measure(url, { connections, seconds: settings.seconds }, paths);
+  if (!paths) await warmUp(url, { connections, seconds: settings.warmUpSeconds, headers });
+  const result = await measure(url, { connections, seconds: settings.seconds, headers }, paths);
   log(`  ${target} on ${engine}: ${int(result.rps)} req/s, p50 ${result.p50.toFixed(2)} ms, p95 ${result.p95.toFixed(2)} ms, ` +
     `p99 ${result.p99.toFixed(2)} ms${result.errors || result.non2xx ? `, ${result.errors} errors, ${result.non2xx} non-2xx` : ''}`);
   return result;
@@ -307,7 +308,10 @@ function targetList(t: Targets, memberSlugs: string[], commitmentIds: string[]):
   const eachState = (n: number) => `${int(n)} filter states in turn, nothing kept`;
   const list: (Omit<TargetResult, 'result' | 'error'> & { optional?: boolean })[] = [
     { key: 'page', name: 'commitment page', path: `/en/commitments/${t.commitmentId}` },
+    // As browsers ask (decision 023): the kept page's brotli form is kept with it.
+    { key: 'pageCompressed', name: 'commitment page in brotli (Accept-Encoding: br, gzip)', path: `/en/commitments/${t.commitmentId}`, headers: COMPRESSED },
     { key: 'list', name: 'filtered list (same page)', path: `/en/commitments?${filter}` },
+    { key: 'listCompressed', name: 'filtered list (same page) in brotli', path: `/en/commitments?${filter}`, headers: COMPRESSED },
     { key: 'listEach', name: `filtered list (${inTurn(memberLists.length, 'counts kept per filter')})`, path: memberLists[0] ?? `/en/commitments?${filter}`, paths: memberLists },
     { key: 'listStates', name: `filtered list (${eachState(memberStates.length)})`, path: memberStates[0] ?? `/fr/commitments?${filter}`, paths: memberStates },
     { key: 'search', name: 'search (same page)', path: `/en/commitments?q=${encodeURIComponent(t.q)}` },
@@ -331,6 +335,7 @@ function targetList(t: Targets, memberSlugs: string[], commitmentIds: string[]):
 
 /** Commitments whose API record is asked for in turn: enough that a 5 s run at ~400 req/s asks for none twice. */
 const API_COMMITMENTS_IN_TURN = 3000;
+const COMPRESSED = { 'accept-encoding': 'br, gzip' };
 
 /** One field of the items of an API list (`list` with its query), read a page of 100 at a time, up to `max` items. */
 async function readApiList(baseUrl: string, list: string, field: string, max = Infinity): Promise<string[]> {

@@ -51,6 +51,7 @@ import { loadCsrfKey, registerCsrfProtection } from './csrf.ts';
 import { authRedirect } from './auth-redirect.ts';
 import { registerNulCharacterGuard } from './nul-character-guard.ts';
 import { registerOpenDataCors } from './open-data-cors.ts';
+import { registerCompression } from './compression.ts';
 import { createPublicPageCache, type PublicPageCache } from './public-page-cache.ts';
 
 export type AppDeps = {
@@ -89,6 +90,7 @@ export async function buildServer(base: { db: Db; config?: Config }, options: { 
   await app.register(helmet, {
     contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'script-src': ["'self'"], 'style-src': ["'self'"] } },
   });
+  await registerCompression(app); // before any route: it adds its hook to each route as the route is declared
   registerOpenDataCors(app);
   await app.register(cookie);
   await app.register(formbody);
