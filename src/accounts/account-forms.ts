@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REQUIRED } from '../http/form.ts';
 import { PasswordSchema } from './password.ts';
+import { passwordWeakness } from './password-strength.ts';
 import { normalizeRecoveryCode, RECOVERY_CODE } from './recovery-codes.ts';
 import { TOTP_CODE } from './totp.ts';
 
@@ -20,11 +21,14 @@ export const SecondFactorCodeSchema = z.string({ error: REQUIRED }).transform(no
 /** A password to check, never to judge: any length the sign-in form takes. */
 export const CurrentPasswordSchema = z.string({ error: REQUIRED }).min(1, REQUIRED).max(500, 'form.error.tooLong');
 
-/** A new password typed twice. */
-export const NewPasswordFields = {
-  password: PasswordSchema,
+/** A new password typed twice, for the account of `email`: long enough (password.ts) and not too simple (password-strength.ts). */
+export const newPasswordFields = (email: string) => ({
+  password: PasswordSchema.superRefine((password, ctx) => {
+    const weakness = passwordWeakness(password, email);
+    if (weakness) ctx.addIssue({ code: 'custom', message: weakness });
+  }),
   passwordConfirmation: z.string({ error: REQUIRED }).min(1, REQUIRED),
-};
+});
 
 export function passwordsMatch(form: { password: string; passwordConfirmation: string }, ctx: z.RefinementCtx): void {
   if (form.password !== form.passwordConfirmation) {

@@ -60,6 +60,34 @@ export function secondFactorResetMail(intl: Intl, reset: { to: string; name: str
   };
 }
 
+/** To the account an administrator has just made point of contact: what changed, and where to sign in. */
+export function pointOfContactGrantedMail(intl: Intl, grant: { to: string; name: string; institution: string; reason: string | null; link: string }): MailMessage {
+  return {
+    kind: 'point_of_contact_handed_over',
+    to: grant.to,
+    subject: intl.t('account.mail.pocGranted.subject', { institution: grant.institution }),
+    text: intl.t('account.mail.pocGranted.body', {
+      name: grant.name, institution: grant.institution, reason: reasonLine(intl, grant.reason), link: grant.link,
+    }),
+  };
+}
+
+/** To a point of contact the hand-over replaced: the account stays, the institution's pages are no longer theirs. */
+export function pointOfContactRemovedMail(intl: Intl, removal: {
+  to: string; name: string; institution: string; successor: string; reason: string | null;
+}): MailMessage {
+  return {
+    kind: 'point_of_contact_handed_over',
+    to: removal.to,
+    subject: intl.t('account.mail.pocRemoved.subject', { institution: removal.institution }),
+    text: intl.t('account.mail.pocRemoved.body', {
+      name: removal.name, institution: removal.institution, successor: removal.successor, reason: reasonLine(intl, removal.reason),
+    }),
+  };
+}
+
+const reasonLine = (intl: Intl, reason: string | null): string => (reason ? `\n${intl.t('account.mail.reasonGiven', { reason })}` : '');
+
 // Mail is read far from the server's time zone, so times say they are UTC.
 function utcDateTime(intl: Intl, at: Date): string {
   return `${intl.formatDate(at, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`;

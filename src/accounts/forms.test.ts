@@ -48,7 +48,7 @@ describe('bad input on every form', () => {
       { form: 'second-factor reset', page: `/en/admin/accounts/${reviewer.id}/second-factor`, action: `/en/admin/accounts/${reviewer.id}/second-factor`, fields: { reason: '   ' }, field: 'reason', message: 'Reason: this field is required.', as: 'admin' },
       { form: 'invite', page: '/en/admin/invitations', action: '/en/admin/invitations', fields: { email: 'ok@example.org', name: 'Typed Name', role: 'emperor', institution: '', locale: 'en' }, field: 'role', message: 'Role: this value is not valid.', kept: 'Typed Name', as: 'admin' },
       { form: 'invite', page: '/en/admin/invitations', action: '/en/admin/invitations', fields: { email: 'typed@', name: 'X', role: 'irm_researcher', institution: 'drop table', locale: 'en' }, field: 'email', message: 'E-mail address: enter an address like name@example.org.', kept: 'typed@', as: 'admin' },
-      { form: 'hand-over', page: handOver, action: handOver, fields: { email: 'new-poc@example.org', name: '', locale: 'en', reason: 'kept reason' }, field: 'name', message: 'Name: this field is required.', kept: 'kept reason', as: 'admin' },
+      { form: 'hand-over', page: handOver, action: handOver, fields: { email: 'new-poc@example.org', name: '', locale: 'en', reason: 'kept reason' }, field: 'name', message: 'Name: this address has no account yet, so the person will be invited: give their name for the invitation.', kept: 'kept reason', as: 'admin' },
       { form: 'hand-over', page: handOver, action: handOver, fields: { email: 'new-poc@example.org', name: 'N', locale: 'xx', reason: '' }, field: 'locale', message: 'Language of the e-mail: this value is not valid.', kept: 'new-poc@example.org', as: 'admin' },
     ];
 

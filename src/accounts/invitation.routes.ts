@@ -5,14 +5,14 @@ import { csrfToken } from '../http/csrf.ts';
 import { emptyForm, parseForm } from '../http/form.ts';
 import { intlFromParams } from '../http/locale-params.ts';
 import { pageContext, sendPrivatePage } from '../http/page-context.ts';
-import { NameSchema, NewPasswordFields, passwordsMatch } from './account-forms.ts';
+import { NameSchema, newPasswordFields, passwordsMatch } from './account-forms.ts';
 import { findOpenInvitation } from './account.queries.ts';
 import { invitationPage } from './invitation.page.tsx';
 import { acceptInvitation } from './invitations.ts';
 import { linkExpiredPage } from './password-reset.page.tsx';
 import { TOKEN } from './tokens.ts';
 
-const AcceptForm = z.object({ name: NameSchema, ...NewPasswordFields }).superRefine(passwordsMatch);
+const acceptForm = (email: string) => z.object({ name: NameSchema, ...newPasswordFields(email) }).superRefine(passwordsMatch);
 
 type Params = { Params: { locale: string; token: string } };
 
@@ -39,7 +39,7 @@ export function registerInvitationRoutes(app: FastifyInstance, deps: AppDeps): v
     const ctx = pageContext(request, reply, web);
     const invitation = TOKEN.test(token) ? await findOpenInvitation(db, token) : undefined;
     if (!invitation) return sendPrivatePage(reply, linkExpiredPage(ctx, 'invitation'), 410);
-    const form = parseForm(AcceptForm, request.body);
+    const form = parseForm(acceptForm(invitation.email), request.body);
     if (!form.ok) {
       return sendPrivatePage(reply, invitationPage(ctx, {
         form, csrfToken: csrfToken(web, request, reply), action: `/${intl.locale}/invitations/${token}`,

@@ -101,17 +101,21 @@ export async function acceptInvitation(db: Db, token: string, input: { name: str
   });
 }
 
-/** Withdraws an open invitation: its link stops working. Returns false when it was no longer open. */
-export async function revokeInvitation(db: Db, actorId: string, invitationId: string): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx.updateTable('invitations').set({ revoked_at: sql<Date>`now()` })
-      .where('id', '=', invitationId).where('accepted_at', 'is', null).where('revoked_at', 'is', null)
-      .returning(['id', 'email', 'role', 'institution_id']).executeTakeFirst();
-    if (!row) return false;
+export type Revoked = 'revoked' | 'already_accepted' | 'already_revoked' | 'not_found';
+
+/** Withdraws an open invitation (an expired one too): its link stops working. Otherwise says why nothing changed. */
+export async function revokeInvitation(db: Db, actorId: string, invitationId: string): Promise<Revoked> {
+  return db.transaction().execute(async (trx): Promise<Revoked> => {
+    const invitation = await trx.selectFrom('invitations').select(['id', 'email', 'role', 'institution_id', 'accepted_at', 'revoked_at'])
+      .where('id', '=', invitationId).forUpdate().executeTakeFirst();
+    if (!invitation) return 'not_found';
+    if (invitation.accepted_at) return 'already_accepted';
+    if (invitation.revoked_at) return 'already_revoked';
+    await trx.updateTable('invitations').set({ revoked_at: sql<Date>`now()` }).where('id', '=', invitation.id).execute();
     await recordAccountEvent(trx, {
-      kind: 'invitation_revoked', actorId, institutionId: row.institution_id,
-      details: { invitationId: row.id, email: row.email, role: row.role },
+      kind: 'invitation_revoked', actorId, institutionId: invitation.institution_id,
+      details: { invitationId: invitation.id, email: invitation.email, role: invitation.role },
     });
-    return true;
+    return 'revoked';
   });
 }

@@ -6,12 +6,13 @@ import { csrfToken } from '../http/csrf.ts';
 import { emptyForm, parseForm, type FormState } from '../http/form.ts';
 import { intlFromParams } from '../http/locale-params.ts';
 import { pageContext, sendPrivatePage } from '../http/page-context.ts';
-import { CurrentPasswordSchema, NewPasswordFields, passwordsMatch } from './account-forms.ts';
+import { CurrentPasswordSchema, newPasswordFields, passwordsMatch } from './account-forms.ts';
 import { currentUser, type CurrentUser } from './current-user.ts';
 import { changePassword } from './password-change.ts';
 import { passwordChangePage } from './password-change.page.tsx';
 
-const PasswordChangeForm = z.object({ currentPassword: CurrentPasswordSchema, ...NewPasswordFields }).superRefine(passwordsMatch);
+const passwordChangeForm = (email: string) => z.object({ currentPassword: CurrentPasswordSchema, ...newPasswordFields(email) })
+  .superRefine(passwordsMatch);
 
 type Params = { Params: { locale: string } };
 
@@ -29,7 +30,7 @@ export function registerPasswordChangeRoutes(app: FastifyInstance, deps: AppDeps
     const user = await currentUser(deps, request);
     authorize(user, 'manage_own_account', 'account');
     const intl = intlFromParams(request.params);
-    const form = parseForm(PasswordChangeForm, request.body);
+    const form = parseForm(passwordChangeForm(user.email), request.body);
     if (!form.ok) return render(request, reply, user, form, 400);
     const result = await changePassword(db, mailer, config.baseUrl, {
       accountId: user.id, sessionId: user.sessionId, ip: request.ip,

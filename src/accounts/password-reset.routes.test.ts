@@ -5,6 +5,7 @@ import { signedIn } from '../../test/helpers/sign-in.ts';
 import { WebClient } from '../../test/helpers/web-client.ts';
 import { createAccount } from './account.factories.ts';
 import { verifyPassword } from './password.ts';
+import { LIMITS } from './rate-limit.ts';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });
@@ -80,6 +81,22 @@ describe('/{locale}/password-reset', () => {
     const differ = await client.submit(link, link, { password: 'a long enough password', passwordConfirmation: 'another long password' });
     expect(differ.body).toContain('New password again: the two passwords are not the same.');
     expect((await client.get(link)).statusCode).toBe(200);
+  });
+
+  it('lets the owner sign in with the new password at once, however many sign-ins failed before; a guessing IP stays limited', async () => {
+    const account = await createAccount(t.database.db, { role: 'irm_researcher' });
+    const signIn = (password: string, ip: string) => new WebClient(t.app, ip).submit('/en/sign-in', '/en/sign-in', { email: account.email, password });
+    for (let i = 0; i < LIMITS.sign_in.perEmail; i += 1) expect((await signIn(`wrong guess ${i}`, '10.7.0.1')).statusCode).toBe(401);
+    expect((await signIn(account.password, '10.7.0.2')).statusCode).toBe(429);
+
+    const link = (await requestLink(account.email, 'en', '10.7.0.2'))!;
+    const done = await new WebClient(t.app, '10.7.0.2').submit(link, link, { password: 'a brand new passphrase', passwordConfirmation: 'a brand new passphrase' });
+    expect(done.headers.location).toBe('/en/sign-in?notice=password-changed');
+    expect((await signIn('a brand new passphrase', '10.7.0.2')).statusCode).toBe(303);
+    // The address that did the guessing still has its failures counted: it is not given a fresh set.
+    const guesses = await t.database.db.selectFrom('auth_attempts').select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('ip', '=', '10.7.0.1').where('succeeded', '=', false).executeTakeFirstOrThrow();
+    expect(Number(guesses.n)).toBe(LIMITS.sign_in.perEmail);
   });
 
   it('sends at most 3 links an hour to an address', async () => {

@@ -5,14 +5,14 @@ import { csrfToken } from '../http/csrf.ts';
 import { emptyForm, parseForm } from '../http/form.ts';
 import { intlFromParams } from '../http/locale-params.ts';
 import { pageContext, sendPrivatePage } from '../http/page-context.ts';
-import { EmailSchema, NewPasswordFields, passwordsMatch } from './account-forms.ts';
-import { isOpenReset, requestPasswordReset, resetPassword } from './password-reset.ts';
+import { EmailSchema, newPasswordFields, passwordsMatch } from './account-forms.ts';
+import { openResetEmail, requestPasswordReset, resetPassword } from './password-reset.ts';
 import { linkExpiredPage, newPasswordPage, passwordResetRequestPage, passwordResetSentPage } from './password-reset.page.tsx';
 import { beginAttempt } from './rate-limit.ts';
 import { TOKEN } from './tokens.ts';
 
 const RequestForm = z.object({ email: EmailSchema });
-const NewPasswordForm = z.object(NewPasswordFields).superRefine(passwordsMatch);
+const newPasswordForm = (email: string) => z.object(newPasswordFields(email)).superRefine(passwordsMatch);
 
 type Params = { Params: { locale: string; token?: string } };
 
@@ -42,7 +42,7 @@ export function registerPasswordResetRoutes(app: FastifyInstance, deps: AppDeps)
     const intl = intlFromParams(request.params);
     const token = request.params.token ?? '';
     const ctx = pageContext(request, reply, web);
-    if (!TOKEN.test(token) || !await isOpenReset(db, token)) return sendPrivatePage(reply, linkExpiredPage(ctx, 'passwordReset'), 410);
+    if (!TOKEN.test(token) || !await openResetEmail(db, token)) return sendPrivatePage(reply, linkExpiredPage(ctx, 'passwordReset'), 410);
     const action = `/${intl.locale}/password-reset/${token}`;
     return sendPrivatePage(reply, newPasswordPage(ctx, { form: emptyForm(), csrfToken: csrfToken(web, request, reply), action }));
   });
@@ -51,11 +51,12 @@ export function registerPasswordResetRoutes(app: FastifyInstance, deps: AppDeps)
     const intl = intlFromParams(request.params);
     const token = request.params.token ?? '';
     const ctx = pageContext(request, reply, web);
-    if (!TOKEN.test(token) || !await isOpenReset(db, token)) return sendPrivatePage(reply, linkExpiredPage(ctx, 'passwordReset'), 410);
-    const form = parseForm(NewPasswordForm, request.body);
+    const email = TOKEN.test(token) ? await openResetEmail(db, token) : undefined;
+    if (!email) return sendPrivatePage(reply, linkExpiredPage(ctx, 'passwordReset'), 410);
+    const form = parseForm(newPasswordForm(email), request.body);
     const action = `/${intl.locale}/password-reset/${token}`;
     if (!form.ok) return sendPrivatePage(reply, newPasswordPage(ctx, { form, csrfToken: csrfToken(web, request, reply), action }), 400);
-    if (!await resetPassword(db, token, form.data.password)) return sendPrivatePage(reply, linkExpiredPage(ctx, 'passwordReset'), 410);
+    if (!await resetPassword(db, token, form.data.password, request.ip)) return sendPrivatePage(reply, linkExpiredPage(ctx, 'passwordReset'), 410);
     return reply.redirect(`/${intl.locale}/sign-in?notice=password-changed`, 303);
   });
 }

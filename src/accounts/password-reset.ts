@@ -6,6 +6,7 @@ import type { Mailer } from '../mail/mailer.ts';
 import { recordAccountEvent } from './account-events.ts';
 import { passwordResetMail } from './account-mail.ts';
 import { hashPassword } from './password.ts';
+import { clearAddressLimit } from './rate-limit.ts';
 import { endAllSessions } from './session.ts';
 import { hashToken, newToken } from './tokens.ts';
 
@@ -30,26 +31,32 @@ export async function requestPasswordReset(db: Db, mailer: Mailer, baseUrl: stri
   await mailer.deliverQueued(db);
 }
 
-/** True when the link's token can still set a password. */
-export async function isOpenReset(db: Db, token: string): Promise<boolean> {
-  const row = await db.selectFrom('password_resets').select('id').where('token_hash', '=', hashToken(token))
-    .where('used_at', 'is', null).where('expires_at', '>', sql<Date>`now()`).executeTakeFirst();
-  return row !== undefined;
+/** The address of the account whose password the link's token can still set; undefined when it no longer can. */
+export async function openResetEmail(db: Db, token: string): Promise<string | undefined> {
+  const row = await db.selectFrom('password_resets').innerJoin('accounts', 'accounts.id', 'password_resets.account_id')
+    .select('accounts.email').where('password_resets.token_hash', '=', hashToken(token))
+    .where('password_resets.used_at', 'is', null).where('password_resets.expires_at', '>', sql<Date>`now()`).executeTakeFirst();
+  return row?.email;
 }
 
 /** Sets the new password and uses up the link; false when the link was used, expired or never existed. */
-export async function resetPassword(db: Db, token: string, password: string): Promise<boolean> {
+export async function resetPassword(db: Db, token: string, password: string, ip: string): Promise<boolean> {
   const passwordHash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const reset = await trx.updateTable('password_resets').set({ used_at: sql<Date>`now()` })
       .where('token_hash', '=', hashToken(token)).where('used_at', 'is', null).where('expires_at', '>', sql<Date>`now()`)
       .returning('account_id').executeTakeFirst();
     if (!reset) return false;
-    await trx.updateTable('accounts').set({ password_hash: passwordHash, updated_at: sql<Date>`now()` })
-      .where('id', '=', reset.account_id).execute();
+    const account = await trx.updateTable('accounts').set({ password_hash: passwordHash, updated_at: sql<Date>`now()` })
+      .where('id', '=', reset.account_id).returning('email').executeTakeFirstOrThrow();
     await trx.updateTable('password_resets').set({ used_at: sql<Date>`now()` })
       .where('account_id', '=', reset.account_id).where('used_at', 'is', null).execute();
     await endAllSessions(trx, reset.account_id);
+    // The sign-in limit of this account's address is what locked its owner out; it ends here. That is safe: the
+    // password it guarded against guessing has just been replaced by one only the mailbox's owner knows. The limits
+    // of IP addresses stay (a guesser's address remains limited), and so does the second-factor limit: the link
+    // proves the mailbox, not the authenticator.
+    await clearAddressLimit(trx, 'sign_in', account.email, ip);
     await recordAccountEvent(trx, { kind: 'password_reset', actorId: reset.account_id, accountId: reset.account_id });
     return true;
   });

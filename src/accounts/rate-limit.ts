@@ -1,11 +1,12 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
 
 /**
  * Limits on sign-in, second-factor and password-reset attempts, counted in PostgreSQL so that every app process
  * sees the same count. An attempt is recorded (as failed) before the password is checked, under a transaction-scoped
  * advisory lock per e-mail address and per IP, so parallel requests cannot slip past the limit; a sign-in that
- * succeeds clears the count of its e-mail address (not of its IP).
+ * succeeds, or a password reset, clears the count of its e-mail address (not of its IP).
  */
 export type AttemptKind = 'sign_in' | 'second_factor' | 'password_reset';
 
@@ -38,6 +39,14 @@ export async function beginAttempt(db: Db, kind: AttemptKind, email: string, ip:
     const row = await trx.insertInto('auth_attempts').values({ kind, email, ip }).returning('id').executeTakeFirstOrThrow();
     return { allowed: true as const, id: row.id };
   });
+}
+
+/**
+ * Forgets the failed attempts of one e-mail address, as a successful attempt does, without touching the count of
+ * any IP address: a success is recorded for the address (from `ip`), and the per-address count starts after it.
+ */
+export async function clearAddressLimit(db: Db | Transaction<Database>, kind: AttemptKind, email: string, ip: string): Promise<void> {
+  await db.insertInto('auth_attempts').values({ kind, email, ip, succeeded: true }).execute();
 }
 
 export async function attemptSucceeded(db: Db, attemptId: string): Promise<void> {

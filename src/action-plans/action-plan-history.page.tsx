@@ -1,6 +1,7 @@
 import type { Intl } from '../i18n/intl.ts';
 import { Layout, type PageContext } from '../layout/layout.tsx';
-import { HistoryList, type EntryDetail } from '../commitments/commitment-history.page.tsx';
+import { HistoryList, type DiffLabels, type EntryDetail } from '../commitments/commitment-history.page.tsx';
+import { reportEntryDetail } from '../commitments/commitment-history-report.ts';
 import { historyUrl } from '../commitments/commitment-edit.page.tsx';
 import { formatDeadline } from '../reporting/reporting-format.ts';
 import { actionPlanUrl, memberUrl } from './action-plan-edit.page.tsx';
@@ -10,6 +11,8 @@ export const actionPlanHistoryUrl = (locale: string, slug: string, number: numbe
 
 type View = {
   memberSlug: string; memberName: string; number: number; planTitle: string; changes: PlanChangeView[];
+  /** Names of the institutions report entries store by id (diffLabelsFor). */
+  labels: DiffLabels;
   /** Set for those who may edit the plan. */
   editUrl?: string | undefined;
 };
@@ -20,10 +23,17 @@ const count = (value: unknown): number => (typeof value === 'number' ? value : 0
 /**
  * What an entry adds to its diff: a change to one of the plan's commitments links to that commitment's history
  * (which shows it in full); a round's opening and closing say which round, as their fields are not plan fields.
+ * An entry about a milestone report is named and hidden as on the commitment's tab (decision 018, through
+ * `reportEntryDetail`): a verdict by the reviewer's organisation, never the person; before its round closes, only
+ * that it exists, without its reason (a restricted item's reason, say).
  */
-function entryDetail(intl: Intl, c: PlanChangeView): EntryDetail | undefined {
+function entryDetail(intl: Intl, c: PlanChangeView, labels: DiffLabels): EntryDetail | undefined {
   if (c.commitmentOgpId) {
-    return { link: { href: `${historyUrl(intl.locale, c.commitmentOgpId)}#change-${c.id}`, label: intl.t('actionPlan.history.inCommitment', { id: c.commitmentOgpId }) } };
+    const report = reportEntryDetail(intl, c.commitmentOgpId, c, labels);
+    return {
+      link: { href: `${historyUrl(intl.locale, c.commitmentOgpId)}#change-${c.id}`, label: intl.t('actionPlan.history.inCommitment', { id: c.commitmentOgpId }) },
+      summary: report?.summary, who: report?.who, hideReason: report?.hideReason,
+    };
   }
   const label = text(c.after.label);
   if (c.command === 'open_reporting_round') {
@@ -57,7 +67,7 @@ export function actionPlanHistoryPage(ctx: PageContext, view: View): string {
         <p><a href={planUrl} safe>{t('actionPlan.history.back')}</a></p>
         {view.editUrl ? <p><a href={view.editUrl} safe>{t('actionPlan.edit.link')}</a></p> : ''}
         {view.changes.length === 0 ? <p safe>{t('actionPlan.history.none')}</p>
-          : <HistoryList intl={intl} changes={view.changes} detail={(c) => entryDetail(intl, c)} />}
+          : <HistoryList intl={intl} changes={view.changes} detail={(c) => entryDetail(intl, c, view.labels)} />}
       </>
     ),
   });

@@ -9,6 +9,7 @@ import { findActionPlan } from './action-plan.queries.ts';
 import { actionPlanTitle } from './action-plan-title.ts';
 import { actionPlanPolicy } from './action-plan.policy.ts';
 import { actionPlanEditUrl } from './action-plan-edit.page.tsx';
+import { diffLabelsFor } from '../commitments/commitment-history.queries.ts';
 import { findPlanChanges } from './action-plan-history.queries.ts';
 import { actionPlanHistoryPage } from './action-plan-history.page.tsx';
 
@@ -27,10 +28,11 @@ export function registerActionPlanHistoryRoutes(app: FastifyInstance, deps: AppD
     const plan = number ? await findActionPlan(db, request.params.slug, number) : undefined;
     if (!plan) throw notFound('action plan');
     const [user, changes] = await Promise.all([currentUser(deps, request), findPlanChanges(db, plan.id)]);
+    const labels = await diffLabelsFor(db, changes, intl.locale);
     const member = memberName({ name: plan.memberName, kind: plan.memberKind, isoAlpha2: plan.isoAlpha2 }, intl.locale);
     const html = actionPlanHistoryPage(pageContext(request, reply, web, user), {
       memberSlug: plan.memberSlug, memberName: member, number: plan.number, planTitle: actionPlanTitle(intl, member, plan),
-      changes,
+      changes, labels,
       editUrl: actionPlanPolicy.edit_action_plan(user, { actionPlanId: plan.id }) ? actionPlanEditUrl(intl.locale, plan.memberSlug, plan.number) : undefined,
     });
     if (user) return sendPrivatePage(reply, html);

@@ -4,12 +4,13 @@ import { ErrorSummary, formTitle, Notice, PostForm, TextArea } from '../layout/f
 import type { FormState } from '../http/form.ts';
 import type { AccountSummary } from '../accounts/account.queries.ts';
 import { roleDescription } from '../accounts/account-mail.ts';
+import { formatInstant } from '../reporting/reporting-format.ts';
 
 const accountsUrl = (locale: string) => `/${locale}/admin/accounts`;
 export const secondFactorResetUrl = (locale: string, accountId: string) => `/${locale}/admin/accounts/${accountId}/second-factor`;
 
 const lastSignIn = (intl: Intl, at: Date | null) =>
-  at ? intl.formatDate(at, { dateStyle: 'medium', timeStyle: 'short' }) : intl.t('admin.accounts.neverSignedIn');
+  at ? formatInstant(intl, at) : intl.t('admin.accounts.neverSignedIn');
 
 /** `/{locale}/admin/accounts`: every account, its role, second factor and last sign-in, with the reset of a lost second factor. */
 export function accountsPage(ctx: PageContext, view: { accounts: AccountSummary[]; currentUserId: string; notice?: string | undefined }): string {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../http/server.ts';
 import { authorize } from '../http/authorize.ts';
+import { AppError, notFound } from '../http/errors.ts';
 import { csrfToken } from '../http/csrf.ts';
 import { choice, emptyForm, parseForm, type FormState } from '../http/form.ts';
 import { intlFromParams } from '../http/locale-params.ts';
@@ -22,7 +23,13 @@ const InviteForm = z.object({
   locale: choice(LOCALES),
 });
 
-const NOTICES: Record<string, string> = { invited: 'admin.notice.invited', revoked: 'admin.notice.revoked' };
+const NOTICES: Record<string, string> = {
+  invited: 'admin.notice.invited', revoked: 'admin.notice.revoked',
+  'already-accepted': 'admin.notice.alreadyAccepted', 'already-revoked': 'admin.notice.alreadyRevoked',
+};
+// Each answer of revokeInvitation as the notice the list shows; an unknown invitation is a 404 instead.
+const REVOKE_NOTICES = { revoked: 'revoked', already_accepted: 'already-accepted', already_revoked: 'already-revoked' } as const;
+const INVITATION_ID = /^[1-9][0-9]{0,17}$/;
 
 type Params = { Params: { locale: string; id?: string }; Querystring: { notice?: string } };
 
@@ -60,8 +67,10 @@ export function registerAdminInvitationRoutes(app: FastifyInstance, deps: AppDep
     authorize(user, 'revoke_invitation', 'account');
     const intl = intlFromParams(request.params);
     const id = request.params.id ?? '';
-    if (/^[0-9]{1,18}$/.test(id)) await revokeInvitation(db, user.id, id);
-    return reply.redirect(`/${intl.locale}/admin/invitations?notice=revoked`, 303);
+    if (!INVITATION_ID.test(id)) throw new AppError('invalid_input', 'id: not an invitation number', 'id');
+    const result = await revokeInvitation(db, user.id, id);
+    if (result === 'not_found') throw notFound('invitation');
+    return reply.redirect(`/${intl.locale}/admin/invitations?notice=${REVOKE_NOTICES[result]}`, 303);
   });
 
   async function render(request: FastifyRequest, reply: FastifyReply, user: CurrentUser, form: FormState, status: number, notice?: string) {

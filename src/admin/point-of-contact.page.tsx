@@ -3,6 +3,7 @@ import { Layout, type PageContext } from '../layout/layout.tsx';
 import { ErrorSummary, formTitle, Notice, PostForm, SelectField, TextArea, TextField } from '../layout/form.tsx';
 import type { FormState } from '../http/form.ts';
 import type { AccountEventView } from '../accounts/account.queries.ts';
+import { formatInstant } from '../reporting/reporting-format.ts';
 import { localeOptions } from './invitations.page.tsx';
 
 type View = {
@@ -48,7 +49,7 @@ export function pointOfContactPage(ctx: PageContext, view: View): string {
           <ErrorSummary intl={intl} form={view.form} labels={labels} />
           <PostForm action={view.action} csrfToken={view.csrfToken} class="stack-form">
             <TextField intl={intl} form={view.form} name="email" type="email" label={labels.email} spellcheck={false} autocomplete="off" />
-            <TextField intl={intl} form={view.form} name="name" label={labels.name} hint={t('admin.handOver.nameHint')} autocomplete="off" />
+            <TextField intl={intl} form={view.form} name="name" label={labels.name} hint={t('admin.handOver.nameHint')} autocomplete="off" optional />
             <SelectField intl={intl} form={view.form} name="locale" label={labels.locale} options={localeOptions(intl)} />
             <TextArea intl={intl} form={view.form} name="reason" label={labels.reason} optional />
             <button type="submit" class="button" safe>{t('admin.handOver.submit')}</button>
@@ -61,7 +62,7 @@ export function pointOfContactPage(ctx: PageContext, view: View): string {
             <ol class="history">
               {view.events.map((e) => (
                 <li>
-                  <time datetime={e.occurredAt.toISOString()} safe>{intl.formatDate(e.occurredAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>
+                  <time datetime={e.occurredAt.toISOString()} safe>{formatInstant(intl, e.occurredAt)}</time>
                   {' '}<span safe>{describeEvent(intl, e)}</span>
                 </li>
               ))}
@@ -76,7 +77,9 @@ export function pointOfContactPage(ctx: PageContext, view: View): string {
 /** One line of the institution's memory: "Asha Mwangi handed over from Jane Doe to John Roe (reason)". */
 export function describeEvent(intl: Intl, e: AccountEventView): string {
   const t = intl.t;
-  const d = e.details as { name?: string; email?: string; reason?: string | null; from?: { name: string }[]; to?: { name: string } };
+  const d = e.details as {
+    name?: string; email?: string; reason?: string | null; from?: { name: string }[]; to?: { name: string }; demo?: boolean;
+  };
   const actor = e.actorName ?? t('admin.event.system');
   const person = e.accountName ?? d.name ?? d.email ?? '';
   const line = (() => {
@@ -86,6 +89,8 @@ export function describeEvent(intl: Intl, e: AccountEventView): string {
           actor, to: d.to?.name ?? '',
           from: d.from && d.from.length > 0 ? intl.formatList(d.from.map((f) => f.name), { type: 'conjunction' }) as string : t('common.none'),
         });
+      case 'account_created':
+        return d.demo ? t('admin.event.demoAccountCreated', { person }) : t('admin.event.accountCreated', { actor, person });
       case 'invited': return t('admin.event.invited', { actor, person });
       case 'invitation_revoked': return t('admin.event.invitationRevoked', { actor, person });
       case 'invitation_accepted': return t('admin.event.invitationAccepted', { person });

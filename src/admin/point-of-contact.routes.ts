@@ -8,7 +8,7 @@ import { notFound } from '../http/errors.ts';
 import { intlFromParams } from '../http/locale-params.ts';
 import { pageContext, sendPrivatePage } from '../http/page-context.ts';
 import { LOCALES } from '../i18n/locales.ts';
-import { EmailSchema, NameSchema } from '../accounts/account-forms.ts';
+import { EmailSchema } from '../accounts/account-forms.ts';
 import { findInstitution, institutionEvents, pendingPointOfContactInvitations, pointsOfContact } from '../accounts/account.queries.ts';
 import { currentUser, type CurrentUser } from '../accounts/current-user.ts';
 import { handOverPointOfContact } from '../accounts/hand-over.ts';
@@ -17,7 +17,8 @@ import { pointOfContactUrl } from './invitations.page.tsx';
 
 const HandOverForm = z.object({
   email: EmailSchema,
-  name: NameSchema,
+  // Only a new person needs a name (for the invitation); hand-over.ts asks for it then.
+  name: z.string().trim().max(200, 'form.error.tooLong').optional().transform((v) => v || null),
   locale: choice(LOCALES),
   reason: z.string().trim().max(1000, 'form.error.tooLong').optional().transform((v) => v || null),
 });

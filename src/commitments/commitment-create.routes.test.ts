@@ -144,3 +144,31 @@ describe('create_commitment', () => {
     expect(await snapshot()).toBe(before);
   });
 });
+
+describe('a lead institution also ticked as supporting', () => {
+  it('is refused in every language, naming the supporting institutions, keeping what was typed, writing nothing', async () => {
+    const poc = await signedIn(t.app, await createAccount(t.database.db, { role: 'point_of_contact', institutionSlug: 'office-of-the-deputy-president' }));
+    const lead = ids['office-of-the-deputy-president']!;
+    const before = await snapshot();
+    const messages = {
+      en: 'Supporting institutions: the lead institution cannot also be a supporting institution. Untick it here.',
+      fr: 'Institutions d’appui : l’institution responsable ne peut pas être aussi une institution d’appui. Décochez-la ici.',
+      es: 'Instituciones de apoyo: la institución responsable no puede ser también una institución de apoyo. Desmárquela aquí.',
+      sw: 'Taasisi zinazounga mkono: taasisi inayoongoza haiwezi pia kuwa taasisi inayounga mkono. Ondoa alama yake hapa.',
+    };
+    for (const [locale, message] of Object.entries(messages)) {
+      const page = NEW.replace('/en/', `/${locale}/`);
+      const res = await poc.submit(page, page, fields({ ogpId: 'KE0091', numberInPlan: '91', title: ' ' }, { supporting: [lead, ids.senate!] }));
+      expect(res.statusCode, locale).toBe(400);
+      expect(res.body, locale).toContain(`href="#field-supportingInstitutions">${message}</a>`);
+      expect(res.body, locale).toContain('href="#field-title">'); // the form's other mistakes are named with it
+      expect(res.body, locale).toContain(`value="${lead}" checked`);
+      expect(res.body, locale).toContain('Every month, in open formats.</textarea>');
+    }
+    // A point of contact naming another institution as the lead, twice over, is still refused as such.
+    const senate = ids.senate!;
+    expect((await poc.submit(NEW, NEW, fields({ ogpId: 'KE0091', leadInstitution: senate }, { supporting: [senate] }))).statusCode).toBe(403);
+    expect(await snapshot()).toBe(before);
+    expect(await t.database.db.selectFrom('commitments').select('id').where('ogp_id', '=', 'KE0091').executeTakeFirst()).toBeUndefined();
+  });
+});

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/server.ts';
 import { authorize } from '../http/authorize.ts';
 import { csrfToken } from '../http/csrf.ts';
-import type { FormState } from '../http/form.ts';
+import { formValues, parseForm, type FormState } from '../http/form.ts';
 import { notFound } from '../http/errors.ts';
 import { intlFromParams } from '../http/locale-params.ts';
 import { pageContext, sendPrivatePage } from '../http/page-context.ts';
@@ -12,7 +12,8 @@ import { memberName } from '../members/member-name.ts';
 import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
 import { actionPlanPolicy } from '../action-plans/action-plan.policy.ts';
 import { findActionPlanTarget, findMemberTarget, type ActionPlanTarget, type MemberTarget } from '../action-plans/commands/action-plan-form.ts';
-import { createCommitment } from './commands/create-commitment.ts';
+import { formList, LIST_SEPARATOR } from '../layout/checkbox-group.tsx';
+import { createCommitment, CreateCommitmentForm } from './commands/create-commitment.ts';
 import { memberInstitutionOptions, policyAreaGroups } from './commitment-create.queries.ts';
 import { commitmentCreatePage } from './commitment-create.page.tsx';
 import { commitmentEditUrl } from './commitment-edit.page.tsx';
@@ -47,6 +48,12 @@ export function registerCommitmentCreateRoutes(app: FastifyInstance, deps: AppDe
     const user = await currentUser(deps, request);
     const target = await planOf(request);
     authorize(user, 'create_commitment', 'commitment', { institutionIds: target.institutionIds });
+    const twice = leadAlsoSupporting(request.body);
+    if (twice) {
+      // Judged as the command judges a chosen lead: a point of contact naming another institution is refused (403).
+      authorize(user, 'create_commitment', 'commitment', { institutionIds: [twice.values.leadInstitution!] });
+      return render(request, reply, user, target, twice, 400);
+    }
     const result = await createCommitment(db, user, { id: target.plan.id, memberId: target.member.id, ogpPrefix: target.member.ogpPrefix }, request.body);
     if (!result.ok) return render(request, reply, user, target, result, 400);
     return reply.redirect(`${commitmentEditUrl(intlFromParams(request.params).locale, result.ogpId!)}?notice=created`, 303);
@@ -76,4 +83,20 @@ export function registerCommitmentCreateRoutes(app: FastifyInstance, deps: AppDe
       mayEditPlan: actionPlanPolicy.edit_action_plan(user, { actionPlanId: plan.id }), form, csrfToken: csrfToken(web, request, reply),
     }), status);
   }
+}
+
+/**
+ * A lead institution also ticked as supporting (the commitment page then listed it in both places): refused before
+ * the command writes anything, the error on the supporting institutions, with the form's other mistakes if any.
+ */
+function leadAlsoSupporting(body: unknown): FormState | undefined {
+  const values = formValues(body);
+  const lead = values.leadInstitution?.trim() ?? '';
+  const supporting = formList(body, 'supportingInstitutions');
+  if (lead === '' || !supporting.includes(lead)) return undefined;
+  const form = parseForm(CreateCommitmentForm, body);
+  return {
+    values: { ...values, leadInstitution: lead, supportingInstitutions: supporting.join(LIST_SEPARATOR), policyAreas: formList(body, 'policyAreas').join(LIST_SEPARATOR) },
+    errors: { ...(form.ok ? {} : form.errors), supportingInstitutions: 'commitment.error.leadAlsoSupporting' },
+  };
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { signedIn } from '../../test/helpers/sign-in.ts';
 import { WebClient } from '../../test/helpers/web-client.ts';
+import { submitEdit } from '../../test/helpers/edit-form.ts';
 import { createAccount } from '../accounts/account.factories.ts';
 import { importOgpDataset } from '../importers/ogp-dataset/import-ogp-dataset.ts';
 import { OGP_DATASET_FILE } from '../../test/helpers/ogp-dataset.ts';
@@ -63,7 +64,7 @@ describe('the edit page of a commitment imported in Spanish', () => {
 
   it('saves the Spanish text keeping its full text and the English title, then the English title keeping the Spanish text', async () => {
     const client = await admin();
-    const res = await client.submit(EDIT, EDIT, fields({ description: 'Aumentar las instituciones que abren datos.', reason: 'Resumen' }));
+    const res = await submitEdit(client, EDIT, EDIT, fields({ description: 'Aumentar las instituciones que abren datos.', reason: 'Resumen' }));
     expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
     expect(res.headers.location).toBe(`${EDIT}?lang=es&notice=saved`);
     expect(await texts()).toEqual([
@@ -77,7 +78,7 @@ describe('the edit page of a commitment imported in Spanish', () => {
     // With a description, the full text is shown closed.
     expect((await client.get(`${EDIT}?lang=es`)).body).toContain('<details class="full-text"><summary>');
 
-    const english = await client.submit(`${EDIT}?lang=en`, EDIT, fields({ lang: 'en', title: 'Open up data in public institutions' }));
+    const english = await submitEdit(client, `${EDIT}?lang=en`, EDIT, fields({ lang: 'en', title: 'Open up data in public institutions' }));
     expect(english.headers.location).toBe(`${EDIT}?lang=en&notice=saved`);
     expect(await texts()).toEqual([
       { locale: 'en', title: 'Open up data in public institutions', description: null, objectives: null, full_text: null },
@@ -93,14 +94,14 @@ describe('the edit page of a commitment imported in Spanish', () => {
   it('refuses bad input naming the field, keeps what was typed and the full text on the page, and writes nothing', async () => {
     const client = await admin();
     const before = JSON.stringify([await texts(), (await sql`select * from changes order by id`.execute(t.database.db)).rows]);
-    const res = await client.submit(EDIT, EDIT, fields({ title: ' ', objectives: 'Abrir <datos> municipales' }));
+    const res = await submitEdit(client, EDIT, EDIT, fields({ title: ' ', objectives: 'Abrir <datos> municipales' }));
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Title: this field is required.');
     expect(res.body).toContain('Abrir &lt;datos> municipales');
     expect(res.body).toContain('<input type="hidden" name="lang" value="es"/>');
     expect(res.body).toContain('Tribunal Supremo de Elecciones');
     // A language the form does not edit: refused, and the page stays on the Spanish text.
-    const unknown = await client.submit(EDIT, EDIT, fields({ lang: 'pt', title: 'Potenciar a abertura de dados' }));
+    const unknown = await submitEdit(client, EDIT, EDIT, fields({ lang: 'pt', title: 'Potenciar a abertura de dados' }));
     expect(unknown.statusCode).toBe(400);
     expect(unknown.body).toContain('Language of the texts: this value is not valid.');
     expect(unknown.body).toContain('<input type="hidden" name="lang" value="es"/>');

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { signedIn } from '../../test/helpers/sign-in.ts';
+import { submitEdit } from '../../test/helpers/edit-form.ts';
 import { createAccount } from '../accounts/account.factories.ts';
 import { EN_TITLE, PT_FULL_TEXT, PT_TITLE, savePortugueseCommitment } from '../../test/helpers/portuguese-commitment.ts';
 
@@ -95,12 +96,12 @@ describe('a commitment published in Portuguese, not an interface language', () =
 
   it('saves the Portuguese text and its milestone text, keeping the full text and the English title', async () => {
     const client = await admin();
-    const res = await client.submit(EDIT, EDIT, {
+    const res = await submitEdit(client, EDIT, EDIT, {
       lang: 'pt', title: PT_TITLE, description: 'Publicar os contratos de obras.', objectives: '', statusQuo: '', ambition: '', status: '', reason: 'Resumo',
     });
     expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
     expect(res.headers.location).toBe(`${EDIT}?lang=pt&notice=saved`);
-    const milestone = await client.submit(PT_MILESTONE, PT_MILESTONE, milestoneFields());
+    const milestone = await submitEdit(client, PT_MILESTONE, PT_MILESTONE, milestoneFields());
     expect(milestone.statusCode, milestone.body.slice(0, 500)).toBe(303);
     expect(milestone.headers.location).toBe(`${PT_MILESTONE}?lang=pt&notice=saved`);
     const after = await stored();
@@ -140,7 +141,7 @@ describe('a commitment published in Portuguese, not an interface language', () =
     const page = await client.get(url);
     expect(page.body).toContain('<input type="hidden" name="lang" value="pt"/>');
     expect(page.body).toContain('<option value="pt" selected>Kireno</option>');
-    const res = await client.submit(url, url, { lang: 'pt', text: 'Avaliar os resultados', start: '', end: '' });
+    const res = await submitEdit(client, url, url, { lang: 'pt', text: 'Avaliar os resultados', start: '', end: '' });
     expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
     expect(res.headers.location).toBe('/sw/commitments/BR0001/milestones/3/edit?lang=pt&notice=created');
     expect((await stored()).milestoneTexts).toContainEqual({ number: 3, locale: 'pt', text: 'Avaliar os resultados' });
@@ -149,18 +150,18 @@ describe('a commitment published in Portuguese, not an interface language', () =
   it('refuses a language the forms do not write, here or for another commitment, writing nothing', async () => {
     const client = await admin();
     const before = JSON.stringify(await stored());
-    const german = await client.submit(EDIT, EDIT, { lang: 'de', title: 'Öffentliche Bauten', status: '' });
+    const german = await submitEdit(client, EDIT, EDIT, { lang: 'de', title: 'Öffentliche Bauten', status: '' });
     expect(german.statusCode).toBe(400);
     expect(german.body).toContain('Language of the texts: this value is not valid.');
     expect(german.body).toContain('<input type="hidden" name="lang" value="pt"/>');
-    const milestone = await client.submit(PT_MILESTONE, PT_MILESTONE, milestoneFields({ lang: 'de', text: 'Verträge veröffentlichen' }));
+    const milestone = await submitEdit(client, PT_MILESTONE, PT_MILESTONE, milestoneFields({ lang: 'de', text: 'Verträge veröffentlichen' }));
     expect(milestone.statusCode).toBe(400);
     expect(milestone.body).toContain('Language of the texts: this value is not valid.');
     // `?lang=de` is not a language to open either: the page stays on Portuguese.
     expect((await client.get(`${PT_MILESTONE}?lang=de`)).body).toContain('<input type="hidden" name="lang" value="pt"/>');
     // Portuguese is this commitment's language, not one every form writes.
     const kenya = '/en/commitments/KE0031/milestones/2/edit';
-    const other = await client.submit(kenya, kenya, milestoneFields({ text: 'Integrar novos atores', start: '2021-02', end: '2021-12' }));
+    const other = await submitEdit(client, kenya, kenya, milestoneFields({ text: 'Integrar novos atores', start: '2021-02', end: '2021-12' }));
     expect(other.statusCode).toBe(400);
     expect(other.body).toContain('Language of the texts: this value is not valid.');
     expect(JSON.stringify(await stored())).toBe(before);

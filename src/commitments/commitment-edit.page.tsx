@@ -1,6 +1,6 @@
 import { languageName, type Intl } from '../i18n/intl.ts';
 import type { PageContext } from '../layout/layout.tsx';
-import { ErrorSummary, PostForm, SelectField, TextArea, TextField } from '../layout/form.tsx';
+import { ErrorSummary, fieldId, PostForm, SelectField, TextArea, TextField } from '../layout/form.tsx';
 import { FormFramePage, textLanguage, type FormFrameProps } from '../layout/form-frame.tsx';
 import { paragraphs } from '../layout/format.ts';
 import type { FormState } from '../http/form.ts';
@@ -16,11 +16,12 @@ export const historyUrl = (locale: string, ogpId: string) => `/${locale}/commitm
 export const commitmentEditLabels = (t: Intl['t']) => ({
   lang: t('edit.language'), title: t('edit.field.title'), description: t('commitment.description'), objectives: t('commitment.objectives'),
   statusQuo: t('commitment.statusQuo'), ambition: t('commitment.ambition'), status: t('commitment.status'), reason: t('edit.reason'),
+  version: t('edit.conflict.label'),
 });
 export const withdrawLabels = (t: Intl['t']) => ({ withdrawReason: t('edit.withdraw.reason') });
 export const milestoneEditLabels = (t: Intl['t']) => ({
   lang: t('edit.language'), text: t('milestone.text'), declaredStatus: t('milestone.declaredStatus'),
-  start: t('milestone.start'), end: t('milestone.end'), reason: t('edit.reason'),
+  start: t('milestone.start'), end: t('milestone.end'), reason: t('edit.reason'), version: t('edit.conflict.label'),
 });
 
 /**
@@ -35,6 +36,25 @@ type CommitmentView = Frame & EditedTexts & {
   form: FormState; withdraw: FormState; withdrawn: boolean; milestones: { number: number; text: string | null }[]; fullText: string | null;
 };
 type MilestoneView = Frame & EditedTexts & { number: number; form: FormState; plannedEnd: string | null };
+
+/**
+ * The version the form was opened on, sent back hidden (`commands/edit-version.ts`); after a save refused because
+ * someone else changed the record meanwhile, what happened, a link to the history that shows their change, and what
+ * saving again does. The error summary links here.
+ */
+function VersionField({ intl, form, historyHref }: { intl: Intl; form: FormState; historyHref: string }) {
+  const error = form.errors.version;
+  return <>
+    <input type="hidden" name="version" value={form.values.version ?? ''} />
+    {error ? (
+      <div id={fieldId('version')} class="field-error" tabindex="-1">
+        <p safe>{intl.t(error)}</p>
+        <p><a href={historyHref} safe>{intl.t('edit.conflict.historyLink')}</a></p>
+        <p safe>{intl.t('edit.conflict.saveAgain')}</p>
+      </div>
+    ) : ''}
+  </>;
+}
 
 const commitmentCrumb = (intl: Intl, view: Frame) => [{ href: `/${intl.locale}/commitments/${view.ogpId}`, label: view.title }];
 
@@ -94,6 +114,7 @@ export function commitmentEditPage(ctx: PageContext, view: CommitmentView): stri
     action: commitmentEditUrl(intl.locale, view.ogpId), csrfToken: view.csrfToken, form: view.form, labels,
     otherErrors: view.withdraw.errors, submitLabel: t('edit.save'), language: editedLanguage(ctx, view),
     texts: <>
+      <VersionField intl={intl} form={view.form} historyHref={historyUrl(intl.locale, view.ogpId)} />
       <TextField intl={intl} form={view.form} name="title" textLang={view.lang} label={labels.title} />
       <TextArea intl={intl} form={view.form} name="description" textLang={view.lang} label={labels.description} optional rows={6} />
       <TextArea intl={intl} form={view.form} name="objectives" textLang={view.lang} label={labels.objectives} hint={t('edit.hint.onePerLine')} optional rows={5} />
@@ -165,7 +186,10 @@ export function milestoneEditPage(ctx: PageContext, view: MilestoneView): string
     ],
     action: url, csrfToken: view.csrfToken, form: view.form, labels,
     submitLabel: t('edit.save'), language: editedLanguage(ctx, view),
-    texts: <TextArea intl={intl} form={view.form} name="text" textLang={view.lang} label={labels.text} rows={4} />,
+    texts: <>
+      <VersionField intl={intl} form={view.form} historyHref={milestoneHistoryUrl(intl.locale, view.ogpId, view.number)} />
+      <TextArea intl={intl} form={view.form} name="text" textLang={view.lang} label={labels.text} rows={4} />
+    </>,
     children: <>
       <SelectField intl={intl} form={view.form} name="declaredStatus" label={labels.declaredStatus} options={statusOptions} emptyLabel={t('common.notGiven')} />
       <MilestoneMonths intl={intl} form={view.form} plannedEnd={view.plannedEnd} />

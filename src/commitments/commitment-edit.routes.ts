@@ -10,6 +10,7 @@ import { formatPartialDate } from '../layout/format.ts';
 import { currentUser, type CurrentUser } from '../accounts/current-user.ts';
 import { OgpIdSchema } from './commitment-record.ts';
 import { requireCommitmentTarget, type CommitmentTarget } from './commands/change-log.ts';
+import { commitmentVersion, milestoneVersion } from './commands/edit-version.ts';
 import { commitmentCrumbTitle } from './commitment-history.queries.ts';
 import { editCommitment } from './commands/edit-commitment.ts';
 import { withdrawCommitment } from './commands/withdraw-commitment.ts';
@@ -59,7 +60,7 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
     authorize(user, 'edit_commitment', 'commitment', target);
     const result = await editCommitment(db, user, target.ogpId, request.body);
     const lang = bodyLang(request, target);
-    if (!result.ok) return renderCommitment(request, reply, user, target, lang, result, emptyForm(), 400);
+    if (!result.ok) return renderCommitment(request, reply, user, target, lang, result, emptyForm(), refusedStatus(result));
     return reply.redirect(`${commitmentEditUrl(intlFromParams(request.params).locale, target.ogpId)}?lang=${lang}&notice=${result.changeIds.length ? 'saved' : 'unchanged'}`, 303);
   });
 
@@ -94,7 +95,7 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
     await milestoneValues(target, number, 'en'); // 404 before anything else for a milestone that does not exist
     const result = await editMilestone(db, user, target.ogpId, number, request.body);
     const lang = bodyLang(request, target);
-    if (!result.ok) return renderMilestone(request, reply, user, target, number, lang, result, 400);
+    if (!result.ok) return renderMilestone(request, reply, user, target, number, lang, result, refusedStatus(result));
     const url = milestoneEditUrl(intlFromParams(request.params).locale, target.ogpId, number);
     return reply.redirect(`${url}?lang=${lang}&notice=${result.changeIds.length ? 'saved' : 'unchanged'}`, 303);
   });
@@ -115,6 +116,9 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
     const url = milestoneEditUrl(intlFromParams(request.params).locale, target.ogpId, result.number!);
     return reply.redirect(`${url}?lang=${bodyLang(request, target)}&notice=created`, 303);
   });
+
+  /** A save refused because the record changed since the form was opened is a 409 Conflict; any other refusal a 400. */
+  const refusedStatus = (result: FormState) => (result.errors.version ? 409 : 400);
 
   async function targetOf(request: FastifyRequest<Params>): Promise<CommitmentTarget> {
     const id = OgpIdSchema.safeParse(request.params.id);
@@ -140,22 +144,25 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
     .select(['locale', 'title', 'description', 'objectives', 'status_quo', 'ambition', 'full_text'])
     .where('commitment_id', '=', target.id).execute();
 
-  function commitmentValues(target: CommitmentTarget, lang: string, text: StoredText | undefined): FormState {
+  /** The form as stored, with the version it is opened on (`edit-version.ts`, read before the texts). */
+  function commitmentValues(target: CommitmentTarget, version: string, lang: string, text: StoredText | undefined): FormState {
     return emptyForm({
-      lang, title: text?.title ?? '', description: text?.description ?? '', objectives: text?.objectives ?? '',
+      version, lang, title: text?.title ?? '', description: text?.description ?? '', objectives: text?.objectives ?? '',
       statusQuo: text?.status_quo ?? '', ambition: text?.ambition ?? '',
       status: target.status === 'active' || target.status === 'completed' ? target.status : '',
     });
   }
 
+  /** The form as stored, with the version it is opened on (`edit-version.ts`, read before the values). */
   async function milestoneValues(target: CommitmentTarget, number: number, lang: string) {
+    const version = await milestoneVersion(db, target.id, number);
     const row = await db.selectFrom('milestones as m')
       .leftJoin('milestone_texts as t', (j) => j.onRef('t.milestone_id', '=', 'm.id').on('t.locale', '=', lang))
       .select(['m.declared_status', 'm.start_date', 'm.start_precision', 'm.end_date', 'm.end_precision', 't.text'])
       .where('m.commitment_id', '=', target.id).where('m.number', '=', number).executeTakeFirst();
     if (!row) throw notFound('milestone');
     return {
-      lang, text: row.text ?? '', declaredStatus: row.declared_status ?? '',
+      version, lang, text: row.text ?? '', declaredStatus: row.declared_status ?? '',
       start: monthOf(storedDate(row.start_date, row.start_precision)), end: monthOf(storedDate(row.end_date, row.end_precision)),
     };
   }
@@ -176,7 +183,10 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
   async function renderCommitment(request: FastifyRequest<Params>, reply: FastifyReply, user: CurrentUser, target: CommitmentTarget,
     lang: string, form: FormState | undefined, withdraw: FormState, status: number) {
     const intl = intlFromParams(request.params);
-    const texts = await storedTexts(target);
+    // The version first, then the commitment as the form shows it: a change in between makes the form stale, never lost.
+    const version = await commitmentVersion(db, target.id);
+    const shown = await requireCommitmentTarget(db, target.ogpId);
+    const texts = await storedTexts(shown);
     const text = texts.find((x) => x.locale === lang);
     const rows = await db.selectFrom('milestones as m').leftJoin('milestone_texts as t', 't.milestone_id', 'm.id')
       .select(['m.number', 't.locale', 't.text']).where('m.commitment_id', '=', target.id).orderBy('m.number').execute();
@@ -187,8 +197,8 @@ export function registerCommitmentEditRoutes(app: FastifyInstance, deps: AppDeps
     });
     const ctx = pageContext(request, reply, web, user);
     return sendPrivatePage(reply, commitmentEditPage(ctx, {
-      ogpId: target.ogpId, title: await titleOf(target, intl.locale), lang, form: form ?? commitmentValues(target, lang, text), withdraw,
-      withdrawn: target.status === 'withdrawn', milestones, ...editedTexts(target, texts, hasTitleOnly),
+      ogpId: target.ogpId, title: await titleOf(target, intl.locale), lang, form: form ?? commitmentValues(shown, version, lang, text), withdraw,
+      withdrawn: shown.status === 'withdrawn', milestones, ...editedTexts(target, texts, hasTitleOnly),
       fullText: text?.full_text ?? null,
       csrfToken: csrfToken(web, request, reply), notice: status === 200 ? notice(request, intl) : undefined,
     }), status);

@@ -24,7 +24,8 @@ export const SORTS = ['relevance', 'newest', 'oldest', 'id'] as const;
 export type Sort = (typeof SORTS)[number];
 
 export const CommitmentFiltersSchema = z.object({
-  q: z.string().trim().max(200).optional().transform((v) => (v ? v : undefined)),
+  // Typographic quotes make a phrase as straight ones do: phones and word processors type “…”, French «…».
+  q: z.string().trim().max(200).optional().transform((v) => (v ? v.replace(/[“”„‟«»]/g, '"') : undefined)),
   member: many(slug),
   kind: many(z.enum(['national', 'local', 'legacy_local', 'other'])),
   /** An action plan as `member-slug:number` ("kenya:4"). */

@@ -182,7 +182,7 @@ export function HistoryList<C extends ChangeView>({ intl, changes, labels, resto
               <time datetime={c.occurredAt.toISOString()} safe>{when}</time>
             </p>
             {extra?.summary ? <p safe>{extra.summary}</p> : ''}
-            {c.reason && !extra?.hideReason ? <p><strong safe>{t('edit.reason')}</strong>{': '}<span safe>{c.reason}</span></p> : ''}
+            {c.reason && !extra?.hideReason ? <p><strong safe>{t('common.labelColon', { label: t('edit.reason') })}</strong>{' '}<span safe>{c.reason}</span></p> : ''}
             {rows.length > 0 ? (
               <div class="table-wrap">
                 <table class="stack diff">

@@ -40,9 +40,12 @@ export type ReportRef = { roundLabel: string; published: boolean };
 /** An entry of a commitment's tab: a report entry carries its milestone's number and its round (ReportRef). */
 export type CommitmentChangeView = ChangeView & { report: ReportRef | null };
 
-/** The changes of a commitment and its milestones, or of one of its milestones only, newest first. */
-export async function findChanges(db: Db, commitmentId: string, only?: { milestoneId: string }): Promise<CommitmentChangeView[]> {
-  let query = changesWithActors(db)
+/**
+ * `changesWithActors` with, for each entry about a milestone report, its round and milestone (ReportRef): what both
+ * history tabs (a commitment's, an action plan's) need to apply decision 018 to such entries.
+ */
+export function changesWithReports(db: Db) {
+  return changesWithActors(db)
     // A report entry names its report; an evidence entry its item, whose report it goes through.
     .leftJoin('evidence_items as e', (j) => j.onRef('e.id', '=', 'c.entity_id').on('c.entity_type', '=', 'evidence_item'))
     .leftJoin('milestone_reports as r', (j) => j.on((eb) => eb.or([
@@ -51,13 +54,21 @@ export async function findChanges(db: Db, commitmentId: string, only?: { milesto
     ])))
     .leftJoin('reporting_rounds as rr', 'rr.id', 'r.reporting_round_id')
     .leftJoin('milestones as rm', 'rm.id', 'r.milestone_id')
-    .select(['rr.label as round_label', 'rr.closed_at as round_closed_at', 'rm.number as report_milestone_number'])
-    .where('c.commitment_id', '=', commitmentId);
+    .select(['rr.label as round_label', 'rr.closed_at as round_closed_at', 'rm.number as report_milestone_number']);
+}
+
+type ReportChangeRow = Awaited<ReturnType<ReturnType<typeof changesWithReports>['execute']>>[number];
+
+export const toCommitmentChangeView = (r: ReportChangeRow): CommitmentChangeView => ({
+  ...toChangeView(r), milestoneNumber: r.number ?? r.report_milestone_number,
+  report: r.round_label === null ? null : { roundLabel: r.round_label, published: r.round_closed_at !== null },
+});
+
+/** The changes of a commitment and its milestones, or of one of its milestones only, newest first. */
+export async function findChanges(db: Db, commitmentId: string, only?: { milestoneId: string }): Promise<CommitmentChangeView[]> {
+  let query = changesWithReports(db).where('c.commitment_id', '=', commitmentId);
   if (only) query = query.where('c.entity_type', '=', 'milestone').where('c.entity_id', '=', only.milestoneId);
-  return (await query.execute()).map((r) => ({
-    ...toChangeView(r), milestoneNumber: r.number ?? r.report_milestone_number,
-    report: r.round_label === null ? null : { roundLabel: r.round_label, published: r.round_closed_at !== null },
-  }));
+  return (await query.execute()).map(toCommitmentChangeView);
 }
 
 /** The end dates first planned for a commitment's milestones that were re-planned, by milestone number. */

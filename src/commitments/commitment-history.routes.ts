@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../http/server.ts';
 import { authorize } from '../http/authorize.ts';
 import { csrfToken } from '../http/csrf.ts';
-import { notFound } from '../http/errors.ts';
+import { AppError, notFound } from '../http/errors.ts';
 import { intlFromParams } from '../http/locale-params.ts';
 import { pageContext, sendPrivatePage } from '../http/page-context.ts';
 import { currentUser } from '../accounts/current-user.ts';
@@ -53,7 +53,8 @@ export function registerCommitmentHistoryRoutes(app: FastifyInstance, deps: AppD
     const target = await requireCommitmentTarget(db, id.data);
     authorize(user, 'restore_commitment_version', 'commitment', target);
     const result = await restoreCommitmentVersion(db, user, target.ogpId, request.body);
-    if (!result.ok) throw notFound('change');
+    // The history page has no field to show it on: a 400 naming the hidden field (a stale page, a forged request).
+    if (!result.ok) throw new AppError('invalid_input', 'change: not an entry of the history of this commitment', 'change');
     return reply.redirect(`${historyUrl(intl.locale, target.ogpId)}?notice=${result.changeIds.length ? 'restored' : 'unchanged'}`, 303);
   });
 }

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import { unnest } from '../db/unnest.ts';
 import type { CommitmentFilters, FilterDimension, Sort } from './commitment-filters.ts';
 import { activeDimensions, filterConditions, listOrder, matchedSearch, searchQuery, searchRank, withoutSearch, type Hit } from './commitment-list.queries.ts';
 
@@ -32,6 +33,20 @@ type Row = {
   total: number;
   member: (FacetRow & { kind: string; iso_alpha2: string | null })[];
   kind: FacetRow[]; area: FacetRow[]; lead: FacetRow[]; irm: FacetRow[]; milestone: FacetRow[]; year: FacetRow[];
+};
+
+/** Lead institutions offered: the most frequent ones (a member may have hundreds), and always the selected ones. */
+const LEAD_FACET_SIZE = 25;
+
+/**
+ * The ids of the selected lead institutions (`member:institution`): they are in the facet with their names and
+ * counts even outside the most frequent ones, or with no commitment left (count 0). Looked up by the unique index
+ * on (member, slug): none selected, no institution is read.
+ */
+const selectedLeads = (leads: string[]) => {
+  const pairs = leads.map((lead) => lead.split(':'));
+  return sql`select i.id from ${unnest('s', [['member', 'text', pairs.map(([member]) => member)], ['institution', 'text', pairs.map(([, institution]) => institution)]])}
+    join members m on m.slug = s.member join institutions i on coalesce(i.member_id, 0) = m.id and i.slug = s.institution`;
 };
 
 /** A facet as a JSON array of its rows (`rows`), in the given order of `x`. */
@@ -95,9 +110,12 @@ export async function findCommitmentListPage(db: Db, filters: CommitmentFilters,
       ${facet(sql`select k.value, coalesce(l.label, en.label, k.value) as label, k.count from (${counts('area', sql`unnest(f.policy_areas)`)}) k
         left join policy_area_labels l on l.policy_area_key = k.value and l.locale = ${locale}
         left join policy_area_labels en on en.policy_area_key = k.value and en.locale = 'en'`, sql`x.count desc, x.label`)} as area,
-      ${facet(sql`select m.slug || ':' || i.slug as value, i.name as label, y.count from (
-          select k.value, k.count from (${counts('lead', sql`unnest(f.lead_institutions)`)}) k order by k.count desc, k.value limit 25) y
-        join institutions i on i.id = y.value::bigint join members m on m.id = i.member_id`, sql`x.count desc, x.label`)} as lead,
+      ${facet(sql`select m.slug || ':' || i.slug as value, i.name as label, coalesce(y.count, 0) as count from (
+          select k.value::bigint as id, k.count, row_number() over (order by k.count desc, k.value) as n
+          from (${counts('lead', sql`unnest(f.lead_institutions)`)}) k) y
+        full join (${selectedLeads(filters.lead)}) s on s.id = y.id
+        join institutions i on i.id = coalesce(y.id, s.id) join members m on m.id = i.member_id
+        where y.n <= ${LEAD_FACET_SIZE} or s.id is not null`, sql`x.count desc, x.label`)} as lead,
       ${facet(sql`select k.value, k.value as label, k.count from (${counts('irm', sql`unnest(f.irm_ratings)`)}) k
         where split_part(k.value, ':', 1) = any(${IRM_FACET_INDICATORS})`, sql`x.value`)} as irm,
       ${facet(sql`select k.value, k.value as label, k.count from (${counts('milestone', sql`unnest(f.milestone_statuses)`)}) k`,

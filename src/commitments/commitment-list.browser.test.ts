@@ -27,4 +27,14 @@ describe('commitment list in a browser', () => {
     expect(await page.locator('#results-heading').innerText()).toBe('1 engagement');
     await expectNoAccessibilityViolations(page);
   });
+
+  it('says a page past the end is so and leads to the last page, accessibly', async () => {
+    const page = await newPhonePage(session.browser);
+    await page.goto(`${session.live.baseUrl}/es/commitments?page=999`);
+    expect(await page.locator('.results').innerText()).toMatch(/La página 999 está más allá del final/);
+    await expectNoAccessibilityViolations(page);
+    await page.getByRole('link', { name: /Ir a la última página/ }).click();
+    expect(new URL(page.url()).searchParams.get('page')).toBeNull();
+    expect(await page.locator('.result-list li').count()).toBeGreaterThan(0);
+  });
 });

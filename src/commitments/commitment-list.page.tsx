@@ -35,6 +35,9 @@ export function commitmentListPage(ctx: PageContext, view: CommitmentListView): 
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const base = `/${intl.locale}/commitments`;
   const linkQuery = filterLinks(filters);
+  const pageLink = (n: number) => `${base}${linkQuery({ page: n === 1 ? undefined : n })}`;
+  // A page number past the last page (an old link, a hand-typed URL) lists nothing though commitments match.
+  const pastEnd = total > 0 && page > pages;
   const facet = (name: ExpandableFacet) => ({
     name, selected: filters[name],
     more: {
@@ -75,12 +78,17 @@ export function commitmentListPage(ctx: PageContext, view: CommitmentListView): 
                 </select>{' '}
                 <button type="submit" safe>{t('browse.apply')}</button>
               </p>
-              {view.items.length === 0 ? <p safe>{t('browse.noResults')}</p> : (
+              {pastEnd ? (
+                <p>
+                  <span safe>{t('browse.pastEnd', { page, pages })}</span>{' '}
+                  <a href={pageLink(pages)} safe>{t('browse.lastPage', { page: pages })}</a>
+                </p>
+              ) : view.items.length === 0 ? <p safe>{t('browse.noResults')}</p> : (
                 <ol class="result-list" start={String((page - 1) * pageSize + 1)}>
                   {view.items.map((item) => <ResultItem intl={intl} item={item} />)}
                 </ol>
               )}
-              {pages > 1 ? <Pagination intl={intl} link={(n) => `${base}${linkQuery({ page: n === 1 ? undefined : n })}`} page={page} pages={pages} /> : ''}
+              {pages > 1 && !pastEnd ? <Pagination intl={intl} link={pageLink} page={page} pages={pages} /> : ''}
             </section>
             <section class="filters" aria-labelledby="filters-heading">
               <h2 id="filters-heading" safe>{t('browse.filters')}</h2>

@@ -21,6 +21,29 @@ export function searchQuery(q: string): RawBuilder<unknown> {
   return sql`ahadi_search_query(${q})`;
 }
 
+/**
+ * The text at alias `t` matches the search words, and no text of its commitment has a word they exclude (`-word`,
+ * `-"two words"`). `websearch_to_tsquery` excludes per text: alone, `-open` found a commitment whose Spanish text
+ * lacks "open" though its English title has it.
+ */
+export function textMatches(q: string): RawBuilder<SqlBool> {
+  const matches = sql<SqlBool>`t.search_vector @@ ${searchQuery(q)}`;
+  const excluded = excludedWords(q);
+  if (excluded === undefined) return matches;
+  return sql<SqlBool>`(${matches} and not exists (
+    select from commitment_texts x where x.commitment_id = t.commitment_id and x.search_vector @@ ${searchQuery(excluded)}))`;
+}
+
+/**
+ * The words a search excludes, as a search for any of them (`-open -"public data"` → `open or "public data"`), or
+ * undefined. As `websearch_to_tsquery` reads them: a `-` that starts a word or a quoted phrase, not one inside a
+ * word ("e-government").
+ */
+export function excludedWords(q: string): string | undefined {
+  const excluded = [...q.matchAll(/(?:^|\s)-("[^"]*"?|[^\s"]+)/g)].map((m) => m[1]!).filter((w) => w.replace(/"/g, '').trim() !== '');
+  return excluded.length > 0 ? excluded.map((w) => (w.startsWith('"') && !w.endsWith('"') ? `${w}"` : w)).join(' or ') : undefined;
+}
+
 // The configurations `ahadi_search_config` (migration 004) gives a text's language.
 const SEARCH_CONFIGS = ['ahadi_en', 'ahadi_fr', 'ahadi_es', 'ahadi_simple'];
 
@@ -47,9 +70,9 @@ export function matchedSearch(q: string, ranked: boolean): RawBuilder<unknown> {
   return ranked
     ? sql`matched as materialized (
         select t.commitment_id, max(${searchRank(q)})::float8 as rank
-        from commitment_texts t where t.search_vector @@ ${searchQuery(q)} group by t.commitment_id)`
+        from commitment_texts t where ${textMatches(q)} group by t.commitment_id)`
     : sql`matched as materialized (
-        select distinct t.commitment_id from commitment_texts t where t.search_vector @@ ${searchQuery(q)})`;
+        select distinct t.commitment_id from commitment_texts t where ${textMatches(q)})`;
 }
 
 /**
@@ -96,12 +119,12 @@ function filterConditionsBy(filters: CommitmentFilters, except: FilterDimension 
   on('area', filters.area.length > 0, () => sql`f.policy_areas && ${filters.area}::text[]`);
   on('lead', filters.lead.length > 0, () => sql`f.lead_institutions && array(
       select i.id from institutions i join members m on m.id = i.member_id where m.slug || ':' || i.slug = any(${filters.lead}))`);
-  on('irm', filters.irm.length > 0, () => sql`f.irm_ratings @> ${filters.irm}::text[]`);
+  on('irm', filters.irm.length > 0, () => sql`f.irm_ratings && ${filters.irm}::text[]`);
   on('milestone', filters.milestone.length > 0, () => sql`f.milestone_statuses && ${filters.milestone}::text[]`);
   on('years', filters.from !== undefined, () => sql`f.plan_end_year >= ${filters.from}`);
   on('years', filters.to !== undefined, () => sql`f.plan_start_year <= ${filters.to}`);
   if (filters.q) {
-    add('q', sql`f.commitment_id in (select commitment_id from commitment_texts where search_vector @@ ${searchQuery(filters.q)})`);
+    add('q', sql`f.commitment_id in (select t.commitment_id from commitment_texts t where ${textMatches(filters.q)})`);
   }
 }
 

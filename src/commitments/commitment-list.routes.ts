@@ -70,7 +70,7 @@ export function registerCommitmentListRoutes(app: FastifyInstance, { db, web, pa
     const intl = intlFromParams(request.params);
     const filters = parseQuery(CommitmentFiltersSchema, request.query);
     const { page, all } = parseQuery(PageSchema, { page: (request.query as { page?: unknown }).page, all: (request.query as { all?: unknown }).all });
-    const ctx = await publicPageContext(request, reply, { db, web });
+    const ctx = await publicPageContext(request, reply, { db, web }, filtersToQuery(filters, { page: page > 1 ? page : undefined, all }));
     const name = `commitments ${intl.locale} ${filtersToQuery(filters, { page, all })}`;
     return sendDataVersionedPage(request, reply, ctx, pageCache, name, async (dataVersion) => {
       const { hits, total, facets } = await listParts(filters, intl.locale, page, dataVersion);

@@ -26,6 +26,9 @@ describe('commitment page in a browser', () => {
     expect(await milestoneRows.count()).toBe(7);
     expect(await milestoneRows.nth(3).innerText()).toMatch(/mars 2021[\s\S]*mars 2022/);
     expect(await page.locator('#irm-end-of-term ~ .review').innerText()).toContain('Limité');
+    // French gives no status quo: it is shown in English, marked so, with a short French note.
+    expect(await page.locator('#status-quo + .note').innerText()).toBe('Pas encore traduit\u202f: affiché en anglais.');
+    expect(await page.locator('#status-quo + .note + .prose').getAttribute('lang')).toBe('en');
     await expectNoHorizontalScroll(page);
     await expectNoAccessibilityViolations(page);
   });

@@ -27,13 +27,16 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: Co
   const endOfTerm = c.irmReviews.filter((r) => r.report === 'end_of_term' || r.report === 'results');
   // The plan's own numbering ("1.2", "III.4") when it is not a whole number, else the number in the plan.
   const number = c.numberLabel ?? (c.numberInPlan ? intl.formatNumber(c.numberInPlan) : null);
-  // The prose (description to ambition) and the full text each from the first text that has them, in the page's
-  // language, else the source language, else any: a title may be the only text in the page's language.
-  const prose = pickLocaleWhere(c.texts, (text) => Boolean(text.description || text.objectives || text.statusQuo || text.ambition), intl.locale, c.sourceLocale);
-  const fullText = pickLocaleWhere(c.texts, (text) => Boolean(text.fullText), intl.locale, c.sourceLocale);
-  // Shown in another language than both the page and the title: its own note (the title's note is under the title).
-  const otherProseLocale = [prose, fullText].find((text) => text && text.locale !== intl.locale && text.locale !== lang)?.locale;
-  const proseLang = prose?.locale ?? lang;
+  const prose = proseOf(c, intl.locale);
+  // Prose in another language than both the page and the title is marked (the title's note is under the title): all
+  // of it from one such language by one note under the heading, else each such part by a short note of its own.
+  const proseLocales = new Set(PROSE_FIELDS.map((field) => prose[field]?.locale).filter((locale) => locale !== undefined));
+  const sectionNoteLocale = proseLocales.size === 1 ? [...proseLocales].find((locale) => locale !== intl.locale && locale !== lang) : undefined;
+  const partNote = (field: ProseField) => {
+    const locale = prose[field]?.locale;
+    return locale && !sectionNoteLocale && locale !== intl.locale && locale !== lang ? locale : undefined;
+  };
+  const fullText = prose.fullText;
 
   return Layout({
     ...ctx,
@@ -91,17 +94,19 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: Co
 
         <section aria-labelledby="description">
           <h2 id="description" safe>{t('commitment.description')}</h2>
-          {otherProseLocale ? <OtherLanguageNote intl={intl} textLocale={otherProseLocale} /> : ''}
-          <div class="prose" lang={proseLang} dir={textDir(proseLang)}>
-            {paragraphs(prose?.value.description).map((p) => <p safe>{p}</p>)}
+          {sectionNoteLocale ? <OtherLanguageNote intl={intl} textLocale={sectionNoteLocale} /> : ''}
+          <NotTranslatedNote intl={intl} textLocale={partNote('description')} />
+          <div class="prose" lang={prose.description?.locale ?? lang} dir={textDir(prose.description?.locale ?? lang)}>
+            {paragraphs(prose.description?.text).map((p) => <p safe>{p}</p>)}
           </div>
-          <TextSection id="objectives" heading={t('commitment.objectives')} text={prose?.value.objectives} lang={proseLang} list />
-          <TextSection id="status-quo" heading={t('commitment.statusQuo')} text={prose?.value.statusQuo} lang={proseLang} />
-          <TextSection id="ambition" heading={t('commitment.ambition')} text={prose?.value.ambition} lang={proseLang} />
+          <TextSection id="objectives" heading={t('commitment.objectives')} text={prose.objectives} note={partNote('objectives')} intl={intl} list />
+          <TextSection id="status-quo" heading={t('commitment.statusQuo')} text={prose.statusQuo} note={partNote('statusQuo')} intl={intl} />
+          <TextSection id="ambition" heading={t('commitment.ambition')} text={prose.ambition} note={partNote('ambition')} intl={intl} />
           {fullText ? (
             <details class="full-text">
               <summary safe>{t('commitment.fullText')}</summary>
-              <div class="prose" lang={fullText.locale} dir={textDir(fullText.locale)}>{paragraphs(fullText.value.fullText).map((p) => <p safe>{p}</p>)}</div>
+              <NotTranslatedNote intl={intl} textLocale={partNote('fullText')} />
+              <div class="prose" lang={fullText.locale} dir={textDir(fullText.locale)}>{paragraphs(fullText.text).map((p) => <p safe>{p}</p>)}</div>
             </details>
           ) : ''}
         </section>
@@ -163,12 +168,40 @@ function InstitutionList({ list, intl, memberSlug }: { list: InstitutionRef[]; i
   );
 }
 
-function TextSection({ id, heading, text, lang, list }: { id: string; heading: string; text: string | null | undefined; lang: string; list?: boolean }) {
-  const parts = paragraphs(text);
-  if (parts.length === 0) return '';
+const PROSE_FIELDS = ['description', 'objectives', 'statusQuo', 'ambition', 'fullText'] as const;
+type ProseField = (typeof PROSE_FIELDS)[number];
+type ProsePart = { text: string; locale: string };
+
+/**
+ * Each part of the prose from the first text that has it, in the page's language, else the source language, else
+ * any: a translation may give only some parts (a title only: OGP's English title of a Spanish row, decision 006; a
+ * title and a description), and the others are then shown in the language they exist in, never left out. All texts
+ * are read with the commitment's row, so what is picked here is covered by the page's version (decision 017).
+ */
+function proseOf(c: CommitmentDetail, locale: string): Record<ProseField, ProsePart | undefined> {
+  const part = (field: ProseField): ProsePart | undefined => {
+    const picked = pickLocaleWhere(c.texts, (text) => Boolean(text[field]), locale, c.sourceLocale);
+    return picked ? { text: picked.value[field]!, locale: picked.locale } : undefined;
+  };
+  return Object.fromEntries(PROSE_FIELDS.map((field) => [field, part(field)])) as Record<ProseField, ProsePart | undefined>;
+}
+
+/** Under one part of the prose shown in another language: a short note, the part itself carrying its `lang`. */
+function NotTranslatedNote({ intl, textLocale }: { intl: Intl; textLocale: string | undefined }) {
+  if (!textLocale) return '';
+  return <p class="note" safe>{intl.t('commitment.notTranslated', { language: languageName(textLocale, intl.locale) })}</p>;
+}
+
+function TextSection({ id, heading, text, note, intl, list }: {
+  id: string; heading: string; text: ProsePart | undefined; note: string | undefined; intl: Intl; list?: boolean;
+}) {
+  const parts = paragraphs(text?.text);
+  if (!text || parts.length === 0) return '';
+  const lang = text.locale;
   return (
     <>
       <h3 id={id} safe>{heading}</h3>
+      <NotTranslatedNote intl={intl} textLocale={note} />
       {list
         ? <ul class="prose" lang={lang} dir={textDir(lang)}>{parts.map((p) => <li safe>{p}</li>)}</ul>
         : <div class="prose" lang={lang} dir={textDir(lang)}>{parts.map((p) => <p safe>{p}</p>)}</div>}

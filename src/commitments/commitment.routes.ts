@@ -24,7 +24,11 @@ export function registerCommitmentRoutes(app: FastifyInstance, { db, web, pageFr
     const intl = intlFromParams(request.params);
     const id = OgpIdSchema.safeParse(request.params.id);
     if (!id.success) throw notFound('commitment');
-    if (id.data !== request.params.id) return reply.redirect(`/${intl.locale}/commitments/${id.data}`, 301);
+    if (id.data !== request.params.id) {
+      // The query string goes along: a link with parameters (a campaign tag, a search) keeps them.
+      const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+      return reply.redirect(`/${intl.locale}/commitments/${id.data}${query}`, 301);
+    }
     const ctx = await publicPageContext(request, reply, { db, web });
     const page = `${id.data} ${intl.locale}`;
     const known = ctx.user ? undefined : recent?.get(page);

@@ -5,6 +5,7 @@ import type { CurrentUser } from '../accounts/current-user.ts';
 import { demoCommitments } from '../demo/demo-data.ts';
 import { intlFor } from '../i18n/intl.ts';
 import { editCommitment } from './commands/edit-commitment.ts';
+import { commitmentVersion } from './commands/edit-version.ts';
 import { diffRows } from './commitment-history.page.tsx';
 import { findChanges } from './commitment-history.queries.ts';
 import type { CommitmentRecordInput } from './commitment-record.ts';
@@ -55,7 +56,8 @@ describe('saveCommitmentRecords history', () => {
       id: account.id, sessionId: '0', email: account.email, name: account.name, role: 'administrator',
       institutionId: null, institutionName: null, locale: 'en', totpEnabled: true,
     };
-    const edited = await editCommitment(t.db, actor, 'KE0600', { lang: 'en', title: 'Open budgets, edited by hand', description: 'Publish budgets.' });
+    const version = await commitmentVersion(t.db, await idOf('KE0600'));
+    const edited = await editCommitment(t.db, actor, 'KE0600', { version, lang: 'en', title: 'Open budgets, edited by hand', description: 'Publish budgets.' });
     expect(edited.ok).toBe(true);
     await save([{ ...record(600, 'Open budgets (source v2)') }]);
     const [latest, edit] = await findChanges(t.db, await idOf('KE0600'));

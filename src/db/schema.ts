@@ -9,7 +9,7 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type DateOnly = string;
 
 export type OutboxKind = 'invitation' | 'password_reset' | 'round_opened' | 'round_deadline_reminder'
-  | 'milestone_overdue_reminder' | 'password_changed' | 'second_factor_reset';
+  | 'milestone_overdue_reminder' | 'password_changed' | 'second_factor_reset' | 'point_of_contact_handed_over';
 export type MilestoneReportStatus = 'not_started' | 'in_progress' | 'complete' | 'withdrawn';
 export type Verdict = 'confirmed' | 'disputed' | 'insufficient_evidence';
 

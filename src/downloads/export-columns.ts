@@ -15,8 +15,8 @@ export const LIST_SEPARATOR = '\n';
 const irmColumn = (indicator: IrmIndicator): ExportColumn => ({
   key: `irm_${indicator}`,
   kind: 'text',
-  description: `IRM indicator "${indicator}": the value of the latest report that rated it, or its state (not_reviewed, ` +
-    'no_data, not_applicable) when that report gave none; empty when no IRM review mentions it',
+  description: `IRM indicator "${indicator}": the value of the latest report that rated it (not_applicable is a ` +
+    'rating), or, when none did, the latest state (not_reviewed, no_data); empty when no IRM review mentions it',
 });
 
 export const EXPORT_COLUMNS: readonly ExportColumn[] = [

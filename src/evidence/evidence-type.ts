@@ -17,6 +17,24 @@ const BINARY_TYPES = new Set([
   'application/vnd.oasis.opendocument.presentation',
 ]);
 
+/**
+ * The file name extensions of each accepted type, the first one added to a served name that has none of them (a
+ * PDF uploaded as `report.exe` is served as `report.exe.pdf`, text as `notes.txt`): a downloaded file must open as
+ * what it is, never as the program its name claims (`run.bat` holding text).
+ */
+export const EXTENSIONS: Record<string, readonly string[]> = {
+  'application/pdf': ['pdf'],
+  'image/png': ['png'], 'image/jpeg': ['jpg', 'jpeg'], 'image/webp': ['webp'], 'image/gif': ['gif'],
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': ['docx'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['xlsx'],
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': ['pptx'],
+  'application/vnd.oasis.opendocument.text': ['odt'],
+  'application/vnd.oasis.opendocument.spreadsheet': ['ods'],
+  'application/vnd.oasis.opendocument.presentation': ['odp'],
+  'text/csv': ['csv'],
+  'text/plain': ['txt'],
+};
+
 /** Types a browser may show in its own tab; everything else is downloaded. */
 export const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/webp', 'image/gif']);
 

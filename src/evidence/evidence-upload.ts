@@ -4,7 +4,7 @@ import type { Transaction } from 'kysely';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, type BodyProblem } from '../http/errors.ts';
 import type { FieldErrors } from '../http/form.ts';
 import { discard, keep, receive } from './evidence-store.ts';
 import { acceptedMediaType } from './evidence-type.ts';
@@ -19,13 +19,14 @@ export type StoredUpload = { field: string; fileName: string; sha256: string; si
 export type EvidenceForm = { values: Record<string, string[]>; files: StoredUpload[]; errors: FieldErrors };
 
 export const MAX_FILES = 10;
+const MAX_FIELDS = 50;
 
 /**
  * The options of @fastify/multipart, given when the server starts: the limits of every multipart body, and an
  * oversize file reported on the file (`truncated`) rather than thrown, so the form names the field and keeps the rest.
  */
 export const multipartOptions = (config: Config) => ({
-  limits: { fileSize: config.uploadMaxBytes, files: MAX_FILES, fields: 50, fieldSize: 20 * 1024, parts: MAX_FILES + 50 },
+  limits: { fileSize: config.uploadMaxBytes, files: MAX_FILES, fields: MAX_FIELDS, fieldSize: 20 * 1024, parts: MAX_FILES + MAX_FIELDS },
   throwFileSizeLimit: false,
 });
 
@@ -64,7 +65,7 @@ export async function readEvidenceForm(request: FastifyRequest, config: Config):
     if (!isBodyError(error)) throw error;
     // Past the tenth file the plugin stops reading: the form is shown again with the error, and what it lost.
     if (error.code === 'FST_FILES_LIMIT') form.errors[lastFileField] ??= 'evidence.error.tooMany';
-    else throw new AppError('invalid_input', `unreadable form: ${error.message}`);
+    else throw new AppError('invalid_input', `unreadable form: ${error.message}`, undefined, undefined, bodyProblem(error.code));
   }
   return form;
 }
@@ -90,6 +91,10 @@ async function storeFile(part: MultipartFile, config: Config): Promise<StoredUpl
   await keep(config.evidenceDir, received);
   return { field: part.fieldname, fileName, sha256: received.sha256, sizeBytes: received.sizeBytes, mediaType };
 }
+
+/** Past the fields (or parts) limit the form is no longer read: its page says so; any other breakage, unreadable. */
+const bodyProblem = (code: string | undefined): BodyProblem =>
+  (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT' ? { kind: 'tooManyFields', max: MAX_FIELDS } : { kind: 'unreadable' });
 
 // What a broken or hostile body raises: the plugin's FST_ errors (limits, prototype names, bad JSON fields), a file
 // stream cut short, busboy's parse errors (no code). Disk errors (with a code, ENOSPC...) stay server errors.

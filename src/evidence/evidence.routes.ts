@@ -10,12 +10,14 @@ import { contentDisposition } from './content-disposition.ts';
 import { findServedEvidence, type ServedEvidence } from './evidence.queries.ts';
 import { storedPath } from './evidence-store.ts';
 import { INLINE_TYPES } from './evidence-type.ts';
+import { servedFileName } from './file-name.ts';
 
 /**
  * GET /evidence/:id — an evidence file, served so that it can do no harm on our origin (decision 014): the media
- * type found in its content, no sniffing, a sandboxing CSP, inline only for PDF and images. What the public may not
- * see (a restricted item, or any item of a round still open) answers 404 to those the evidence policy does not
- * let in, exactly as an id that does not exist. Links are shown by the pages with their own address: 404 here.
+ * type found in its content, no sniffing, a sandboxing CSP, inline only for PDF and images, under a name whose
+ * extension is that type's. What the public may not see (a restricted item, or any item of a round still open)
+ * answers 404 to those the evidence policy does not let in, exactly as an id that does not exist. Links are shown
+ * by the pages with their own address: 404 here.
  */
 const Params = z.object({ id: z.string().regex(/^[1-9][0-9]{0,17}$/) });
 
@@ -41,7 +43,7 @@ export function registerEvidenceRoutes(app: FastifyInstance, deps: AppDeps): voi
       .header('etag', etag)
       .header('x-content-type-options', 'nosniff')
       .header('content-security-policy', "sandbox; default-src 'none'")
-      .header('content-disposition', contentDisposition(INLINE_TYPES.has(item.mediaType) ? 'inline' : 'attachment', item.fileName ?? 'evidence'));
+      .header('content-disposition', contentDisposition(INLINE_TYPES.has(item.mediaType) ? 'inline' : 'attachment', servedFileName(item.fileName ?? 'evidence', item.mediaType)));
     if (matches(request.headers['if-none-match'], etag)) return reply.status(304).send();
     return reply
       .type(item.mediaType.startsWith('text/') ? `${item.mediaType}; charset=utf-8` : item.mediaType)

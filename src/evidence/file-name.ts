@@ -1,3 +1,5 @@
+import { EXTENSIONS } from './evidence-type.ts';
+
 /**
  * The uploader's file name as shown beside the evidence (never used to find the file): the last path segment,
  * without control or invisible formatting characters (bidi overrides that disguise `exe.pdf` as `fdp.exe`, NUL),
@@ -23,4 +25,18 @@ function shorten(name: string): string {
   const extension = dot > 0 ? [...name.slice(dot)] : [];
   const kept = extension.length > 0 && extension.length <= 16 ? extension : [];
   return (chars.slice(0, MAX_LENGTH - kept.length).join('').trimEnd() + kept.join(''));
+}
+
+/**
+ * The name a file is served under: the uploader's, with the extension of the type found in its content added when
+ * it does not already end with one (`report.exe` holding a PDF → `report.exe.pdf`), so that the browser and the
+ * system that opens the download agree with the Content-Type. A type without known extensions (none is accepted
+ * today) keeps its name; it is served as an attachment anyway.
+ */
+export function servedFileName(fileName: string, mediaType: string): string {
+  const extensions = EXTENSIONS[mediaType] ?? [];
+  const dot = fileName.lastIndexOf('.');
+  const current = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
+  if (extensions.length === 0 || extensions.includes(current)) return fileName;
+  return shorten(`${fileName}.${extensions[0]}`);
 }

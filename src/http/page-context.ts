@@ -26,9 +26,16 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply, web: W
  */
 export const PUBLIC_PAGE_FRESHNESS_MS = 5_000;
 
-/** The frame of a public page: the signed-in person (if any) appears in its header, as on workspace pages. */
-export async function publicPageContext(request: FastifyRequest, reply: FastifyReply, deps: { db: Db; web: WebSecurity }): Promise<PageContext> {
-  return pageContext(request, reply, deps.web, await currentUser(deps, request));
+/**
+ * The frame of a public page: the signed-in person (if any) appears in its header, as on workspace pages. Its
+ * language links carry `query`, the page's own parameters as it writes them ('' or '?…'), not the request's: an
+ * anonymous page is kept and sent to everyone whose address names the same page, and one visitor's parameters
+ * (`?utm_source=…`) must not reach the others.
+ */
+export async function publicPageContext(request: FastifyRequest, reply: FastifyReply, deps: { db: Db; web: WebSecurity },
+  query = ''): Promise<PageContext> {
+  const ctx = pageContext(request, reply, deps.web, await currentUser(deps, request));
+  return { ...ctx, pathAfterLocale: `${pathAfterLocale(request.url.split('?', 1)[0]!)}${query}` };
 }
 
 /**

@@ -37,6 +37,20 @@ describe('public pages for anonymous visitors', () => {
   });
 });
 
+describe('a kept page and the address it was first asked by', () => {
+  it('keeps nothing of a visitor\'s own parameters: the language links of the next visitor carry the page\'s', async () => {
+    const pages: [url: string, languageLink: string][] = [['/en/commitments?member=kenya&area=open-data', '/fr/commitments?member=kenya&area=open-data"'],
+      ['/en/commitments/KE0031', '/fr/commitments/KE0031"'], ['/en/members/kenya', '/fr/members/kenya"']];
+    for (const [url, links] of pages) {
+      const first = await t.app.inject(`${url}${url.includes('?') ? '&' : '?'}utm_source=MARKER`);
+      expect(first.statusCode, url).toBe(200);
+      const next = await t.app.inject(url);
+      expect(next.body, url).not.toContain('MARKER');
+      expect(next.body, url).toContain(`href="${links}`);
+    }
+  });
+});
+
 describe('public pages for a signed-in person', () => {
   it.each(PUBLIC_PAGES)('%s shows the signed-in header, is private and has its own ETag', async (url) => {
     const person = await signedIn(t.app, await createAccount(t.database.db, { role: 'point_of_contact', name: 'Wanjiru <Kamau>' }));

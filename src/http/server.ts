@@ -9,7 +9,7 @@ import { readConfig, type Config } from '../config/config.ts';
 import { createMailer, type Mailer } from '../mail/mailer.ts';
 import type { Db } from '../db/connect.ts';
 import { negotiateLocale } from '../i18n/intl.ts';
-import { stylesheet } from '../layout/assets.ts';
+import { icon, stylesheet } from '../layout/assets.ts';
 import { registerHomeRoutes } from '../home/home.routes.ts';
 import { registerMemberRoutes } from '../members/member.routes.ts';
 import { registerActionPlanRoutes } from '../action-plans/action-plan.routes.ts';
@@ -76,6 +76,10 @@ class OneLinePerRequest extends LogController {
   }
 }
 
+// Path parameters hold slugs, and an institution's slug is as long as its name: OGP's dataset has names of 1,500
+// characters, which Fastify's default of 100 answered with a 414.
+const MAX_PATH_PARAMETER = 4000;
+
 /** The portal. `config` defaults to the defaults of every variable (tests); the CLI passes the real one. */
 export async function buildServer(base: { db: Db; config?: Config }, options: { logger?: boolean; pageFreshnessMs?: number } = {}): Promise<FastifyInstance> {
   const config = base.config ?? readConfig({});
@@ -83,7 +87,7 @@ export async function buildServer(base: { db: Db; config?: Config }, options: { 
   const deps: AppDeps = { db: base.db, config, web, mailer: createMailer(config), pageFreshnessMs: options.pageFreshnessMs,
     pageCache: createPublicPageCache(base.db, options.pageFreshnessMs) };
   const app = Fastify({
-    logger: options.logger ?? false, logController: new OneLinePerRequest(), routerOptions: { ignoreTrailingSlash: true },
+    logger: options.logger ?? false, logController: new OneLinePerRequest(), routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PATH_PARAMETER },
     ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
   });
   app.decorate('publicPageCache', deps.pageCache); // for the API routes' kept responses (`API_ROUTE`)
@@ -100,9 +104,11 @@ export async function buildServer(base: { db: Db; config?: Config }, options: { 
   await registerApiDocs(app); // first: the OpenAPI generator must see every route registered after it
 
   app.get('/', async (request, reply) => reply.redirect(`/${negotiateLocale(request.headers['accept-language'])}/`, 302));
-  app.get(stylesheet.url, async (_request, reply) => reply
-    .header('cache-control', 'public, max-age=31536000, immutable')
-    .type('text/css; charset=utf-8').send(stylesheet.body));
+  for (const asset of [stylesheet, icon]) {
+    app.get(asset.url, async (_request, reply) => reply.header('cache-control', 'public, max-age=31536000, immutable').type(asset.type).send(asset.body));
+  }
+  // Where browsers look for an icon when a page names none (an image or a feed opened on its own).
+  app.get('/favicon.ico', async (_request, reply) => reply.header('cache-control', 'public, max-age=86400').redirect(icon.url, 301));
 
   registerHomeRoutes(app, deps);
   registerMemberRoutes(app, deps);
@@ -160,5 +166,5 @@ function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown)
   const redirect = known ? authRedirect(request, known.code) : undefined;
   if (redirect) return reply.header('cache-control', 'no-store').redirect(redirect, 303);
   return reply.status(status).type('text/html; charset=utf-8')
-    .send(errorPage(status, request.url, request.headers['accept-language'], known?.message));
+    .send(errorPage(status, request, known));
 }

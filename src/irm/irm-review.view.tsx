@@ -21,7 +21,7 @@ export function ratingText(intl: Intl, rating: Review['ratings'][number] | undef
 export function ratingLabel(intl: Intl, pair: string): string {
   const [indicator = '', value = ''] = pair.split(':');
   const state = ['not_reviewed', 'no_data', 'not_applicable'].includes(value);
-  return `${intl.t(`irm.indicator.${indicator}`)}: ${intl.t(state ? `irm.state.${value}` : `irm.value.${indicator}.${value}`)}`;
+  return intl.t('common.labelValue', { label: intl.t(`irm.indicator.${indicator}`), value: intl.t(state ? `irm.state.${value}` : `irm.value.${indicator}.${value}`) });
 }
 
 function findRating(reviews: Review[], reports: IrmReport[], indicators: IrmIndicator[]) {

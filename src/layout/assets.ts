@@ -3,10 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const css = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'site.css'));
+/**
+ * A file served from this folder. Its URL carries its hash, so browsers may keep it forever and still see every
+ * change.
+ */
+function asset(file: string, type: string): { body: Buffer; url: string; type: string } {
+  const body = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), file));
+  const [name, extension] = file.split('.');
+  return { body, type, url: `/assets/${name}-${createHash('sha256').update(body).digest('hex').slice(0, 12)}.${extension}` };
+}
 
-/** The stylesheet's URL carries its hash, so browsers may keep it forever and still see every change. */
-export const stylesheet = {
-  body: css,
-  url: `/assets/site-${createHash('sha256').update(css).digest('hex').slice(0, 12)}.css`,
-};
+export const stylesheet = asset('site.css', 'text/css; charset=utf-8');
+/** The page icon (a tick: a promise kept). Named by every page, so browsers do not ask for a missing /favicon.ico. */
+export const icon = asset('icon.svg', 'image/svg+xml');

@@ -1,6 +1,6 @@
 import type { Intl } from '../i18n/intl.ts';
 import { LOCALES, type Locale } from '../i18n/locales.ts';
-import { stylesheet } from './assets.ts';
+import { icon, stylesheet } from './assets.ts';
 
 export type PageContext = {
   intl: Intl;
@@ -25,6 +25,7 @@ export function Layout({ intl, pathAfterLocale, user, title, breadcrumbs, childr
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title safe>{`${title} · Ahadi`}</title>
         <link rel="stylesheet" href={stylesheet.url} />
+        <link rel="icon" href={icon.url} type="image/svg+xml" />
         {LOCALES.map((locale) => (
           <link rel="alternate" hreflang={locale} href={`/${locale}${pathAfterLocale}`} />
         ))}

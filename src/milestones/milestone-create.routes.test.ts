@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { signedIn } from '../../test/helpers/sign-in.ts';
 import { WebClient } from '../../test/helpers/web-client.ts';
+import { submitEdit } from '../../test/helpers/edit-form.ts';
 import { createAccount } from '../accounts/account.factories.ts';
 import type { Role } from '../accounts/roles.ts';
 
@@ -82,11 +83,11 @@ describe('create_milestone and the milestone history tab', () => {
 
     // Then an edit of milestone 8, and one of milestone 1: the milestone's tab lists its own changes only.
     const edit8 = '/en/commitments/KE0031/milestones/8/edit';
-    await senate.submit(edit8, edit8, { ...milestone({ text: 'Publish a yearly report on every OGP desk' }), declaredStatus: 'new', reason: 'Wording' });
+    await submitEdit(senate, edit8, edit8, { ...milestone({ text: 'Publish a yearly report on every OGP desk' }), declaredStatus: 'new', reason: 'Wording' });
     const edit1 = '/en/commitments/KE0031/milestones/1/edit';
     const form1 = (await senate.get(edit1)).body;
     const valueOf = (name: string) => new RegExp(`name="${name}" type="text" value="([^"]*)"`).exec(form1)?.[1] ?? '';
-    const edited = await senate.submit(edit1, edit1, { lang: 'en', text: 'Changed milestone one', start: valueOf('start'), end: valueOf('end'), reason: '' });
+    const edited = await submitEdit(senate, edit1, edit1, { lang: 'en', text: 'Changed milestone one', start: valueOf('start'), end: valueOf('end'), reason: '' });
     expect(edited.statusCode).toBe(303);
 
     const history = await new WebClient(t.app).get('/en/commitments/KE0031/milestones/8/history');

@@ -7,6 +7,7 @@ import { pickLocale } from '../commitments/commitment-detail.ts';
 import { endDate, OtherLanguageNote } from '../commitments/commitment.page.tsx';
 import { institutionPath } from '../institutions/institution-url.ts';
 import { evidenceUrl } from '../evidence/evidence-url.ts';
+import { formatFileSize } from '../evidence/file-size.ts';
 import { roundUrl } from '../reporting/reporting-urls.ts';
 import { formatDeadline } from '../reporting/reporting-format.ts';
 import {
@@ -142,7 +143,7 @@ function EvidenceItem({ intl, item: e }: { intl: Intl; item: PublicEvidence }) {
     return (
       <li>
         <a href={evidenceUrl(e.id)} safe>{e.title}</a>{' '}
-        <span class="muted" safe>{`(${fileTypeLabel(e.file.mediaType)}, ${formatSize(intl, e.file.sizeBytes)})`}</span>
+        <span class="muted" safe>{`(${fileTypeLabel(e.file.mediaType)}, ${formatFileSize(intl, e.file.sizeBytes)})`}</span>
       </li>
     );
   }
@@ -219,9 +220,3 @@ const FILE_TYPES: Record<string, string> = {
   'application/vnd.oasis.opendocument.presentation': 'ODP', 'text/csv': 'CSV', 'text/plain': 'TXT',
 };
 export const fileTypeLabel = (mediaType: string): string => FILE_TYPES[mediaType] ?? mediaType;
-
-/** A size in the largest unit that keeps it at 1 or more (kilobytes of 1,000 bytes, as Intl names them). */
-export function formatSize(intl: Intl, bytes: number): string {
-  const [unit, size] = bytes >= 1e6 ? ['megabyte', bytes / 1e6] : bytes >= 1e3 ? ['kilobyte', bytes / 1e3] : ['byte', bytes];
-  return intl.formatNumber(size, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 });
-}

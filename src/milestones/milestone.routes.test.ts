@@ -48,7 +48,9 @@ describe('GET /{locale}/commitments/{id}/milestones/{number}', () => {
   it('lists the latest report\'s evidence: a file with its type and size, a restricted link without its address', async () => {
     const latest = between(await page('/en/commitments/KE0031/milestones/1'), 'latest-status', 'timeline');
     expect(latest).toContain(`<a href="/evidence/${t.fixture.evidence.get('Guidance notes, final')}">Guidance notes, final</a>`);
-    expect(latest).toContain('(PDF, 1.6 MB)');
+    expect(latest).toContain('(PDF, 1.5 MB)'); // 1,572,864 bytes: 1.5 × 1,024²
+    // Sizes in the page's language, by Intl.
+    expect(between(await page('/fr/commitments/KE0031/milestones/1'), 'latest-status', 'timeline')).toMatch(/\(PDF, 1,5\sMo\)/);
     expect(latest).toContain('Internal review');
     expect(latest).toContain('Restricted</strong> <span>(Internal document of the steering committee)');
     expect(latest).not.toContain('intranet.example.org');

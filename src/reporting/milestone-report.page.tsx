@@ -23,6 +23,23 @@ export const reportLabels = (t: Intl['t']) => ({
   linkRestrictedReason: t('reporting.field.linkRestrictedReason'),
 });
 
+/** The report's version as the report and verdict forms name it: in their error, and beside the form. */
+export const revisionLabel = (intl: Intl, revision: number) => intl.t('reporting.report.current', { revision });
+
+/**
+ * The version of the report a form is sent on (commands/report-revision.ts): the one the page shows, so a form sent
+ * back because the report changed meanwhile carries the new version once its reader has it in front of them. The
+ * error, when the report changed, sits here; the summary at the top of the form links to it.
+ */
+export function RevisionField({ intl, form, revision }: { intl: Intl; form: FormState; revision: number }) {
+  const error = form.errors.revision;
+  return (
+    <>
+      <input type="hidden" name="revision" value={String(revision)} />
+      {error ? <p id={fieldId('revision')} class="field-error" tabindex="-1" safe>{intl.t(error, { field: revisionLabel(intl, revision) })}</p> : ''}
+    </>
+  );
+}
 /** The heading and breadcrumbs shared by the report and verdict pages. */
 export function milestoneTitle(intl: Intl, frame: MilestoneFrame): string {
   return intl.t('reporting.report.title', { id: frame.milestone.ogpId, number: frame.milestone.number, label: frame.round.label });
@@ -42,7 +59,8 @@ export function milestoneReportPage(ctx: PageContext, view: MilestoneFrame & {
 }): string {
   const { intl } = ctx;
   const t = intl.t;
-  const labels = reportLabels(t);
+  const revision = view.report?.revision ?? 0;
+  const labels = { ...reportLabels(t), revision: revisionLabel(intl, revision) };
   const title = milestoneTitle(intl, view);
   const form = view.form;
   return Layout({
@@ -58,6 +76,7 @@ export function milestoneReportPage(ctx: PageContext, view: MilestoneFrame & {
           ? <p safe>{responsibleLine(intl, view.milestone.responsible)}</p>
           : ''}
         <p safe>{view.round.closedAt ? t('reporting.state.closedNoChange') : t('reporting.state.open', { date: formatDeadline(intl, view.round.deadline) })}</p>
+        {view.milestone.withdrawn && !view.notice ? <p safe>{t('reporting.error.commitmentWithdrawn')}</p> : ''}
         {view.report ? <ReportSummary intl={intl} report={view.report} headingId="current-report"
           restrictHref={form ? (itemId) => restrictEvidenceUrl(intl.locale, view.round.id, view.milestone.id, itemId) : undefined} />
           : <p safe>{t('reporting.report.none')}</p>}
@@ -67,6 +86,7 @@ export function milestoneReportPage(ctx: PageContext, view: MilestoneFrame & {
             <h2 id="report-form" safe>{t(view.report ? 'reporting.report.revise' : 'reporting.report.give')}</h2>
             <ErrorSummary intl={intl} form={form} labels={labels} />
             <PostForm action={reportUrl(intl.locale, view.round.id, view.milestone.id)} csrfToken={view.csrfToken} class="stack-form" multipart>
+              <RevisionField intl={intl} form={form} revision={revision} />
               {view.institutions ? (
                 <SelectField intl={intl} form={form} name="institution" label={labels.institution} hint={t('reporting.hint.onBehalf')}
                   emptyLabel={t('reporting.chooseInstitution')} options={view.institutions.map((i) => ({ value: i.id, label: i.name }))} />

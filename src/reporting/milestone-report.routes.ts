@@ -115,7 +115,8 @@ export function registerMilestoneReportRoutes(app: FastifyInstance, deps: AppDep
     const intl = intlFromParams(request.params);
     const round = await requireRound(db, request.params.id);
     const target = await requireRoundMilestone(db, round, request.params.milestoneId);
-    const milestone = (await roundMilestones(db, round, intl.locale)).find((m) => m.id === target.id)!;
+    const [milestone] = await roundMilestones(db, round, intl.locale, null, target.id);
+    if (!milestone) throw notFound('milestone');
     return { round, plan: (await planName(db, intl, round.actionPlanId)).title, milestone };
   }
 
@@ -126,7 +127,7 @@ export function registerMilestoneReportRoutes(app: FastifyInstance, deps: AppDep
   }
 
   const mayReport = (user: CurrentUser, frame: MilestoneFrame) =>
-    !frame.round.closedAt && reportingPolicy.submit_milestone_report(user, frame.milestone);
+    !frame.round.closedAt && !frame.milestone.withdrawn && reportingPolicy.submit_milestone_report(user, frame.milestone);
 
   /** "saved" says what the page saved (a report, a verdict); "restricted" comes back from the restrict form. */
   function notice(request: FastifyRequest<Params>, savedKey: string): string | undefined {

@@ -18,10 +18,12 @@ export const verdictLabel = (intl: Intl, verdict: Verdict | null) =>
 
 /** "KE0031, milestone 1: Write a guidance note…", the text marked with its language when it is another one. */
 export function MilestoneName({ intl, m }: { intl: Intl; m: { ogpId: string; number: number; text: string | null; textLocale: string | null } }) {
+  const name = intl.t('reporting.milestoneOf', { id: m.ogpId, number: m.number });
+  if (!m.text) return <span safe>{name}</span>;
   return (
     <>
-      <span safe>{intl.t('reporting.milestoneOf', { id: m.ogpId, number: m.number })}</span>
-      {m.text ? <>{': '}<span lang={m.textLocale && m.textLocale !== intl.locale ? m.textLocale : undefined} dir={textDir(m.textLocale ?? undefined)} safe>{m.text}</span></> : ''}
+      <span safe>{intl.t('common.labelColon', { label: name })}</span>{' '}
+      <span lang={m.textLocale && m.textLocale !== intl.locale ? m.textLocale : undefined} dir={textDir(m.textLocale ?? undefined)} safe>{m.text}</span>
     </>
   );
 }

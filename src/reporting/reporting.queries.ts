@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { MilestoneReportStatus, Verdict } from '../db/schema.ts';
 import type { RoundTarget } from './commands/round-target.ts';
+import { inRound } from './round-scope.ts';
 
 /**
  * What the workspace pages read of rounds while they are open: every milestone of the round's plan with its
@@ -15,7 +16,9 @@ export async function listRounds(db: Db, options: { openOnly?: boolean; actionPl
   if (options.actionPlanIds && options.actionPlanIds.length === 0) return [];
   let query = db.selectFrom('reporting_rounds as r')
     .select(['r.id', 'r.action_plan_id', 'r.label', 'r.deadline', 'r.opened_at', 'r.closed_at',
-      sql<number>`(select count(*)::int from milestones m join commitments c on c.id = m.commitment_id where c.action_plan_id = r.action_plan_id)`.as('milestones'),
+      sql<number>`(select count(*)::int from milestones m join commitments c on c.id = m.commitment_id
+        left join milestone_reports mr on mr.reporting_round_id = r.id and mr.milestone_id = m.id
+        where c.action_plan_id = r.action_plan_id and ${inRound('c', 'mr')})`.as('milestones'),
       sql<number>`(select count(*)::int from milestone_reports mr where mr.reporting_round_id = r.id)`.as('reported')])
     .orderBy(sql`r.closed_at is null`, 'desc').orderBy('r.deadline', 'desc').orderBy('r.id', 'desc');
   if (options.openOnly) query = query.where('r.closed_at', 'is', null);
@@ -39,6 +42,8 @@ export type ResponsibleInstitution = { id: string; name: string };
 
 export type RoundMilestone = {
   id: string; number: number; ogpId: string; commitmentId: string; text: string | null; textLocale: string | null;
+  /** Its commitment was withdrawn: nobody reports on it any more (round-scope.ts). */
+  withdrawn: boolean;
   /** Every lead institution of the commitment, in order; empty when it names none. */
   responsible: ResponsibleInstitution[]; institutionIds: string[];
   report: {
@@ -50,15 +55,21 @@ export type RoundMilestone = {
   } | null;
 };
 
-export async function roundMilestones(db: Db, round: RoundTarget, locale: string, readerId: string | null = null): Promise<RoundMilestone[]> {
+/**
+ * The milestones the round counts (round-scope.ts), in plan order; with `milestoneId`, that milestone of the plan
+ * alone, counted or not, for its own report page (which says when its commitment was withdrawn).
+ */
+export async function roundMilestones(db: Db, round: RoundTarget, locale: string, readerId: string | null = null,
+  milestoneId: string | null = null): Promise<RoundMilestone[]> {
   const rows = await sql<{
-    id: string; number: number; ogp_id: string; commitment_id: string; text: string | null; text_locale: string | null;
+    id: string; number: number; ogp_id: string; commitment_id: string; text: string | null; text_locale: string | null; withdrawn: boolean;
     responsible: ResponsibleInstitution[]; institution_ids: string[];
     report_id: string | null; status: MilestoneReportStatus | null; percent_complete: number | null; revision: number | null;
     submitted_at: Date | null; first_submitted_at: Date | null; reporter: string | null; evidence: number;
     confirmed: number; disputed: number; insufficient: number; my_verdict: Verdict | null; my_revision: number | null;
   }>`
     select m.id, m.number, c.ogp_id, c.id as commitment_id, t.text, t.locale as text_locale,
+      coalesce(c.status = 'withdrawn', false) as withdrawn,
       coalesce((select json_agg(json_build_object('id', i.id::text, 'name', i.name) order by ci.position, ci.institution_id)
         from commitment_institutions ci join institutions i on i.id = ci.institution_id
         where ci.commitment_id = c.id and ci.role = 'lead'), '[]'::json) as responsible,
@@ -76,11 +87,11 @@ export async function roundMilestones(db: Db, round: RoundTarget, locale: string
     left join milestone_reports mr on mr.reporting_round_id = ${round.id} and mr.milestone_id = m.id
     left join institutions ri on ri.id = mr.institution_id
     left join milestone_report_verdicts mine on mine.milestone_report_id = mr.id and mine.reviewer_id = ${readerId}
-    where c.action_plan_id = ${round.actionPlanId}
+    where c.action_plan_id = ${round.actionPlanId} and ${milestoneId === null ? inRound('c', 'mr') : sql`m.id = ${milestoneId}`}
     order by c.number_in_plan nulls last, c.ogp_id, m.number`.execute(db);
   return rows.rows.map((r) => ({
     id: r.id, number: r.number, ogpId: r.ogp_id, commitmentId: r.commitment_id, text: r.text, textLocale: r.text_locale,
-    responsible: r.responsible,
+    withdrawn: r.withdrawn, responsible: r.responsible,
     institutionIds: r.institution_ids,
     report: r.report_id ? {
       id: r.report_id, status: r.status!, percent: r.percent_complete!, revision: r.revision!, submittedAt: r.submitted_at!,

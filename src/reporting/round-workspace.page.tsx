@@ -36,6 +36,8 @@ export function roundWorkspacePage(ctx: PageContext, view: View): string {
       <>
         <h1 safe>{title}</h1>
         <Notice text={view.notice} />
+        {/* A close sent on a round closed meanwhile (another administrator, a double submit): its refusal. */}
+        {round.closedAt ? <ErrorSummary intl={intl} form={view.closeForm} labels={closeLabels(t)} /> : ''}
         <p safe>{round.closedAt
           ? t('reporting.state.closed', { date: formatDeadline(intl, round.closedAt) })
           : t('reporting.state.open', { date: formatDeadline(intl, round.deadline) })}</p>
@@ -104,7 +106,7 @@ export function roundWorkspacePage(ctx: PageContext, view: View): string {
 function MilestoneItem({ intl, view, m, group }: { intl: Intl; view: View; m: RoundMilestone; group: string | null }) {
   const t = intl.t;
   const open = !view.round.closedAt;
-  const mayReport = open && (view.role === 'administrator'
+  const mayReport = open && !m.withdrawn && (view.role === 'administrator'
     || (view.role === 'point_of_contact' && view.institutionId !== null && m.institutionIds.includes(view.institutionId)));
   const mayJudge = open && view.role === 'civil_society_reviewer' && m.report !== null;
   const report = m.report;

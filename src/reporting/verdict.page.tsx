@@ -6,7 +6,7 @@ import { VERDICTS } from './commands/record-verdict.ts';
 import type { ReportDetail } from './milestone-report.queries.ts';
 import { verdictUrl } from './reporting-urls.ts';
 import { MilestoneName, ReportSummary, verdictLabel } from './reporting-view.tsx';
-import { milestoneCrumbs, milestoneTitle, Verdicts, type MilestoneFrame } from './milestone-report.page.tsx';
+import { milestoneCrumbs, RevisionField, revisionLabel, Verdicts, type MilestoneFrame } from './milestone-report.page.tsx';
 
 export const verdictLabels = (t: Intl['t']) => ({ verdict: t('reporting.field.verdict'), comment: t('reporting.field.comment') });
 
@@ -19,7 +19,7 @@ export function verdictPage(ctx: PageContext, view: MilestoneFrame & {
 }): string {
   const { intl } = ctx;
   const t = intl.t;
-  const labels = verdictLabels(t);
+  const labels = { ...verdictLabels(t), revision: revisionLabel(intl, view.report.revision) };
   const title = t('reporting.verdict.title', { id: view.milestone.ogpId, number: view.milestone.number, label: view.round.label });
   return Layout({
     ...ctx,
@@ -36,6 +36,7 @@ export function verdictPage(ctx: PageContext, view: MilestoneFrame & {
             <h2 id="verdict-form" safe>{t('reporting.verdict.yours', { revision: view.report.revision })}</h2>
             <ErrorSummary intl={intl} form={view.form} labels={labels} />
             <PostForm action={verdictUrl(intl.locale, view.round.id, view.milestone.id)} csrfToken={view.csrfToken} class="stack-form">
+              <RevisionField intl={intl} form={view.form} revision={view.report.revision} />
               <SelectField intl={intl} form={view.form} name="verdict" label={labels.verdict} emptyLabel={t('reporting.verdict.choose')}
                 options={VERDICTS.map((v) => ({ value: v, label: verdictLabel(intl, v) }))} />
               <TextArea intl={intl} form={view.form} name="comment" label={labels.comment} hint={t('reporting.hint.comment')} rows={5} />

@@ -6,11 +6,16 @@ import { parseForm, REQUIRED } from '../../http/form.ts';
 import { textLanguageField } from '../text-languages.ts';
 import { recordChange, requireCommitmentTarget, sameJson, touchCommitment, type CommandResult } from './change-log.ts';
 import { readCommitmentTexts, writeCommitmentTexts, type CommitmentVersion } from './commitment-version.ts';
+import { commitmentVersion, staleVersion, VERSION_FIELD } from './edit-version.ts';
 
 const optionalText = (max: number) => z.string().trim().max(max, 'form.error.tooLong').optional().transform((v) => v || null);
 
-/** The edit form: the texts of one language (a new translation or an edit; `textLanguages`), the status, and a reason. */
+/**
+ * The edit form: the texts of one language (a new translation or an edit; `textLanguages`), the status, a reason,
+ * and the version of the commitment it was opened on (`edit-version.ts`).
+ */
 export const editCommitmentForm = (sourceLocale: string) => z.object({
+  version: VERSION_FIELD,
   lang: textLanguageField(sourceLocale),
   title: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(500, 'form.error.tooLong'),
   description: optionalText(20_000),
@@ -24,17 +29,19 @@ export const editCommitmentForm = (sourceLocale: string) => z.object({
 
 /**
  * `edit_commitment`: changes one language's texts and the status of a commitment, and records before/after.
- * Nothing changed → nothing written.
+ * Nothing changed → nothing written; opened on an older version of the commitment → nothing written, refused.
  */
 export async function editCommitment(db: Db, actor: CurrentUser | undefined, ogpId: string, body: unknown): Promise<CommandResult> {
   const scope = await requireCommitmentTarget(db, ogpId);
   authorize(actor, 'edit_commitment', 'commitment', scope);
   const form = parseForm(editCommitmentForm(scope.sourceLocale), body);
   if (!form.ok) return form;
-  const { lang, reason, status, ...texts } = form.data;
-  const changeIds = await db.transaction().execute(async (trx) => {
+  const { version, lang, reason, status, ...texts } = form.data;
+  return db.transaction().execute(async (trx): Promise<CommandResult> => {
     const target = await requireCommitmentTarget(trx, ogpId, true);
     authorize(actor, 'edit_commitment', 'commitment', target);
+    const current = await commitmentVersion(trx, target.id);
+    if (version !== current) return staleVersion('commitment', form.values, current);
     const beforeTexts = await readCommitmentTexts(trx, target.id, lang);
     // A withdrawn commitment stays withdrawn unless the person picks another status.
     const newStatus = status ?? (target.status === 'withdrawn' ? 'withdrawn' : null);
@@ -42,13 +49,12 @@ export async function editCommitment(db: Db, actor: CurrentUser | undefined, ogp
     const after: CommitmentVersion = {};
     if (newStatus !== target.status) { before.status = target.status; after.status = newStatus; }
     if (!sameJson(beforeTexts, texts)) { before.texts = { [lang]: beforeTexts }; after.texts = { [lang]: texts }; }
-    if (Object.keys(after).length === 0) return [];
+    if (Object.keys(after).length === 0) return { ok: true, changeIds: [] };
     if ('status' in after) await trx.updateTable('commitments').set({ status: newStatus }).where('id', '=', target.id).execute();
     if (after.texts) await writeCommitmentTexts(trx, target.id, lang, texts);
     await touchCommitment(trx, target.id);
-    return [await recordChange(trx, {
+    return { ok: true, changeIds: [await recordChange(trx, {
       actor, command: 'edit_commitment', entityType: 'commitment', entityId: target.id, commitmentId: target.id, before, after, reason,
-    })];
+    })] };
   });
-  return { ok: true, changeIds };
 }

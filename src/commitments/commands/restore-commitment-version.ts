@@ -2,30 +2,30 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import type { CurrentUser } from '../../accounts/current-user.ts';
 import { authorize } from '../../http/authorize.ts';
-import { notFound } from '../../http/errors.ts';
-import { parseForm } from '../../http/form.ts';
+import { parseForm, REQUIRED } from '../../http/form.ts';
 import { recordChange, requireCommitmentTarget, sameJson, touchCommitment, type CommandResult } from './change-log.ts';
 import { readCommitmentTexts, writeCommitmentTexts, type CommitmentVersion } from './commitment-version.ts';
 
-export const RestoreForm = z.object({ change: z.string().regex(/^[0-9]{1,18}$/, 'form.error.invalid') });
+export const RestoreForm = z.object({ change: z.string({ error: REQUIRED }).regex(/^[0-9]{1,18}$/, 'form.error.invalid') });
 
 /**
  * `restore_commitment_version`: puts the commitment's status and texts back as they were before an earlier change
  * (that change's `before`), as a new recorded change. A language that did not exist before is left as it is: a
- * restore never deletes a translation.
+ * restore never deletes a translation. A `change` that is not an entry of the commitment's own history is refused
+ * as the form's error, like a malformed one: the commitment exists, the request is what is wrong.
  */
 export async function restoreCommitmentVersion(db: Db, actor: CurrentUser | undefined, ogpId: string, body: unknown): Promise<CommandResult> {
   const scope = await requireCommitmentTarget(db, ogpId);
   authorize(actor, 'restore_commitment_version', 'commitment', scope);
   const form = parseForm(RestoreForm, body);
   if (!form.ok) return form;
-  const changeIds = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx): Promise<CommandResult> => {
     const target = await requireCommitmentTarget(trx, ogpId, true);
     authorize(actor, 'restore_commitment_version', 'commitment', target);
     const source = await trx.selectFrom('changes').select(['id', 'before'])
       .where('id', '=', form.data.change).where('entity_type', '=', 'commitment').where('commitment_id', '=', target.id)
       .executeTakeFirst();
-    if (!source) throw notFound('change');
+    if (!source) return { ok: false, errors: { change: 'form.error.invalid' }, values: form.values };
     const version = source.before as CommitmentVersion;
     const before: CommitmentVersion = {};
     const after: CommitmentVersion = {};
@@ -41,12 +41,11 @@ export async function restoreCommitmentVersion(db: Db, actor: CurrentUser | unde
       (after.texts ??= {})[locale] = texts;
       await writeCommitmentTexts(trx, target.id, locale, texts);
     }
-    if (Object.keys(after).length === 0) return [];
+    if (Object.keys(after).length === 0) return { ok: true, changeIds: [] };
     await touchCommitment(trx, target.id);
-    return [await recordChange(trx, {
+    return { ok: true, changeIds: [await recordChange(trx, {
       actor, command: 'restore_commitment_version', entityType: 'commitment', entityId: target.id, commitmentId: target.id,
       before, after: { ...after, restoredFrom: source.id }, reason: null,
-    })];
+    })] };
   });
-  return { ok: true, changeIds };
 }

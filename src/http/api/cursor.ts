@@ -10,9 +10,10 @@ import { AppError } from '../errors.ts';
  */
 export type CursorKey = readonly (string | number | null)[];
 
+// A key may hold slugs, and an institution's slug is as long as its name: OGP's dataset has names of 1,500 characters.
 const CursorSchema = z.object({
   q: z.string().max(64),
-  k: z.array(z.union([z.string().max(200), z.number(), z.null()])).min(1).max(4),
+  k: z.array(z.union([z.string().max(3000), z.number(), z.null()])).min(1).max(4),
 });
 
 export function encodeCursor(fingerprint: string, key: CursorKey): string {

@@ -3,7 +3,8 @@ import { decodeCursor, encodeCursor, queryFingerprint, type CursorKey } from './
 
 /** `cursor` and `limit`, the pagination parameters of every list. */
 export const PageQuerySchema = z.object({
-  cursor: z.string().min(1).max(500).optional(),
+  // Two keys of 3,000 characters (cursor.ts) in base64url, with room to spare; well within Node's 16 KB of headers.
+  cursor: z.string().min(1).max(9000).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 

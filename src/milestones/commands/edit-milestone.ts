@@ -9,9 +9,14 @@ import { recordChange, requireCommitmentTarget, sameJson, touchCommitment, type 
 import { findMilestoneForUpdate, monthOf, storedDate, type MilestoneVersion, type StoredDate } from './milestone-version.ts';
 import { replanMilestone } from './replan-milestone.ts';
 import { MONTH_FIELD, monthDate, refineMonths } from './month-field.ts';
+import { milestoneVersion, staleVersion, VERSION_FIELD } from '../../commitments/commands/edit-version.ts';
 
-/** The milestone form: its text in one language (`textLanguages`), declared status, start and end months, and a reason. */
+/**
+ * The milestone form: its text in one language (`textLanguages`), declared status, start and end months, a reason,
+ * and the version of the milestone it was opened on (`edit-version.ts`).
+ */
 export const editMilestoneForm = (sourceLocale: string) => z.object({
+  version: VERSION_FIELD,
   lang: textLanguageField(sourceLocale),
   text: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(5000, 'form.error.tooLong'),
   declaredStatus: z.enum(['', 'new', 'ongoing'], { error: 'form.error.invalid' }).optional().transform((v) => v || null),
@@ -27,6 +32,7 @@ const dateFrom = (typed: string, current: StoredDate): StoredDate =>
 /**
  * `edit_milestone`: changes one language's text, the declared status and the start month of a milestone; a new
  * end month is a re-plan (`replan_milestone`, reason required) in the same transaction. Each writes its change.
+ * Opened on an older version of the milestone (or of its commitment's import) → nothing written, refused.
  */
 export async function editMilestone(db: Db, actor: CurrentUser | undefined, ogpId: string, number: number, body: unknown): Promise<CommandResult> {
   const scope = await requireCommitmentTarget(db, ogpId);
@@ -39,6 +45,8 @@ export async function editMilestone(db: Db, actor: CurrentUser | undefined, ogpI
     authorize(actor, 'edit_milestone', 'milestone', target);
     const milestone = await findMilestoneForUpdate(trx, target.id, number);
     if (!milestone) throw notFound('milestone');
+    const current = await milestoneVersion(trx, target.id, number);
+    if (form.data.version !== current) return staleVersion('milestone', form.values, current);
     const oldStart = storedDate(milestone.start_date, milestone.start_precision);
     const oldEnd = storedDate(milestone.end_date, milestone.end_precision);
     const start = dateFrom(form.data.start, oldStart);

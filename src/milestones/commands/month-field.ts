@@ -7,7 +7,17 @@ import type { StoredDate } from './milestone-version.ts';
  */
 const MONTH = /^[0-9]{4}-(0[1-9]|1[0-2])$/;
 
-export const MONTH_FIELD = z.string().trim().optional().transform((v) => v || '').refine((v) => v === '' || MONTH.test(v), 'edit.error.month');
+/**
+ * The years a month may have. PostgreSQL has no year 0 (0000-01 was a 500), and a plan's dates lie in the decades
+ * around it: OGP began in 2011, and 1990 leaves room for an imported milestone dated from the reform it continues
+ * (a typed 1020 or 2202 is a slip); 2100 is the last year the action-plan form takes.
+ */
+const FIRST_YEAR = 1990;
+const LAST_YEAR = 2100;
+
+export const MONTH_FIELD = z.string().trim().optional().transform((v) => v || '')
+  .refine((v) => v === '' || MONTH.test(v), 'edit.error.month')
+  .refine((v) => !MONTH.test(v) || (Number(v.slice(0, 4)) >= FIRST_YEAR && Number(v.slice(0, 4)) <= LAST_YEAR), 'edit.error.monthYear');
 
 /** The end month may not come before the start month: the error sits on the end field. */
 export function refineMonths(form: { start: string; end: string }, ctx: z.RefinementCtx): void {

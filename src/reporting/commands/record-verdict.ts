@@ -6,12 +6,15 @@ import { choice, parseForm } from '../../http/form.ts';
 import { recordChange, type CommandResult } from '../../commitments/commands/change-log.ts';
 import { requireRound, requireRoundMilestone, roundClosed } from './round-target.ts';
 import { notFound } from '../../http/errors.ts';
+import { reportChanged, SeenRevision } from './report-revision.ts';
 
 export const VERDICTS = ['confirmed', 'disputed', 'insufficient_evidence'] as const;
 
 export const VerdictForm = z.object({
   verdict: choice(VERDICTS),
   comment: z.string().trim().max(5000, 'form.error.tooLong').optional().transform((v) => v || null),
+  /** The version the reviewer read (report-revision.ts). */
+  revision: SeenRevision,
 }).superRefine((form, ctx) => {
   // A reviewer who disputes a claim or finds its evidence insufficient says why (the table checks it too).
   if (form.verdict !== 'confirmed' && !form.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'reporting.error.commentRequired' });
@@ -19,7 +22,8 @@ export const VerdictForm = z.object({
 
 /**
  * `record_verdict`: a civil-society reviewer's verdict on the current version of a milestone's report. One verdict
- * per reviewer and report, revised in place; `report_revision` says which version it judged.
+ * per reviewer and report, revised in place; `report_revision` says which version it judged. Refused, writing nothing,
+ * when the report was revised after the form showed it: a verdict judges the version its reviewer read.
  */
 export async function recordVerdict(db: Db, actor: CurrentUser | undefined, ids: { roundId: string; milestoneId: string }, body: unknown): Promise<CommandResult> {
   authorize(actor, 'record_verdict', 'reporting');
@@ -33,6 +37,8 @@ export async function recordVerdict(db: Db, actor: CurrentUser | undefined, ids:
     const report = await trx.selectFrom('milestone_reports').select(['id', 'revision'])
       .where('reporting_round_id', '=', round.id).where('milestone_id', '=', milestone.id).forShare().executeTakeFirst();
     if (!report) throw notFound('milestone report');
+    const changed = reportChanged(form.data.revision, report.revision, form.values);
+    if (changed) return changed;
     const previous = await trx.selectFrom('milestone_report_verdicts').select(['verdict', 'comment', 'report_revision'])
       .where('milestone_report_id', '=', report.id).where('reviewer_id', '=', actor.id).executeTakeFirst();
     const row = await trx.insertInto('milestone_report_verdicts').values({

@@ -1,15 +1,16 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../commitments/commands/change-log.ts';
+import { inRound } from '../round-scope.ts';
 
 /**
- * The published snapshot of a round (migration 008): one row per milestone of the plan as it stands now, missing
- * ones included (status null). Responsible = every lead institution of the commitment (decision 013, amended): all
- * of them in `round_snapshot_institutions` (migration 015), in their order, and the first also in the
- * row's `responsible_institution_id`, which older readers and the open-data package keep using. Late = first
- * submitted after the deadline (a revision of a report given in time is not late). Verdicts count only when they
- * judged the final revision; the one shown is "disputed" if any reviewer disputed, else "insufficient evidence" if
- * any, else "confirmed" if any. Written once, by the close command (and by the demo, which closes its round the
- * same way).
+ * The published snapshot of a round (migration 008): one row per milestone the round counts (round-scope.ts: not
+ * those of a withdrawn commitment, unless reported on) as it stands now, missing ones included (status null).
+ * Responsible = every lead institution of the commitment (decision 013, amended): all of them in
+ * `round_snapshot_institutions` (migration 015), in their order, and the first also in the row's
+ * `responsible_institution_id`, which older readers and the open-data package keep using. Late = first submitted
+ * after the deadline (a revision of a report given in time is not late). Verdicts count only when they judged the
+ * final revision; the one shown is "disputed" if any reviewer disputed, else "insufficient evidence" if any, else
+ * "confirmed" if any. Written once, by the close command (and by the demo, which closes its round the same way).
  */
 export async function writeRoundSnapshot(trx: Trx, roundId: string): Promise<number> {
   const result = await sql`
@@ -36,7 +37,7 @@ export async function writeRoundSnapshot(trx: Trx, roundId: string): Promise<num
              (count(*) filter (where vd.verdict = 'disputed'))::int as disputed,
              (count(*) filter (where vd.verdict = 'insufficient_evidence'))::int as insufficient
       from milestone_report_verdicts vd where vd.milestone_report_id = mr.id and vd.report_revision = mr.revision) v on true
-    where r.id = ${roundId}`.execute(trx);
+    where r.id = ${roundId} and ${inRound('c', 'mr')}`.execute(trx);
   // Same order as the first lead above, so position 0 is always the row's responsible_institution_id.
   await sql`
     insert into round_snapshot_institutions (reporting_round_id, milestone_id, institution_id, position)

@@ -12,6 +12,8 @@ export type RoundTarget = { id: string; actionPlanId: string; label: string; dea
 
 export type MilestoneTarget = {
   id: string; number: number; commitmentId: string; ogpId: string;
+  /** The commitment was withdrawn: nobody reports on it any more (round-scope.ts). */
+  withdrawn: boolean;
   /** The commitment's lead and supporting institutions: who may report on the milestone. */
   institutionIds: string[];
 };
@@ -33,12 +35,13 @@ export async function requireRound(db: Db | Trx, id: unknown, lock: 'update' | '
 export async function requireRoundMilestone(db: Db | Trx, round: RoundTarget, milestoneId: unknown): Promise<MilestoneTarget> {
   if (!isId(milestoneId)) throw notFound('milestone');
   const row = await db.selectFrom('milestones as m').innerJoin('commitments as c', 'c.id', 'm.commitment_id')
-    .select(['m.id', 'm.number', 'c.id as commitmentId', 'c.ogp_id as ogpId'])
+    .select(['m.id', 'm.number', 'c.id as commitmentId', 'c.ogp_id as ogpId', 'c.status'])
     .where('m.id', '=', milestoneId).where('c.action_plan_id', '=', round.actionPlanId).executeTakeFirst();
   if (!row) throw notFound('milestone');
   const institutions = await db.selectFrom('commitment_institutions').select('institution_id')
     .where('commitment_id', '=', row.commitmentId).execute();
-  return { ...row, institutionIds: [...new Set(institutions.map((i) => i.institution_id))] };
+  const { status, ...milestone } = row;
+  return { ...milestone, withdrawn: status === 'withdrawn', institutionIds: [...new Set(institutions.map((i) => i.institution_id))] };
 }
 
 /** The refusal of anything sent to a closed round: the round itself is the field in error. */

@@ -8,6 +8,7 @@ import { recordChange, type CommandResult } from '../../commitments/commands/cha
 import { recordEvidenceFile, type EvidenceForm } from '../../evidence/evidence-upload.ts';
 import type { LinkCheck } from '../../evidence/link-check.ts';
 import { requireRound, requireRoundMilestone, roundClosed } from './round-target.ts';
+import { reportChanged, SeenRevision } from './report-revision.ts';
 
 export const REPORT_STATUSES = ['not_started', 'in_progress', 'complete', 'withdrawn'] as const;
 
@@ -39,6 +40,8 @@ export const ReportForm = z.object({
   linkTitle: optionalText(300),
   linkRestricted: ticked,
   linkRestrictedReason: optionalText(1000),
+  /** The version the form was opened on, 0 before the first report (report-revision.ts). */
+  revision: SeenRevision,
 }).superRefine((form, ctx) => {
   const percentFits = form.status === 'complete' ? form.percent === 100
     : form.status === 'not_started' ? form.percent === 0
@@ -66,7 +69,9 @@ export type ReportDeps = { checkLink: (url: string) => Promise<LinkCheck> };
  * first submission creates the report; each later one revises it in place and increments `revision`, so a verdict
  * says which version it judged. Evidence is only ever added. A "complete" claim with no evidence at all (what the
  * report already has and what comes now) is refused on the evidence field: the IRM found "no evidence presented for
- * milestones 1, 3 and 7" (KE0031), and that is what this refuses.
+ * milestones 1, 3 and 7" (KE0031), and that is what this refuses. A form opened on another version than the current
+ * one is refused too, writing nothing: two editors must not overwrite each other's revisions unseen. Nobody reports on
+ * a withdrawn commitment (round-scope.ts).
  */
 export async function submitMilestoneReport(db: Db, deps: ReportDeps, actor: CurrentUser | undefined,
   ids: { roundId: string; milestoneId: string }, evidence: EvidenceForm): Promise<CommandResult> {
@@ -86,8 +91,11 @@ export async function submitMilestoneReport(db: Db, deps: ReportDeps, actor: Cur
     const milestone = await requireRoundMilestone(trx, round, ids.milestoneId);
     authorize(actor, 'submit_milestone_report', 'reporting', milestone);
     if (round.closedAt) return roundClosed(form.values);
+    if (milestone.withdrawn) return { ok: false, errors: { form: 'reporting.error.commitmentWithdrawn' }, values: form.values };
     const current = await trx.selectFrom('milestone_reports').selectAll()
       .where('reporting_round_id', '=', round.id).where('milestone_id', '=', milestone.id).forUpdate().executeTakeFirst();
+    const changed = reportChanged(data.revision, current?.revision ?? 0, form.values);
+    if (changed) return changed;
     const evidenceBefore = current
       ? Number((await trx.selectFrom('evidence_items').select((eb) => eb.fn.countAll<number>().as('n'))
         .where('milestone_report_id', '=', current.id).executeTakeFirstOrThrow()).n)

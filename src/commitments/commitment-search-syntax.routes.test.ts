@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { OGP_DATASET_FILE } from '../../test/helpers/ogp-dataset.ts';
+import { importOgpDataset } from '../importers/ogp-dataset/import-ogp-dataset.ts';
+import { excludedWords } from './commitment-list.queries.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+  await importOgpDataset(t.database.db, OGP_DATASET_FILE, { dryRun: false });
+});
+afterAll(async () => { await t.close(); });
+
+const search = async (q: string, filters = '') => {
+  const res = await t.app.inject(`/api/v1/commitments?q=${encodeURIComponent(q)}&limit=100${filters}`);
+  expect(res.statusCode, q).toBe(200);
+  return res.json() as { total: number; data: { ogpId: string }[] };
+};
+
+describe('search words', () => {
+  it('a word with a minus excludes every commitment with the word in any of its languages', async () => {
+    const all = (await t.app.inject('/api/v1/commitments?limit=1')).json() as { total: number };
+    const withOpen = await search('open');
+    const withoutOpen = await search('-open');
+    // CR0016's English title says "Open"; its Spanish text does not.
+    expect((await search('open', '&member=costa-rica')).data.map((c) => c.ogpId)).toContain('CR0016');
+    expect((await search('-open', '&member=costa-rica')).data.map((c) => c.ogpId)).not.toContain('CR0016');
+    expect(withOpen.total + withoutOpen.total).toBe(all.total);
+    const openNotData = await search('open -data');
+    const openData = await search('open data');
+    expect(openNotData.total).toBeLessThan(withOpen.total);
+    expect(openNotData.total + openData.total).toBeLessThanOrEqual(withOpen.total);
+  });
+
+  it('typographic quotes make a phrase as straight ones do', async () => {
+    const straight = await search('"open data"');
+    expect(straight.total).toBeGreaterThan(0);
+    for (const q of ['“open data”', '«open data»', '« open data »', '„open data“']) {
+      expect((await search(q)).total, q).toBe(straight.total);
+    }
+  });
+});
+
+describe('excludedWords', () => {
+  it('reads the minus of a word or a phrase as websearch_to_tsquery does, not one inside a word', () => {
+    expect(excludedWords('open -data')).toBe('data');
+    expect(excludedWords('-open -"public data" budget')).toBe('open or "public data"');
+    expect(excludedWords('-"unclosed phrase')).toBe('"unclosed phrase"');
+    expect(excludedWords('e-government open-data')).toBeUndefined();
+    expect(excludedWords('- open -""')).toBeUndefined();
+  });
+});
