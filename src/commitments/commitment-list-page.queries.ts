@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { unnest } from '../db/unnest.ts';
 import type { CommitmentFilters, FilterDimension, Sort } from './commitment-filters.ts';
-import { activeDimensions, filterConditions, listOrder, matchedSearch, searchQuery, searchRank, withoutSearch, type Hit } from './commitment-list.queries.ts';
+import { activeDimensions, filterConditions, listOrder, matchedSearch, searchRank, textMatches, withoutSearch, type Hit } from './commitment-list.queries.ts';
 
 /**
  * Counts beside each filter value. Each dimension counts over the commitments that match every *other* filter,
@@ -153,7 +153,6 @@ function sets(filters: CommitmentFilters, onlySearch: boolean, sort: Sort, ranke
   const conditions = filterConditions(withoutSearch(filters));
   const columns = idsOnly ? sql`f.commitment_id, f.plan_start_year` : sql`f.*`;
   if (!filters.q) return inEverything(sql`with everything as materialized (select ${columns} from commitment_facets f where ${conditions})`);
-  const q = searchQuery(filters.q);
   // The matches' facets rows, read by one scan of the primary key for all their ids rather than a lookup per match.
   const matchedRows = sql`commitment_facets f where f.commitment_id = any(array(select commitment_id from matched))`;
   if (onlySearch) {
@@ -166,7 +165,7 @@ function sets(filters: CommitmentFilters, onlySearch: boolean, sort: Sort, ranke
   }
   // Ranked with other filters, the matching texts' addresses are kept, to rank those of the commitments that pass.
   const matched = ranked
-    ? sql`with matched_texts as materialized (select t.commitment_id, t.ctid as tid from commitment_texts t where t.search_vector @@ ${q}),
+    ? sql`with matched_texts as materialized (select t.commitment_id, t.ctid as tid from commitment_texts t where ${textMatches(filters.q)}),
         matched as materialized (select distinct commitment_id from matched_texts)`
     : sql`with ${matchedSearch(filters.q, false)}`;
   const withBase = idsOnly ? matched : sql`${matched}, base as materialized (select f.* from ${matchedRows})`;

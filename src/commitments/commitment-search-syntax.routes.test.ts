@@ -26,6 +26,13 @@ describe('search words', () => {
     expect((await search('open', '&member=costa-rica')).data.map((c) => c.ogpId)).toContain('CR0016');
     expect((await search('-open', '&member=costa-rica')).data.map((c) => c.ogpId)).not.toContain('CR0016');
     expect(withOpen.total + withoutOpen.total).toBe(all.total);
+    // The page, ranked with another filter, reads the matches its own way.
+    for (const sort of ['', '&sort=newest']) {
+      const page = await t.app.inject(`/en/commitments?q=-open&member=costa-rica${sort}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body, sort).not.toContain('/en/commitments/CR0016"');
+      expect(page.body, sort).toMatch(/\/en\/commitments\/CR\d{4}"/);
+    }
     const openNotData = await search('open -data');
     const openData = await search('open data');
     expect(openNotData.total).toBeLessThan(withOpen.total);
