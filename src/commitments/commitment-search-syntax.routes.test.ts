@@ -48,6 +48,19 @@ describe('search words', () => {
   });
 });
 
+describe('an OGP id as the search words', () => {
+  it('finds that commitment, in any case, on the page, in the API and in downloads', async () => {
+    for (const q of ['CR0016', 'cr0016']) {
+      const found = await search(q);
+      expect(found.data.map((c) => c.ogpId), q).toEqual(['CR0016']);
+      expect((await t.app.inject(`/es/commitments?q=${q}`)).body).toContain('/es/commitments/CR0016"');
+      const download = (await t.app.inject(`/en/commitments/download.json?q=${q}`)).json() as { commitments: { ogp_id: string }[] };
+      expect(download.commitments.map((c) => c.ogp_id)).toEqual(['CR0016']);
+    }
+    expect((await search('CR9999')).total).toBe(0);
+  });
+});
+
 describe('excludedWords', () => {
   it('reads the minus of a word or a phrase as websearch_to_tsquery does, not one inside a word', () => {
     expect(excludedWords('open -data')).toBe('data');
