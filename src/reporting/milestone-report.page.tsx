@@ -6,6 +6,7 @@ import { Layout, type PageContext } from '../layout/layout.tsx';
 import { ErrorSummary, fieldId, formTitle, Notice, PostForm, SelectField, TextArea, TextField } from '../layout/form.tsx';
 import type { RoundTarget } from './commands/round-target.ts';
 import { REPORT_STATUSES } from './commands/submit-milestone-report.ts';
+import { formatFileSize } from '../evidence/file-size.ts';
 import type { ReportDetail } from './milestone-report.queries.ts';
 import type { RoundMilestone } from './reporting.queries.ts';
 import { formatDeadline, formatInstant } from './reporting-format.ts';
@@ -56,6 +57,8 @@ export const milestoneCrumbs = (intl: Intl, frame: MilestoneFrame) => [
 export function milestoneReportPage(ctx: PageContext, view: MilestoneFrame & {
   report: ReportDetail | null; form: FormState | null; institutions: { id: string; name: string }[] | null;
   csrfToken: string; notice?: string | undefined;
+  /** The largest file accepted (`AHADI_UPLOAD_MAX_MB`), said in the file field's hint. */
+  uploadMaxBytes: number;
 }): string {
   const { intl } = ctx;
   const t = intl.t;
@@ -102,7 +105,7 @@ export function milestoneReportPage(ctx: PageContext, view: MilestoneFrame & {
                 <legend safe>{labels.evidence}</legend>
                 <p id="evidence-hint" class="hint" safe>{t('reporting.hint.evidence')}</p>
                 {form.errors.evidence ? <p id={`${fieldId('evidence')}-error`} class="field-error" safe>{t(form.errors.evidence, { field: labels.evidence })}</p> : ''}
-                <FileInput intl={intl} form={form} label={labels.file} />
+                <FileInput intl={intl} form={form} label={labels.file} limit={formatFileSize(intl, view.uploadMaxBytes)} />
                 <TextField intl={intl} form={form} name="fileTitle" label={labels.fileTitle} optional />
                 <Checkbox intl={intl} form={form} name="fileRestricted" label={labels.fileRestricted} />
                 <TextField intl={intl} form={form} name="fileRestrictedReason" label={labels.fileRestrictedReason} hint={t('reporting.hint.restricted')} optional />
@@ -120,13 +123,16 @@ export function milestoneReportPage(ctx: PageContext, view: MilestoneFrame & {
   });
 }
 
-/** The file input of the evidence fieldset (the only file input of the portal's forms so far). */
-function FileInput({ intl, form, label }: { intl: Intl; form: FormState; label: string }) {
+/**
+ * The file input of the evidence fieldset (the only file input of the portal's forms so far). Its hint says the
+ * largest size accepted, which the error of a file too large points to.
+ */
+function FileInput({ intl, form, label, limit }: { intl: Intl; form: FormState; label: string; limit: string }) {
   const error = form.errors.file;
   return (
     <div class={error ? 'field field-invalid' : 'field'}>
       <label for={fieldId('file')} safe>{intl.t('form.optional', { label })}</label>
-      <p id={`${fieldId('file')}-hint`} class="hint" safe>{intl.t('reporting.hint.file')}</p>
+      <p id={`${fieldId('file')}-hint`} class="hint" safe>{intl.t('reporting.hint.file', { limit })}</p>
       {error ? <p id={`${fieldId('file')}-error`} class="field-error" safe>{intl.t(error, { field: label })}</p> : ''}
       <input type="file" id={fieldId('file')} name="file" aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? `${fieldId('file')}-hint ${fieldId('file')}-error` : `${fieldId('file')}-hint`} />

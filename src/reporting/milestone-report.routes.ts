@@ -142,7 +142,7 @@ export function registerMilestoneReportRoutes(app: FastifyInstance, deps: AppDep
     const ctx = pageContext(request, reply, web, user);
     return sendPrivatePage(reply, milestoneReportPage(ctx, {
       ...frame, report, form: form ? { values: formValues(form.values), errors: form.errors } : null, institutions,
-      csrfToken: csrfToken(web, request, reply),
+      csrfToken: csrfToken(web, request, reply), uploadMaxBytes: config.uploadMaxBytes,
       notice: refusal ? intlFromParams(request.params).t(refusal) : status === 200 ? notice(request, 'reporting.notice.reported') : undefined,
     }), status);
   }
