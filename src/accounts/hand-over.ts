@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { intlFor } from '../i18n/intl.ts';
-import { DEFAULT_LOCALE, isLocale, type Locale } from '../i18n/locales.ts';
+import { type Locale, storedLocale } from '../i18n/locales.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { FieldErrors } from '../http/form.ts';
 import { recordAccountEvent } from './account-events.ts';
@@ -41,7 +41,7 @@ export async function handOverPointOfContact(db: Db, mailer: Mailer, baseUrl: st
       .returning(['id', 'name', 'email', 'locale']).execute();
     for (const old of removed) {
       await endAllSessions(trx, old.id);
-      await mailer.queue(trx, pointOfContactRemovedMail(intlFor(accountLocale(old.locale)), {
+      await mailer.queue(trx, pointOfContactRemovedMail(intlFor(storedLocale(old.locale)), {
         ...mail, to: old.email, name: old.name, successor,
       }));
       await recordAccountEvent(trx, {
@@ -57,7 +57,7 @@ export async function handOverPointOfContact(db: Db, mailer: Mailer, baseUrl: st
         .where('id', '=', existing.id).execute();
       // What the person could see changes: their sessions end, and the next sign-in shows the new role.
       await endAllSessions(trx, existing.id);
-      const locale = accountLocale(existing.locale);
+      const locale = storedLocale(existing.locale);
       await mailer.queue(trx, pointOfContactGrantedMail(intlFor(locale), {
         ...mail, to: email, name: existing.name, link: `${baseUrl}/${locale}/sign-in`,
       }));
@@ -94,6 +94,3 @@ function existingAccountError(account: { role: Role | null; institution_id: stri
   if (account.role !== 'point_of_contact') return { email: 'admin.error.accountHasOtherRole' };
   return { email: account.institution_id === institutionId ? 'admin.error.alreadyPoc' : 'admin.error.pocOfOtherInstitution' };
 }
-
-// An account's stored language, or the default one if it is not (or no longer) an interface language.
-const accountLocale = (locale: string): Locale => (isLocale(locale) ? locale : DEFAULT_LOCALE);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { intlFor } from '../i18n/intl.ts';
-import { isLocale } from '../i18n/locales.ts';
+import { storedLocale } from '../i18n/locales.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { recordAccountEvent } from './account-events.ts';
 import { passwordChangedMail } from './account-mail.ts';
@@ -26,7 +26,7 @@ export async function changePassword(db: Db, mailer: Mailer, baseUrl: string, ch
   if (!await verifyPassword(account.password_hash, change.currentPassword)) return 'wrong_password';
   await attemptSucceeded(db, attempt.id);
   const passwordHash = await hashPassword(change.newPassword);
-  const locale = isLocale(account.locale) ? account.locale : 'en';
+  const locale = storedLocale(account.locale);
   await db.transaction().execute(async (trx) => {
     const changed = await trx.updateTable('accounts').set({ password_hash: passwordHash, updated_at: sql<Date>`now()` })
       .where('id', '=', change.accountId).returning('updated_at').executeTakeFirstOrThrow();

@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { intlFor } from '../i18n/intl.ts';
-import { isLocale } from '../i18n/locales.ts';
+import { storedLocale } from '../i18n/locales.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { recordAccountEvent } from './account-events.ts';
 import { secondFactorResetMail } from './account-mail.ts';
@@ -96,7 +96,7 @@ export async function resetSecondFactor(db: Db, mailer: Mailer, baseUrl: string,
       kind: 'second_factor_reset', actorId: reset.actorId, accountId: reset.accountId, institutionId: account.institution_id,
       details: { reason: reset.reason, sessions },
     });
-    const locale = isLocale(account.locale) ? account.locale : 'en';
+    const locale = storedLocale(account.locale);
     await mailer.queue(trx, secondFactorResetMail(intlFor(locale), {
       to: account.email, name: account.name, at: new Date(), reason: reset.reason, resetLink: `${baseUrl}/${locale}/password-reset`,
     }));

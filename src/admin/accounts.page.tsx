@@ -4,7 +4,7 @@ import { ErrorSummary, formTitle, Notice, PostForm, TextArea } from '../layout/f
 import type { FormState } from '../http/form.ts';
 import type { AccountSummary } from '../accounts/account.queries.ts';
 import { roleDescription } from '../accounts/account-mail.ts';
-import { formatInstant } from '../reporting/reporting-format.ts';
+import { formatInstant } from '../layout/format.ts';
 
 const accountsUrl = (locale: string) => `/${locale}/admin/accounts`;
 export const secondFactorResetUrl = (locale: string, accountId: string) => `/${locale}/admin/accounts/${accountId}/second-factor`;

@@ -1,7 +1,7 @@
 import { Layout, type PageContext } from '../layout/layout.tsx';
 import type { OutboxKind } from '../db/schema.ts';
 import type { OutboxMessage } from '../mail/outbox.queries.ts';
-import { formatInstant } from '../reporting/reporting-format.ts';
+import { formatInstant } from '../layout/format.ts';
 
 /** The label of every kind of mail the portal sends: a new kind does not compile without one (and outbox-kinds.test.ts checks the database's list). */
 export const OUTBOX_KIND_LABELS: Record<OutboxKind, string> = {

@@ -3,7 +3,7 @@ import { Layout, type PageContext } from '../layout/layout.tsx';
 import { ErrorSummary, formTitle, Notice, PostForm, SelectField, TextArea, TextField } from '../layout/form.tsx';
 import type { FormState } from '../http/form.ts';
 import type { AccountEventView } from '../accounts/account.queries.ts';
-import { formatInstant } from '../reporting/reporting-format.ts';
+import { formatInstant } from '../layout/format.ts';
 import { localeOptions } from './invitations.page.tsx';
 
 type View = {

@@ -2,9 +2,8 @@ import type { Intl } from '../i18n/intl.ts';
 import { languageName } from '../i18n/intl.ts';
 import { textDir } from '../i18n/text-direction.ts';
 import { Layout, type PageContext } from '../layout/layout.tsx';
-import { formatPartialDate } from '../layout/format.ts';
+import { formatInstant, formatPartialDate } from '../layout/format.ts';
 import { Notice, PostForm } from '../layout/form.tsx';
-import { formatInstant } from '../reporting/reporting-format.ts';
 import type { PartialDateView } from './commitment-detail.ts';
 import type { ChangeView, CommitmentChangeView } from './commitment-history.queries.ts';
 

@@ -30,6 +30,10 @@ export function formatPartialDate(intl: Intl, value: PartialDateView | null): st
   return dateFormat(intl.locale, value.precision).format(date);
 }
 
+/** A moment (a report sent, an e-mail queued, a sign-in), in UTC and saying so: readers are in many time zones. */
+export const formatInstant = (intl: Intl, at: Date): string =>
+  `${intl.formatDate(at, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+
 /** Prose stored as text: paragraphs are separated by blank lines or line breaks. */
 export function paragraphs(text: string | null | undefined): string[] {
   return (text ?? '').split(/\n+/).map((p) => p.trim()).filter(Boolean);

@@ -3,7 +3,7 @@ import type { Db } from '../db/connect.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import type { PartialDateView } from '../commitments/commitment-detail.ts';
 import { intlFor } from '../i18n/intl.ts';
-import { DEFAULT_LOCALE, isLocale } from '../i18n/locales.ts';
+import { storedLocale } from '../i18n/locales.ts';
 import { isResponsibleInstitution, milestoneText, milestoneTexts } from './reminder.queries.ts';
 import { roundWorkspaceUrl } from '../reporting/reporting-urls.ts';
 import { milestoneOverdueMail } from './reminder-mail.ts';
@@ -58,7 +58,7 @@ export async function checkOverdueMilestones(db: Db, mailer: Mailer, baseUrl: st
   const sent: SentReminder[] = [];
   for (const row of rows) {
     const end: PartialDateView = { date: row.end_date, precision: row.end_precision, raw: row.end_raw };
-    const intl = intlFor(isLocale(row.locale) ? row.locale : DEFAULT_LOCALE);
+    const intl = intlFor(storedLocale(row.locale));
     const link = row.openRoundId === null
       ? `${baseUrl}/${intl.locale}/commitments/${row.ogp_id}`
       : `${baseUrl}${roundWorkspaceUrl(intl.locale, row.openRoundId)}`;

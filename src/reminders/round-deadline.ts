@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { intlFor } from '../i18n/intl.ts';
-import { DEFAULT_LOCALE, isLocale } from '../i18n/locales.ts';
+import { storedLocale } from '../i18n/locales.ts';
 import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
 import { isResponsibleInstitution, milestoneText, milestoneTexts } from './reminder.queries.ts';
 import { roundWorkspaceUrl } from '../reporting/reporting-urls.ts';
@@ -59,7 +59,7 @@ export async function checkRoundDeadlines(db: Db, mailer: Mailer, baseUrl: strin
     if (!first) continue;
     const deadline = new Date(first.deadline);
     const days = DEADLINE_REMINDER_DAYS.find((d) => deadline.getTime() - now.getTime() <= d * DAY_MS) ?? DEADLINE_REMINDER_DAYS[1];
-    const intl = intlFor(isLocale(first.locale) ? first.locale : DEFAULT_LOCALE);
+    const intl = intlFor(storedLocale(first.locale));
     const message = roundDeadlineMail(intl, {
       to: first.email, name: first.name, round: first.label, deadline, institution: first.institution,
       plan: actionPlanTitle(intl, first.memberName, { startYear: first.start_year, endYear: first.end_year }),

@@ -9,7 +9,8 @@ import { REPORT_STATUSES } from './commands/submit-milestone-report.ts';
 import { formatFileSize } from '../evidence/file-size.ts';
 import type { ReportDetail } from './milestone-report.queries.ts';
 import type { RoundMilestone } from './reporting.queries.ts';
-import { formatDeadline, formatInstant } from './reporting-format.ts';
+import { formatInstant } from '../layout/format.ts';
+import { formatDeadline } from './reporting-format.ts';
 import { reportUrl, restrictEvidenceUrl, roundWorkspaceUrl } from './reporting-urls.ts';
 import { Checkbox, MilestoneName, ReportSummary, responsibleLine, statusLabel, VerdictBadge } from './reporting-view.tsx';
 

@@ -9,6 +9,3 @@ export const dayOfDeadline = (deadline: Date): string => deadline.toISOString().
 
 export const formatDeadline = (intl: Intl, deadline: Date): string =>
   intl.formatDate(deadline, { dateStyle: 'long', timeZone: 'UTC' });
-
-export const formatInstant = (intl: Intl, at: Date): string =>
-  `${intl.formatDate(at, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;

@@ -2,11 +2,10 @@ import type { Intl } from '../i18n/intl.ts';
 import type { FormState } from '../http/form.ts';
 import type { MilestoneReportStatus, Verdict } from '../db/schema.ts';
 import { fieldId } from '../layout/form.tsx';
-import { paragraphs } from '../layout/format.ts';
+import { formatInstant, paragraphs } from '../layout/format.ts';
 import { evidenceUrl } from '../evidence/evidence-url.ts';
 import { linkErrorMessage } from '../evidence/link-check.ts';
 import type { EvidenceView, ReportDetail } from './milestone-report.queries.ts';
-import { formatInstant } from './reporting-format.ts';
 import { textDir } from '../i18n/text-direction.ts';
 
 /** Pieces shared by the reporting pages: names of milestones, statuses and verdicts, a report with its evidence. */

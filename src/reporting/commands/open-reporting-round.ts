@@ -5,7 +5,7 @@ import type { Mailer } from '../../mail/mailer.ts';
 import { authorize } from '../../http/authorize.ts';
 import { parseForm, REQUIRED } from '../../http/form.ts';
 import { intlFor } from '../../i18n/intl.ts';
-import { DEFAULT_LOCALE, isLocale } from '../../i18n/locales.ts';
+import { storedLocale } from '../../i18n/locales.ts';
 import { recordChange, type CommandResult } from '../../commitments/commands/change-log.ts';
 import { deadlineFromDay } from '../reporting-format.ts';
 import { planName } from '../reporting-plans.queries.ts';
@@ -50,7 +50,7 @@ export async function openReportingRound(db: Db, mailer: Mailer, baseUrl: string
         .innerJoin('commitments as c', 'c.id', 'ci.commitment_id').select('ci.institution_id').where('c.action_plan_id', '=', plan.id))
       .orderBy('email').execute();
     for (const recipient of recipients) {
-      const intl = intlFor(isLocale(recipient.locale) ? recipient.locale : DEFAULT_LOCALE);
+      const intl = intlFor(storedLocale(recipient.locale));
       await mailer.queue(trx, roundOpenedMail(intl, {
         to: recipient.email, label, plan: (await planName(trx, intl, plan.id)).title, deadline: round.deadline,
         link: `${baseUrl}${roundWorkspaceUrl(intl.locale, round.id)}`,
