@@ -1,4 +1,5 @@
 import type { Intl } from '../i18n/intl.ts';
+import { formatInstant } from '../layout/format.ts';
 import type { MailMessage } from '../mail/mailer.ts';
 import type { Role } from './roles.ts';
 
@@ -20,7 +21,7 @@ export function invitationMail(intl: Intl, invitation: {
       name: invitation.name,
       role: roleDescription(intl, invitation.role, invitation.institution),
       link: invitation.link,
-      expires: utcDateTime(intl, invitation.expiresAt),
+      expires: formatInstant(intl, invitation.expiresAt, 'long'),
     }),
   };
 }
@@ -42,7 +43,7 @@ export function passwordChangedMail(intl: Intl, change: { to: string; name: stri
     subject: intl.t('account.mail.passwordChanged.subject'),
     text: intl.t('account.mail.passwordChanged.body', {
       name: change.name,
-      date: utcDateTime(intl, change.at),
+      date: formatInstant(intl, change.at, 'long'),
       link: change.resetLink,
     }),
   };
@@ -55,7 +56,7 @@ export function secondFactorResetMail(intl: Intl, reset: { to: string; name: str
     to: reset.to,
     subject: intl.t('account.mail.secondFactorReset.subject'),
     text: intl.t('account.mail.secondFactorReset.body', {
-      name: reset.name, date: utcDateTime(intl, reset.at), reason: reset.reason, link: reset.resetLink,
+      name: reset.name, date: formatInstant(intl, reset.at, 'long'), reason: reset.reason, link: reset.resetLink,
     }),
   };
 }
@@ -87,8 +88,3 @@ export function pointOfContactRemovedMail(intl: Intl, removal: {
 }
 
 const reasonLine = (intl: Intl, reason: string | null): string => (reason ? `\n${intl.t('account.mail.reasonGiven', { reason })}` : '');
-
-// Mail is read far from the server's time zone, so times say they are UTC.
-function utcDateTime(intl: Intl, at: Date): string {
-  return `${intl.formatDate(at, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
-}

@@ -1,6 +1,6 @@
 import { languageName, type Intl } from '../i18n/intl.ts';
 import type { PageContext } from '../layout/layout.tsx';
-import { ErrorSummary, fieldId, PostForm, SelectField, TextArea, TextField } from '../layout/form.tsx';
+import { ErrorSummary, errorMessage, fieldId, PostForm, SelectField, TextArea, TextField } from '../layout/form.tsx';
 import { FormFramePage, textLanguage, type FormFrameProps } from '../layout/form-frame.tsx';
 import { paragraphs } from '../layout/format.ts';
 import type { FormState } from '../http/form.ts';
@@ -48,7 +48,7 @@ function VersionField({ intl, form, historyHref }: { intl: Intl; form: FormState
     <input type="hidden" name="version" value={form.values.version ?? ''} />
     {error ? (
       <div id={fieldId('version')} class="field-error" tabindex="-1">
-        <p safe>{intl.t(error)}</p>
+        <p safe>{errorMessage(intl, error)}</p>
         <p><a href={historyHref} safe>{intl.t('edit.conflict.historyLink')}</a></p>
         <p safe>{intl.t('edit.conflict.saveAgain')}</p>
       </div>

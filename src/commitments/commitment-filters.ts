@@ -4,7 +4,8 @@ import { IRM_INDICATORS, type IrmIndicator } from '../irm/indicators.ts';
 /**
  * The filters of the commitment list, shared by the page (`/{locale}/commitments`), the API, downloads and feeds,
  * read from a query string. Every filter state is a URL: repeat a parameter to pick several values of it
- * (`?area=open-data&area=gender`): values of one filter are alternatives, different filters must all hold.
+ * (`?area=open-data&area=gender`): values of one filter are alternatives, different filters must all hold. Each IRM
+ * indicator is a filter of its own (`irmPicks`).
  */
 const many = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((x) => x !== '') : [v]), z.array(item).max(50));
@@ -13,11 +14,12 @@ const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a slug such as "kenya
 const blankAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 const year = z.preprocess(blankAsUndefined, z.coerce.number().int().min(2011).max(2100).optional());
 
+// An own key only: `toString:x` or `__proto__:x` name no indicator, and a third part (`completion:limited:x`) no value.
 const IRM_RATING = z.string().refine((value) => {
-  const [indicator, rating] = value.split(':');
-  const values = IRM_INDICATORS[indicator as IrmIndicator] as readonly string[] | undefined;
-  return values !== undefined && rating !== undefined &&
-    (values.includes(rating) || ['not_reviewed', 'no_data', 'not_applicable'].includes(rating));
+  const [indicator = '', rating, ...rest] = value.split(':');
+  if (!Object.hasOwn(IRM_INDICATORS, indicator) || rating === undefined || rest.length > 0) return false;
+  const values: readonly string[] = IRM_INDICATORS[indicator as IrmIndicator];
+  return values.includes(rating) || ['not_reviewed', 'no_data', 'not_applicable'].includes(rating);
 }, 'indicator:value, such as "completion:limited"');
 
 export const SORTS = ['relevance', 'newest', 'oldest', 'id'] as const;
@@ -41,7 +43,24 @@ export const CommitmentFiltersSchema = z.object({
 }).refine((f) => f.from === undefined || f.to === undefined || f.from <= f.to, { message: 'from is after to', path: ['from'] });
 
 export type CommitmentFilters = z.infer<typeof CommitmentFiltersSchema>;
-export type FilterDimension = 'member' | 'kind' | 'plan' | 'area' | 'lead' | 'irm' | 'milestone' | 'years';
+export type FilterDimension = 'member' | 'kind' | 'plan' | 'area' | 'lead' | IrmDimension | 'milestone' | 'years';
+/** The IRM values picked of one indicator (`irm:completion`): a filter, as a member or an area is. */
+export type IrmDimension = `irm:${IrmIndicator}`;
+
+/**
+ * The IRM values picked, by indicator (in the indicators' order): values of one indicator are alternatives (a
+ * commitment has one completion: "complete or substantial"), different indicators must all hold ("complete or
+ * substantial, and transformative"), as different filters do.
+ */
+export function irmPicks(filters: Pick<CommitmentFilters, 'irm'>): { dimension: IrmDimension; indicator: IrmIndicator; values: string[] }[] {
+  const byIndicator = new Map<IrmIndicator, string[]>();
+  for (const value of filters.irm) {
+    const indicator = value.slice(0, value.indexOf(':')) as IrmIndicator;
+    byIndicator.set(indicator, [...(byIndicator.get(indicator) ?? []), value]);
+  }
+  return [...byIndicator].sort(([a], [b]) => a.localeCompare(b))
+    .map(([indicator, values]) => ({ dimension: `irm:${indicator}`, indicator, values }));
+}
 
 export const NO_FILTERS: CommitmentFilters = CommitmentFiltersSchema.parse({});
 

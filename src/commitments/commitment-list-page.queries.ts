@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { unnest } from '../db/unnest.ts';
-import type { CommitmentFilters, FilterDimension, Sort } from './commitment-filters.ts';
+import { irmPicks, type CommitmentFilters, type FilterDimension, type Sort } from './commitment-filters.ts';
 import { activeDimensions, filterConditions, listOrder, matchedSearch, searchRank, textMatches, withoutSearch, type Hit } from './commitment-list.queries.ts';
 
 /**
@@ -37,6 +37,14 @@ type Row = {
 
 /** Lead institutions offered: the most frequent ones (a member may have hundreds), and always the selected ones. */
 const LEAD_FACET_SIZE = 25;
+/**
+ * Members offered: the ones with the most commitments (OGP has some 150 members: the facet stays bounded if that
+ * grows), and always the selected ones.
+ */
+export const MEMBER_FACET_SIZE = 300;
+
+/** The facets counted, by their names in commitment_facet_counts (migration 009). */
+type CountedFacet = 'member' | 'kind' | 'area' | 'lead' | 'irm' | 'milestone' | 'years';
 
 /**
  * The ids of the selected lead institutions (`member:institution`): they are in the facet with their names and
@@ -73,16 +81,35 @@ export async function findCommitmentListPage(db: Db, filters: CommitmentFilters,
   const wholeList = dimensions.length === 0;
   const { head, everything, ordered } = wholeList ? { head: sql``, everything: sql`commitment_facets f`, ordered: sql`commitment_facets f` }
     : sets(filters, dimensions.length === 1 && filters.q !== undefined, sort, ranked, kept !== undefined);
-  const others = (dimension: FilterDimension) => dimensions.filter((d) => d !== dimension);
-  /** `(value text, count int)` of one dimension: `value` is its value in commitment_facets, as text. */
-  const counts = (dimension: FilterDimension, value: RawBuilder<unknown>) => {
+  /**
+   * `(value text, count int)` of one facet: `value` is its value in commitment_facets, as text, counted over the
+   * commitments that pass every filter but `except` (the facet's own; the IRM facet's indicators, each a filter of
+   * its own, are counted apart: `irmCounts`).
+   */
+  const counts = (facet: CountedFacet, value: RawBuilder<unknown>, except: FilterDimension | undefined = facet === 'irm' ? undefined : facet) => {
     // No counts of years are kept (migration 013): the facet counts every year a plan runs in, as the years filter
     // does, so it is always counted here.
-    if (others(dimension).length === 0 && !filters.q && dimension !== 'years') {
-      return sql`select value, count from commitment_facet_counts where dimension = ${dimension} and count > 0`;
+    if (dimensions.every((d) => d === except) && facet !== 'years') {
+      return sql`select value, count from commitment_facet_counts where dimension = ${facet} and count > 0`;
     }
-    const from = dimensions.includes(dimension) ? sql`${filters.q ? sql`base` : sql`commitment_facets`} f where ${filterConditions(unfiltered, dimension)}` : everything;
+    const from = except !== undefined && dimensions.includes(except)
+      ? sql`${filters.q ? sql`base` : sql`commitment_facets`} f where ${filterConditions(unfiltered, except)}` : everything;
     return sql`select (${value})::text as value, count(*)::int as count from ${from} group by 1`;
+  };
+  /**
+   * The IRM facet's counts. The values of an indicator with values picked are counted without that indicator's
+   * picks (one count per such indicator); the other indicators' over the commitments that pass every filter, all of
+   * them in one count: nothing picked, one count as for any facet. (The facet adds the picked values at 0, so one
+   * no commitment has left is still labelled as a rating.)
+   */
+  const irmCounts = () => {
+    const picked = irmPicks(filters);
+    const ratings = sql`unnest(f.irm_ratings)`;
+    const indicator = sql`split_part(k.value, ':', 1)`;
+    const rest = picked.length === 0 ? counts('irm', ratings)
+      : sql`select k.value, k.count from (${counts('irm', ratings)}) k where ${indicator} <> all(${picked.map((p) => p.indicator)}::text[])`;
+    return sql.join([rest, ...picked.map((p) => sql`select k.value, k.count from (${counts('irm', ratings, p.dimension)}) k where ${indicator} = ${p.indicator}`)],
+      sql` union all `);
   };
   const hits = sql`(select coalesce(json_agg(json_build_object('id', h.id::text, 'ogpId', h.ogp_id, 'sortKey', h.sort_key)
           order by h.sort_key ${sql.raw(direction)} nulls last, h.ogp_id), '[]')
@@ -102,9 +129,13 @@ export async function findCommitmentListPage(db: Db, filters: CommitmentFilters,
       ${wholeList
         ? sql`(select coalesce(sum(count), 0)::int from commitment_facet_counts where dimension = 'kind')`
         : sql`(select count(*)::int from ${everything})`} as total,
-      ${facet(sql`select m.slug as value, m.name as label, m.kind, m.iso_alpha2, k.count
-        from (${counts('member', sql`f.member_id`)}) k join members m on m.id = k.value::bigint
-        order by k.count desc, m.name limit 300`, sql`x.count desc, x.label`)} as member,
+      ${facet(sql`select value, label, kind, iso_alpha2, count from (
+          select m.slug as value, m.name as label, m.kind, m.iso_alpha2, coalesce(y.count, 0) as count, s.id is not null as selected,
+            row_number() over (order by y.count desc nulls last, m.name) as n
+          from (select k.value::bigint as id, k.count from (${counts('member', sql`f.member_id`)}) k) y
+          full join (select id from members where slug = any(${filters.member})) s on s.id = y.id
+          join members m on m.id = coalesce(y.id, s.id)) z
+        where n <= ${MEMBER_FACET_SIZE} or selected`, sql`x.count desc, x.label`)} as member,
       ${facet(sql`select k.value, k.value as label, k.count from (${counts('kind', sql`f.member_kind`)}) k`,
         sql`x.count desc, x.value`)} as kind,
       ${facet(sql`select k.value, coalesce(l.label, en.label, k.value) as label, k.count from (${counts('area', sql`unnest(f.policy_areas)`)}) k
@@ -116,8 +147,10 @@ export async function findCommitmentListPage(db: Db, filters: CommitmentFilters,
         full join (${selectedLeads(filters.lead)}) s on s.id = y.id
         join institutions i on i.id = coalesce(y.id, s.id) join members m on m.id = i.member_id
         where y.n <= ${LEAD_FACET_SIZE} or s.id is not null`, sql`x.count desc, x.label`)} as lead,
-      ${facet(sql`select k.value, k.value as label, k.count from (${counts('irm', sql`unnest(f.irm_ratings)`)}) k
-        where split_part(k.value, ':', 1) = any(${IRM_FACET_INDICATORS})`, sql`x.value`)} as irm,
+      ${facet(sql`select k.value, k.value as label, max(k.count) as count
+        from (${irmCounts()} union all select unnest(${filters.irm}::text[]), 0) k
+        where split_part(k.value, ':', 1) = any(${IRM_FACET_INDICATORS}) or k.value = any(${filters.irm})
+        group by k.value`, sql`x.value`)} as irm,
       ${facet(sql`select k.value, k.value as label, k.count from (${counts('milestone', sql`unnest(f.milestone_statuses)`)}) k`,
         sql`x.value`)} as milestone,
       ${facet(sql`select k.value, k.value as label, k.count from (${counts('years', sql`generate_series(f.plan_start_year, f.plan_end_year)`)}) k`,

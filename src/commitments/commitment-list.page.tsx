@@ -98,7 +98,7 @@ export function commitmentListPage(ctx: PageContext, view: CommitmentListView): 
                 label={(k) => t(`member.kind.${k.value}`)} />
               <FacetGroup {...facet('area')} legend={t('browse.facet.area')} values={view.facets.area} />
               <FacetGroup {...facet('lead')} legend={t('browse.facet.lead')} values={view.facets.lead} />
-              <FacetGroup {...facet('irm')} legend={t('browse.facet.irm')} values={view.facets.irm}
+              <FacetGroup {...facet('irm')} legend={t('browse.facet.irm')} hint={t('browse.facet.irmHint')} values={view.facets.irm}
                 label={(r) => ratingLabel(intl, r.value)} />
               <FacetGroup name="milestone" legend={t('browse.facet.milestone')} selected={filters.milestone}
                 values={view.facets.milestone} label={(m) => t(`milestone.declaredStatus.${m.value}`)} />
@@ -143,8 +143,10 @@ function ResultItem({ intl, item }: { intl: Intl; item: CommitmentListItem }) {
   );
 }
 
-function FacetGroup<V extends FacetValue>({ name, legend, values, label, selected, more }: {
+function FacetGroup<V extends FacetValue>({ name, legend, hint, values, label, selected, more }: {
   name: string; legend: string; values: V[]; selected: string[];
+  /** How the values combine, when not as alternatives only. */
+  hint?: string;
   /** A value's label when it is not the value's own: asked only for the values shown (a member facet lists 200). */
   label?: (value: V) => string;
   /** For a facet that may be long: whether it shows all values, and the link that shows all or fewer. */
@@ -161,8 +163,9 @@ function FacetGroup<V extends FacetValue>({ name, legend, values, label, selecte
     : all;
   const labelOf = (v: FacetValue) => (label && !missing.includes(v) ? label(v as V) : v.label);
   return (
-    <fieldset id={`facet-${name}`}>
+    <fieldset id={`facet-${name}`} aria-describedby={hint ? `facet-${name}-hint` : undefined}>
       <legend safe>{legend}</legend>
+      {hint ? <p id={`facet-${name}-hint`} class="hint" safe>{hint}</p> : ''}
       <ul class="facet">
         {shown.map((v, i) => {
           const id = `${name}-${i}`;

@@ -1,7 +1,7 @@
 import { escapeHtml } from '@kitajs/html';
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db } from '../db/connect.ts';
-import { effectiveSort, type CommitmentFilters, type FilterDimension, type Sort } from './commitment-filters.ts';
+import { effectiveSort, irmPicks, type CommitmentFilters, type FilterDimension, type Sort } from './commitment-filters.ts';
 import { institutionNames, titleInLocale } from './commitment-sql.ts';
 
 /**
@@ -106,7 +106,10 @@ export function activeDimensions(filters: CommitmentFilters): (FilterDimension |
   return dimensions;
 }
 
-/** The conditions of every filter but `except` (facet counts ignore their own dimension), over alias `f`. */
+/**
+ * The conditions of every filter but `except` (facet counts ignore their own dimension), over alias `f`. Each IRM
+ * indicator with values picked is a dimension (`irmPicks`).
+ */
 export function filterConditions(filters: CommitmentFilters, except?: FilterDimension): RawBuilder<SqlBool> {
   const all: RawBuilder<SqlBool>[] = [sql<SqlBool>`true`];
   filterConditionsBy(filters, except, (_dimension, condition) => { all.push(condition); });
@@ -125,7 +128,7 @@ function filterConditionsBy(filters: CommitmentFilters, except: FilterDimension 
   on('area', filters.area.length > 0, () => sql`f.policy_areas && ${filters.area}::text[]`);
   on('lead', filters.lead.length > 0, () => sql`f.lead_institutions && array(
       select i.id from institutions i join members m on m.id = i.member_id where m.slug || ':' || i.slug = any(${filters.lead}))`);
-  on('irm', filters.irm.length > 0, () => sql`f.irm_ratings && ${filters.irm}::text[]`);
+  for (const { dimension, values } of irmPicks(filters)) on(dimension, true, () => sql`f.irm_ratings && ${values}::text[]`);
   on('milestone', filters.milestone.length > 0, () => sql`f.milestone_statuses && ${filters.milestone}::text[]`);
   on('years', filters.from !== undefined, () => sql`f.plan_end_year >= ${filters.from}`);
   on('years', filters.to !== undefined, () => sql`f.plan_start_year <= ${filters.to}`);

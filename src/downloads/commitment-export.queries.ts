@@ -30,9 +30,9 @@ export async function* exportCommitments(db: Db, filters: CommitmentFilters, loc
 
 type Row = {
   id: string; ogp_id: string; member: string; member_code: string | null; action_plan_number: number;
-  start_year: number; end_year: number; number_in_plan: number | null; title: string; title_locale: string;
-  source_locale: string; lead: string[]; supporting: string[]; policy_areas: string[]; irm_ratings: string[];
-  milestone_count: number; updated_at: Date;
+  start_year: number; end_year: number; number_in_plan: number | null; number_label: string | null; title: string;
+  title_locale: string; source_locale: string; lead: string[]; supporting: string[]; policy_areas: string[];
+  irm_ratings: string[]; milestone_count: number; updated_at: Date;
 };
 
 /**
@@ -44,7 +44,7 @@ type Row = {
 export async function findExportRows(db: Db, ids: string[], locale: string): Promise<ExportRow[]> {
   const result = await sql<Row>`
     select c.id, c.ogp_id, m.name as member, m.code as member_code, p.number as action_plan_number,
-      p.start_year, p.end_year, c.number_in_plan, t.title, t.locale as title_locale, c.source_locale,
+      p.start_year, p.end_year, c.number_in_plan, c.number_label, t.title, t.locale as title_locale, c.source_locale,
       institutions.lead, institutions.supporting, f.policy_areas, f.irm_ratings,
       (select count(*)::int from milestones ms where ms.commitment_id = c.id) as milestone_count,
       c.updated_at
@@ -76,6 +76,7 @@ function toExportRow(r: Row): ExportRow {
     start_year: r.start_year,
     end_year: r.end_year,
     number_in_plan: r.number_in_plan,
+    number_label: r.number_label,
     title: r.title,
     title_locale: r.title_locale,
     source_locale: r.source_locale,

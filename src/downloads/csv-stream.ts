@@ -10,9 +10,11 @@ export type Cell = string | number | null;
  * reader.
  *
  * `guardFormulas` is for files people open by double-clicking: a spreadsheet runs a cell that starts with = + - @
- * as a formula (LibreOffice does too, we checked), so such a text gets one "'" in front, and so does a text that
- * already starts with "'"s before one of those characters, which keeps the change reversible: `unguardFormula`
- * takes exactly one "'" off again. See docs/decisions/009-open-data-exports.md.
+ * as a formula (LibreOffice does too, we checked), and reads a text made of digits as a number or a date (a plan's
+ * commitment "1.10" becomes 1.1, and 1 February where "." separates dates), so such a text gets one "'" in front,
+ * and so does a text that already starts with "'"s before one of those, which keeps the change reversible:
+ * `unguardFormula` takes exactly one "'" off again. Numbers (integer columns) stay numbers. See
+ * docs/decisions/009-open-data-exports.md.
  */
 export function csvStream(header: readonly string[], rows: AsyncIterable<Cell[]> | Iterable<Cell[]>,
   { guardFormulas = false }: { guardFormulas?: boolean } = {}): Readable {
@@ -21,7 +23,7 @@ export function csvStream(header: readonly string[], rows: AsyncIterable<Cell[]>
     // A line break inside a cell (lists are one value per line) must be quoted: readers that split records at any
     // line break, LibreOffice among them, would otherwise cut the row there.
     quoted_match: /[\r\n]/,
-    ...(guardFormulas ? { cast: { string: (value: string) => (FORMULA_START.test(value) ? `'${value}` : value) } } : {}),
+    ...(guardFormulas ? { cast: { string: (value: string) => (GUARDED.test(value) ? `'${value}` : value) } } : {}),
   };
   async function* text() {
     yield stringify([], { ...options, bom: true, header: true, columns: [...header] });
@@ -30,9 +32,10 @@ export function csvStream(header: readonly string[], rows: AsyncIterable<Cell[]>
   return Readable.from(text(), { objectMode: false });
 }
 
-const FORMULA_START = /^'*[=+\-@\t\r]/;
+// A formula's first character, or digits with the separators of decimals, thousands, dates and times, an exponent or %.
+const GUARDED = /^'*(?:[=+\-@\t\r]|\d[\d .,:/\u00a0-]*(?:[eE][+-]?\d+)?%?$)/;
 
 /** The text of a guarded CSV cell as it was before `guardFormulas`. */
 export function unguardFormula(cell: string): string {
-  return cell.startsWith("'") && FORMULA_START.test(cell) ? cell.slice(1) : cell;
+  return cell.startsWith("'") && GUARDED.test(cell) ? cell.slice(1) : cell;
 }

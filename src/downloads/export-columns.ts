@@ -27,6 +27,7 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { key: 'start_year', kind: 'integer', description: 'First year of the action plan' },
   { key: 'end_year', kind: 'integer', description: 'Last year of the action plan' },
   { key: 'number_in_plan', kind: 'integer', description: 'Number of the commitment in its plan; empty when not a whole number' },
+  { key: 'number_label', kind: 'text', description: 'The number as the plan writes it (1.2, 3a, III.4), when not a whole number; else empty' },
   { key: 'title', kind: 'text', description: 'Title in the language of the download when it exists, else in the source language' },
   { key: 'title_locale', kind: 'text', description: 'Language the title is in (en, fr, es, sw, ...)' },
   { key: 'source_locale', kind: 'text', description: 'Language the commitment was written in' },
@@ -52,7 +53,8 @@ export function toCells(row: ExportRow): (string | number | null)[] {
 
 /**
  * Reads a row of a CSV or XLSX download back (the inverse of `toCells`): empty cells are null, integers numbers,
- * lists split at line breaks, and in CSV the "'" put before a text that looks like a formula taken off again.
+ * lists split at line breaks, and in CSV the "'" put before a text that looks like a formula or a number taken off
+ * again.
  * This is how to re-import a download; the round-trip tests use it.
  */
 export function fromCells(cells: readonly unknown[], { csv }: { csv: boolean }): ExportRow {

@@ -8,6 +8,8 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { saveHostileCommitment } from '../../test/helpers/hostile-commitment.ts';
+import { DATED_COMMITMENTS, saveDatedCommitments } from '../../test/helpers/dated-commitments.ts';
+import { saveCommitmentRecord } from '../commitments/save-commitment-record.ts';
 import { expectedExportRow, type Expected } from '../../test/helpers/expected-export.ts';
 import { EXPORT_COLUMNS, fromCells } from './export-columns.ts';
 
@@ -21,6 +23,10 @@ let expected: Record<string, Expected[]>;
 beforeAll(async () => {
   t = await createTestApp();
   await saveHostileCommitment(t.database.db);
+  // Numbers as plans write them ("1.2", "III.4"), and one a spreadsheet would shorten if it read it as a number.
+  await saveDatedCommitments(t.database.db);
+  await t.database.db.transaction().execute((trx) =>
+    saveCommitmentRecord(trx, { ...DATED_COMMITMENTS[0]!, ogpId: 'UG0014', numberLabel: '1.10' }));
   const ids = (await t.database.db.selectFrom('commitments').select('ogp_id').orderBy('ogp_id').execute()).map((r) => r.ogp_id);
   expected = {};
   for (const locale of ['en', 'fr']) expected[locale] = await Promise.all(ids.map((id) => expectedExportRow(t.database.db, id, locale)));
@@ -88,6 +94,13 @@ describe.each(['en', 'fr'])('downloads in %s re-import losslessly', (locale) => 
     expect(uganda.irm_relevance_technology).toBe('no_data');
     // KE0024 exists only in English: a French download falls back to it.
     expect(expected[locale]!.find((r) => r.ogp_id === 'KE0024')!.title_locale).toBe('en');
+  });
+
+  it('keeps the numbers as the plans write them, in text (a spreadsheet would make "1.10" 1.1)', async () => {
+    const csv = readCsv((await t.app.inject(url('csv'))).rawPayload);
+    const labels = Object.fromEntries(csv.filter((r) => r.number_label !== null).map((r) => [r.ogp_id, r.number_label]));
+    expect(labels).toEqual({ UG0012: '1.2', UG0013: 'III.4', UG0014: '1.10' });
+    expect(csv.find((r) => r.ogp_id === 'UG0001')).toMatchObject({ number_in_plan: 1, number_label: null });
   });
 });
 

@@ -1,7 +1,8 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { csvStream, type Cell } from './csv-stream.ts';
+import { parse } from 'csv-parse/sync';
+import { csvStream, unguardFormula, type Cell } from './csv-stream.ts';
 import { xlsxStream } from './xlsx-stream.ts';
 import { jsonStream } from './json-stream.ts';
 
@@ -49,4 +50,25 @@ describe('download streams', () => {
       out.destroy();
     });
   }
+});
+
+describe('the CSV guard for spreadsheets', () => {
+  const guarded = async (cells: Cell[]) => {
+    let text = '';
+    for await (const chunk of csvStream(cells.map((_, i) => `c${i}`), [cells], { guardFormulas: true })) text += String(chunk);
+    return (parse(text, { bom: true }) as string[][])[1]!;
+  };
+
+  it('puts a "\'" before texts a spreadsheet would run or read as a number or date, and only those', async () => {
+    const texts = ['=1+1', '-3', '1.2', '1.10', '12', '1,5', '1/2', '10:30', '2019-07', '1E3', '50%', "'1.2",
+      '3a', 'III.4', 'KE0031', '1.2 bis', '2026-11-28T01:02:03.000Z', 'a'];
+    const cells = await guarded(texts);
+    expect(cells.filter((c) => c.startsWith("'")).map(unguardFormula))
+      .toEqual(['=1+1', '-3', '1.2', '1.10', '12', '1,5', '1/2', '10:30', '2019-07', '1E3', '50%', "'1.2"]);
+    expect(cells.map(unguardFormula)).toEqual(texts);
+  });
+
+  it('leaves numbers as numbers', async () => {
+    expect(await guarded([12, 2019, null])).toEqual(['12', '2019', '']);
+  });
 });

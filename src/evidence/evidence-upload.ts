@@ -5,7 +5,7 @@ import type { Config } from '../config/config.ts';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError, type BodyProblem } from '../http/errors.ts';
-import type { FieldErrors } from '../http/form.ts';
+import type { FieldError, FieldErrors } from '../http/form.ts';
 import { discard, keep, receive } from './evidence-store.ts';
 import { acceptedMediaType } from './evidence-type.ts';
 import { cleanFileName } from './file-name.ts';
@@ -20,22 +20,29 @@ export type EvidenceForm = { values: Record<string, string[]>; files: StoredUplo
 
 export const MAX_FILES = 10;
 const MAX_FIELDS = 50;
+/**
+ * The bytes kept of a text field: more than 3 bytes (the most UTF-8 spends on one UTF-16 unit, which a text's length
+ * counts) times the longest text an evidence form takes (a report's 10,000 characters), so a value cut at this size is
+ * always longer than its field allows and the form's schema refuses it, saying the field's own limit.
+ */
+const FIELD_BYTES = 40 * 1024;
 
 /**
  * The options of @fastify/multipart, given when the server starts: the limits of every multipart body, and an
  * oversize file reported on the file (`truncated`) rather than thrown, so the form names the field and keeps the rest.
  */
 export const multipartOptions = (config: Config) => ({
-  limits: { fileSize: config.uploadMaxBytes, files: MAX_FILES, fields: MAX_FIELDS, fieldSize: 20 * 1024, parts: MAX_FILES + MAX_FIELDS },
+  limits: { fileSize: config.uploadMaxBytes, files: MAX_FILES, fields: MAX_FIELDS, fieldSize: FIELD_BYTES, parts: MAX_FILES + MAX_FIELDS },
   throwFileSizeLimit: false,
 });
 
 /**
  * Consumes a multipart/form-data request: text fields into `values` (repeated names keep every value, in order), each
  * non-empty file streamed to the content-addressed store (hashing while writing, size limit enforced while
- * streaming, type checked from the content); a refused file becomes an error message key under its field name
- * ('evidence.error.tooLarge' | 'evidence.error.type' | 'evidence.error.tooMany' | 'evidence.error.empty') and is not
- * kept. A form posted url-encoded (no file chosen, no JavaScript needed) gives its values and no files.
+ * streaming, type checked from the content); a refused file becomes an error under its field name
+ * ('evidence.error.tooLarge' with the limit as `{ max }` | 'evidence.error.type' | 'evidence.error.tooMany' |
+ * 'evidence.error.empty') and is not kept. A text value longer than `FIELD_BYTES` is kept cut short, for the form's
+ * schema to refuse. A form posted url-encoded (no file chosen, no JavaScript needed) gives its values and no files.
  */
 export async function readEvidenceForm(request: FastifyRequest, config: Config): Promise<EvidenceForm> {
   const form: EvidenceForm = { values: {}, files: [], errors: {} };
@@ -50,16 +57,15 @@ export async function readEvidenceForm(request: FastifyRequest, config: Config):
   try {
     for await (const part of request.parts() as AsyncIterable<Multipart>) {
       if (part.type === 'field') {
-        if (part.valueTruncated) form.errors[part.fieldname] ??= 'form.error.tooLong';
         // PostgreSQL text cannot hold U+0000; other bodies are refused for it before their handler (nul-character-guard).
-        else if (typeof part.value === 'string' && part.value.includes('\u0000')) form.errors[part.fieldname] ??= 'form.error.invalid';
+        if (typeof part.value === 'string' && part.value.includes('\u0000')) form.errors[part.fieldname] ??= 'form.error.invalid';
         else if (typeof part.value === 'string') (form.values[part.fieldname] ??= []).push(part.value);
         continue;
       }
       lastFileField = part.fieldname;
       const stored = await storeFile(part, config);
-      if (typeof stored === 'string') form.errors[part.fieldname] ??= stored;
-      else if (stored) form.files.push(stored);
+      if (typeof stored === 'object' && 'sha256' in stored) form.files.push(stored);
+      else if (stored) form.errors[part.fieldname] ??= stored;
     }
   } catch (error) {
     if (!isBodyError(error)) throw error;
@@ -70,8 +76,8 @@ export async function readEvidenceForm(request: FastifyRequest, config: Config):
   return form;
 }
 
-/** One file part: stored, refused (an error key), or nothing when the field was left empty. */
-async function storeFile(part: MultipartFile, config: Config): Promise<StoredUpload | string | undefined> {
+/** One file part: stored, refused (its error), or nothing when the field was left empty. */
+async function storeFile(part: MultipartFile, config: Config): Promise<StoredUpload | FieldError | undefined> {
   const received = await receive(part.file, config.evidenceDir, config.uploadMaxBytes);
   if (received.sizeBytes === 0) {
     await discard(received);
@@ -80,7 +86,7 @@ async function storeFile(part: MultipartFile, config: Config): Promise<StoredUpl
   }
   if (received.tooLarge || part.file.truncated) {
     await discard(received);
-    return 'evidence.error.tooLarge';
+    return { key: 'evidence.error.tooLarge', values: { max: { fileSize: config.uploadMaxBytes } } };
   }
   const fileName = cleanFileName(part.filename);
   const mediaType = await acceptedMediaType(received, fileName);

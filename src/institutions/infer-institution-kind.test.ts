@@ -103,3 +103,83 @@ describe('inferInstitutionKind: fallbacks and false friends', () => {
     expect(inferInstitutionKind('Un réseau de citoyens', 'other')).toBe('other');
   });
 });
+
+// Names as they are written in the lead and supporting institution columns of the OGP open-parliament extract
+// (../shared/data/ogp/ogp_commitments_open_parliament_2024-07.csv), where legislatures were once typed as agencies.
+describe('inferInstitutionKind: legislatures of the OGP open-parliament extract', () => {
+  it.each([
+    ['House of Representatives', 'lead'],
+    ['House of Representatives of the States General', 'lead'],
+    ['Secretariat General of the House of Representatives', 'lead'],
+    ['Office of the Clerk of the House', 'lead'],
+    ['The Senate of the Republic of Kenya', 'lead'],
+    ['Chamber of Senators', 'lead'],
+    ['Chamber of Deputies of the Nation', 'government'],
+    ['Cámara de Diputados', 'government'],
+    ['Actores de gobierno De la Cámara de Diputadas y Diputados', 'government'],
+    ['Poder Legislativo – Cámara de Senadores', 'lead'],
+    ['Asamblea Legislativa de la República de Costa Rica', 'lead'],
+    ['Asamblea Nacional (AN)', 'lead'],
+    ['Congreso Nacional de Chile', 'lead'],
+    ['Sovereign National Congress of the Republic of Honduras', 'lead'],
+    ['National Assembly of the Republic of Serbia', 'lead'],
+    ['Hellenic Parliament', 'lead'],
+    ['National Legislature', 'lead'],
+    ['Knesset', 'government'],
+    ['Riigikogu', 'lead'],
+    ['Other stakeholders: the Office of the Seimas', 'government'],
+    ['Kepala Biro Pemberitaan Parlemen', 'lead'],
+    ['1. Head of Bureau for Legal and Public Complaints of DPR RI, 2. Head of Bureau for Session I of DPR RI', 'lead'],
+    // Committees of a legislature are not independent commissions.
+    ['Comisión de Ética y Transparencia Del Senado', 'government'],
+    ['Comisión Especial de Parlamento', 'lead'],
+    ['Congreso de la República/Comisión de Derechos Humanos', 'lead'],
+  ] as const)('%s (%s) → parliament', (name, group) => {
+    expect(inferInstitutionKind(name, group)).toBe('parliament');
+  });
+
+  it.each([
+    // The executive's dealings with the legislature.
+    ['Minister of State for Relations with the Parliament', 'lead', 'ministry'],
+    ['Ministry Delegate to the Head of Government in charge of Relations with Parliament', 'government', 'ministry'],
+    ['Department for Liaison with the Parliament Chancellery of the Prime-Minister', 'government', 'agency'],
+    ['Parliamentary Counsel Office', 'lead', 'agency'],
+    ['Cabinet Office, Office of the Parliamentary Counsel', 'lead', 'agency'],
+    // International bodies and watchdogs named after parliaments.
+    ['Parliamentary Assembly of the Council of Europe (PACE)', 'government', 'international_body'],
+    ['ParlAmericas', 'government', 'international_body'],
+    ['Open Parliament e-Network', 'government', 'civil_society'],
+    ['Organizaciones que conforman la Alianza para una Asamblea Abierta (AAA): ACESSA, Costa Rica Integra', 'government', 'civil_society'],
+    // Words of the same family that name no legislature.
+    ['Government’s Secretariat General/Republic Secretariat for Legislation', 'lead', 'agency'],
+    ['National Housing Development Authority', 'government', 'agency'],
+    ['Chamber of Commerce and Industry of Serbia', 'government', 'private_sector'],
+    ['Office of Deputy Prime Minister Mher Grigoryan', 'government', 'agency'],
+  ] as const)('%s (%s) → %s', (name, group, kind) => {
+    expect(inferInstitutionKind(name, group)).toBe(kind);
+  });
+});
+
+describe('inferInstitutionKind: legislatures in French, Spanish, Portuguese and Swahili', () => {
+  it.each([
+    'Chambre des représentants', 'Chambre des conseillers', 'Assemblée nationale du Québec', 'Parlement de la Communauté française',
+    'Congreso de los Diputados', 'Cortes Generales', 'Legislatura de la Ciudad de Buenos Aires', 'Órgano Legislativo',
+    'Câmara dos Deputados', 'Senado Federal', 'Congresso Nacional', 'Assembleia da República', 'Assembleia Legislativa do Estado de São Paulo',
+    'Bunge la Tanzania', 'Bunge la Kaunti ya Nairobi', 'Makueni County Assembly',
+  ])('%s → parliament', (name) => {
+    expect(inferInstitutionKind(name, 'government')).toBe('parliament');
+  });
+
+  it.each([
+    ['Ministry of Relations with Parliament', 'ministry'],
+    ['Ministère des Relations avec le Parlement', 'ministry'],
+    ['Ministre délégué chargé des relations avec le Parlement', 'ministry'],
+    ['Secretaría de Relaciones Parlamentarias', 'agency'],
+    ['Ministério das Relações com o Parlamento', 'ministry'],
+    ['Department of Parliamentary Affairs', 'agency'],
+    ['Câmara Municipal de Lisboa', 'subnational_government'],
+    ['County Assemblies Forum', 'subnational_government'],
+  ] as const)('%s → %s', (name, kind) => {
+    expect(inferInstitutionKind(name, 'government')).toBe(kind);
+  });
+});

@@ -2,8 +2,8 @@ import { foldAccents } from '../text/fold-accents.ts';
 import type { InstitutionKind } from './institution-kinds.ts';
 
 /**
- * Guesses what kind of body an institution is from its name, in English, French, Spanish or Swahili, so imported
- * commitments can be filtered by kind. A guess only: editors correct it in the interface.
+ * Guesses what kind of body an institution is from its name, in English, French, Spanish, Portuguese or Swahili, so
+ * imported commitments can be filtered by kind. A guess only: editors correct it in the interface.
  */
 
 interface KindRule {
@@ -12,26 +12,69 @@ interface KindRule {
   words: RegExp;
   /** Acronyms that are also ordinary words in lower case ("UN" and the French "un"), matched as written. */
   acronyms?: RegExp;
+  /** Phrases in which the rule's words mean something else, taken out of the name before `words` is tried. */
+  except?: RegExp;
 }
 
-// The first rule that matches wins, so the order settles names with two kinds of words: "Forum des assemblées de
-// comté" is a county body before it is an assembly, "Ministerio de Medio Ambiente" a ministry and not the media.
+// The words that name a legislature, or one of its two houses, in English, French, Spanish, Portuguese and Swahili,
+// plus the names of national parliaments that say no such word (Knesset, Riigikogu, Saeima...). "Legislative" alone
+// is not one: "Legislative Drafting Department" and "Secretariat for Legislation" belong to the executive.
+const LEGISLATURE = new RegExp(`\\b(${[
+  'senate', 'senat', 'senado( federal)?', 'senators', 'senateurs', 'senadores',
+  'parliament\\w*', 'parlement\\w*', 'parlament\\w*', 'parlemen', 'bunge', 'legislature', 'legislatura',
+  'lawmakers', 'legislators', 'legisladore?s', 'diputad[oa]s', 'deputados', 'deputes',
+  'congress\\w*', 'congres', 'congreso', 'congresistas',
+  'assembly', 'assemblies', 'assemblee\\w*', 'asamblea\\w*', 'assembleia\\w*',
+  'house of (representatives|commons|lords|assembly|delegates|councillors|peoples?|keys|federation)',
+  '(clerk|speaker|leaders?|secretary[- ]general|secretariat general|president) of the house',
+  '(both|two) (chambers|houses)',
+  'chambers? of (deputies|senators|representatives|councillors)', 'chambre des (deputes|representants|conseillers)',
+  'camara (de|dos) (diputad\\w*|deputad\\w*|senador\\w*|representantes)', 'camaras? (alta|baja|legislativas?)',
+  '(poder|organo|pouvoir|rama) legislati(vo|f)', 'legislative (branch|council)',
+  'knesset', 'riigikogu', 'saeima', 'seimas', 'sejm', 'storting\\w*', 'folketing\\w*', 'althingi', 'eduskunta',
+  'riksdag\\w*', 'bundestag', 'nationalrat', 'oireachtas', 'dail eireann', 'verkhovna rada', 'jogorku kenesh',
+  'skupstin\\w*', 'sabor', 'cortes generales', 'state duma', 'great khural', 'states general', 'staten-generaal',
+  'dewan perwakilan rakyat',
+].join('|')})\\b`);
+
+// Where those words name something else: the executive's dealings with the legislature ("Ministry of Relations with
+// Parliament", "Secretaría de Relaciones Parlamentarias", the government's drafters in "Office of the Parliamentary
+// Counsel") and citizens' assemblies.
+const NOT_A_LEGISLATURE = new RegExp(`\\b(${[
+  '(relations?|liaison|relaciones|relacoes|rapports) (with|avec|con|com) (the |le |la |l\'|el |o |a |os )?\\w+',
+  '(relations?|relaciones|relacoes) (parlementaires|parlamentari[ao]s|parlamentares|legislativ[ao]s)',
+  '(parliamentary|legislative) (affairs|liaison|counsel)', 'affaires parlementaires',
+  'asuntos (parlamentarios|legislativos)', 'assuntos parlamentares',
+  'citizens\'? assembl\\w*', 'assemblees? citoyennes?', 'asambleas? ciudadanas?', 'assembleias? cidadas?',
+].join('|')})\\b`, 'g');
+
+// The first rule that matches wins, so the order settles names with two kinds of words: "Ministerio de Medio
+// Ambiente" is a ministry and not the media, "Comisión de Ética del Senado" a committee of the Senate and not an
+// independent commission, "Forum des assemblées de comté" an association of county bodies and not an assembly.
 const RULES: readonly KindRule[] = [
   {
     kind: 'international_body',
-    words: /\b(nepad|aprm|maep|united nations|nations unies|naciones unidas|onu|undp|pnud|world bank|banque mondiale|banco mundial|benki ya dunia|african union|union africaine|union africana|umoja wa afrika|oecd|ocde|european union|union europeenne|union europea|european commission|commission europeenne|comision europea|imf|fmi|usaid|giz|open government partnership)\b/,
+    words: /\b(nepad|aprm|maep|united nations|nations unies|naciones unidas|onu|undp|pnud|world bank|banque mondiale|banco mundial|benki ya dunia|african union|union africaine|union africana|umoja wa afrika|oecd|ocde|european union|union europeenne|union europea|european commission|commission europeenne|comision europea|council of europe|conseil de l'europe|consejo de europa|osce|inter-parliamentary union|union interparlementaire|union interparlamentaria|parlamericas|imf|fmi|usaid|giz|open government partnership)\b/,
     acronyms: /\bUN\b/,
   },
   {
     kind: 'subnational_government',
-    words: /\b(county assembl\w*|assemblees? de comte|asambleas? de condado|bunge la kaunti|council of governors|conseil des gouverneurs|consejo de gobernadores|county governments?|gouvernements? de comte|serikali (za|ya) kaunti)\b/,
+    words: /\b(county assemblies forum|forum (of|des|de) (the )?(county assemblies|assemblees de comte)|foro de asambleas de condado|council of governors|conseil des gouverneurs|consejo de gobernadores|county governments?|gouvernements? de comte|serikali (za|ya) kaunti)\b/,
   },
-  { kind: 'ministry', words: /\b(ministry|ministries|ministere|ministeres|ministerio|ministerios|wizara)\b/ },
-  { kind: 'independent_commission', words: /\b(commissions?|comision(es)?|comissao|tume)\b/ },
   {
-    kind: 'parliament',
-    words: /\b(senate|senat|senado|parliament\w*|parlement\w*|parlamento|congress|congres|congreso|bunge|assembly|assemblies|assemblee\w*|asamblea\w*|legislature|poder legislativo)\b/,
+    kind: 'ministry',
+    // A minister named as the lead institution stands for the ministry ("Minister of State for Relations with the
+    // Parliament"); only at the start, since "Office of the Prime Minister" is an office.
+    words: /\b(ministry|ministries|ministere|ministeres|ministerio|ministerios|wizara)\b|^(the )?(minister|ministre|ministro|ministra|waziri)\b/,
   },
+  // Watchdogs and networks named after the legislature they watch.
+  {
+    kind: 'civil_society',
+    words: /\b(parliament(ary)?|legislative|parlementaire|parlamentaria) (e-?network|network|networks|initiatives network|watch|monitoring)\b|\b(alianza|alliance|alianca) (para|pour|for) (una?|an?|l')? ?(asamblea|parlamento|congreso|parlement|parliament|assemblee|assembly) (abiert[ao]|ouverte|open)\b/,
+  },
+  // DPR: Indonesia's House of Representatives (Dewan Perwakilan Rakyat), as "DPR RI" in its own plans.
+  { kind: 'parliament', words: LEGISLATURE, acronyms: /\bDPR\b/, except: NOT_A_LEGISLATURE },
+  { kind: 'independent_commission', words: /\b(commissions?|comision(es)?|comissao|tume)\b/ },
   {
     kind: 'judiciary',
     words: /\b(judiciary|pouvoir judiciaire|poder judicial|courts?|cour|tribunal\w*|mahakama|juzgados?|judicature)\b/,
@@ -63,7 +106,8 @@ export type ActorGroup = 'government' | 'other' | 'lead';
 
 export function inferInstitutionKind(name: string, actorGroup: ActorGroup): InstitutionKind {
   const folded = foldAccents(name).toLowerCase();
-  const rule = RULES.find(({ words, acronyms }) => words.test(folded) || (acronyms?.test(name) ?? false));
+  const rule = RULES.find(({ words, acronyms, except }) =>
+    words.test(except ? folded.replace(except, ' ') : folded) || (acronyms?.test(name) ?? false));
   if (rule) return rule.kind;
   // An unnamed government body is most often an agency; for the others we would rather say we do not know.
   return actorGroup === 'other' ? 'other' : 'agency';

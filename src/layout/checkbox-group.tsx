@@ -1,6 +1,6 @@
 import type { Intl } from '../i18n/intl.ts';
 import type { FormState } from '../http/form.ts';
-import { fieldId, type SelectGroup, type SelectOption } from './form.tsx';
+import { errorMessage, fieldId, type SelectGroup, type SelectOption } from './form.tsx';
 
 /**
  * A choice of several values: checkboxes sharing one name, in a fieldset whose legend is the label (optionally in
@@ -29,7 +29,7 @@ export function CheckboxGroup({ intl, form, name, label, hint, options }: {
     <fieldset id={fieldId(name)} tabindex="-1" class={error ? 'field field-invalid' : 'field'} aria-describedby={describedBy}>
       <legend safe>{intl.t('form.optional', { label })}</legend>
       {hint ? <p id={`${fieldId(name)}-hint`} class="hint" safe>{hint}</p> : ''}
-      {error ? <p id={`${fieldId(name)}-error`} class="field-error" safe>{intl.t(error, { field: label })}</p> : ''}
+      {error ? <p id={`${fieldId(name)}-error`} class="field-error" safe>{errorMessage(intl, error, label)}</p> : ''}
       {options.map((o) => 'options' in o
         ? <fieldset class="checkbox-group"><legend safe>{o.label}</legend><ul class="checkboxes">{o.options.map(box)}</ul></fieldset>
         : <ul class="checkboxes">{box(o)}</ul>)}

@@ -1,7 +1,8 @@
 import type { Children } from '@kitajs/html';
 import type { Intl } from '../i18n/intl.ts';
 import { CSRF_FIELD, multipartAction } from '../http/csrf.ts';
-import type { FormState } from '../http/form.ts';
+import type { FieldError, FormState } from '../http/form.ts';
+import { formatFileSize } from '../evidence/file-size.ts';
 import { textDir } from '../i18n/text-direction.ts';
 
 /**
@@ -10,6 +11,14 @@ import { textDir } from '../i18n/text-direction.ts';
  * links to each field in error. Forms post without JavaScript and carry the CSRF token.
  */
 export const fieldId = (name: string) => `field-${name}`;
+
+/** An error's message, naming its field (`field`, its label) and saying its values in the page's language. */
+export function errorMessage(intl: Intl, error: FieldError, field = ''): string {
+  if (typeof error === 'string') return intl.t(error, { field });
+  const values = Object.fromEntries(Object.entries(error.values)
+    .map(([name, value]) => [name, typeof value === 'object' ? formatFileSize(intl, value.fileSize) : value]));
+  return intl.t(error.key, { ...values, field });
+}
 
 /** A form posted with its CSRF token; `multipart` for file uploads, whose token rides in the action's query (csrf.ts). */
 export function PostForm({ action, csrfToken, children, class: className, multipart }: {
@@ -31,9 +40,9 @@ export function ErrorSummary({ intl, form, labels }: { intl: Intl; form: FormSta
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
       <h2 id="error-summary-title" safe>{intl.t('form.errorSummary')}</h2>
       <ul>
-        {entries.map(([name, key]) => {
+        {entries.map(([name, error]) => {
           const label = labels[name];
-          const message = intl.t(key, { field: label ?? '' });
+          const message = errorMessage(intl, error, label);
           return <li>{label ? <a href={`#${fieldId(name)}`} safe>{message}</a> : <span safe>{message}</span>}</li>;
         })}
       </ul>
@@ -50,7 +59,7 @@ type FieldProps = {
   textLang?: string;
 };
 
-function describedBy(name: string, hint: string | undefined, error: string | undefined): string | undefined {
+function describedBy(name: string, hint: string | undefined, error: FieldError | undefined): string | undefined {
   const ids = [hint ? `${fieldId(name)}-hint` : '', error ? `${fieldId(name)}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
@@ -61,7 +70,7 @@ function FieldFrame({ intl, form, name, label, hint, optional, children }: Field
     <div class={error ? 'field field-invalid' : 'field'}>
       <label for={fieldId(name)} safe>{optional ? intl.t('form.optional', { label }) : label}</label>
       {hint ? <p id={`${fieldId(name)}-hint`} class="hint" safe>{hint}</p> : ''}
-      {error ? <p id={`${fieldId(name)}-error`} class="field-error" safe>{intl.t(error, { field: label })}</p> : ''}
+      {error ? <p id={`${fieldId(name)}-error`} class="field-error" safe>{errorMessage(intl, error, label)}</p> : ''}
       {children as 'safe'}
     </div>
   );

@@ -30,9 +30,14 @@ export function formatPartialDate(intl: Intl, value: PartialDateView | null): st
   return dateFormat(intl.locale, value.precision).format(date);
 }
 
-/** A moment (a report sent, an e-mail queued, a sign-in), in UTC and saying so: readers are in many time zones. */
-export const formatInstant = (intl: Intl, at: Date): string =>
-  `${intl.formatDate(at, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+/**
+ * A moment (a report sent, an e-mail queued, a sign-in), in UTC and saying so: readers are in many time zones. Plain
+ * text, for pages (which escape it) and e-mails alike. Pages list moments, short (`medium`: "28 nov. 2026, 01:42 UTC");
+ * an e-mail says one inside a sentence, read away from any page, so it writes the date out as a sentence would
+ * (`long`: "… a été changé le 28 novembre 2026 à 01:42 UTC, et …").
+ */
+export const formatInstant = (intl: Intl, at: Date, dateStyle: 'medium' | 'long' = 'medium'): string =>
+  `${intl.formatDate(at, { dateStyle, timeStyle: 'short', timeZone: 'UTC' })} UTC`;
 
 /** Prose stored as text: paragraphs are separated by blank lines or line breaks. */
 export function paragraphs(text: string | null | undefined): string[] {

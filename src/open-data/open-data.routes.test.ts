@@ -7,9 +7,11 @@ import addFormats from 'ajv-formats';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { HOSTILE_TITLE, saveHostileCommitment } from '../../test/helpers/hostile-commitment.ts';
 import { savePublicReportingFixture } from '../../test/helpers/public-reporting-data.ts';
+import { saveDatedCommitments } from '../../test/helpers/dated-commitments.ts';
 import { LEFT_OUT_COLUMNS, OPEN_DATA_TABLES, type OpenDataTable } from './open-data-tables.ts';
 import { tableRows } from './table-rows.queries.ts';
 import { loadMessages } from '../i18n/intl.ts';
+import { EXPORT_COLUMNS } from '../downloads/export-columns.ts';
 
 let t: TestApp;
 let files: Map<string, Buffer>;
@@ -17,6 +19,8 @@ let generatedBetween: [number, number];
 beforeAll(async () => {
   t = await createTestApp();
   await saveHostileCommitment(t.database.db);
+  // Commitments numbered as their plan writes them ("1.2", "III.4").
+  await saveDatedCommitments(t.database.db);
   // Two closed rounds and an open one, with restricted evidence and named reviewers that must stay out of the package.
   await savePublicReportingFixture(t.database.db);
   const before = Date.now();
@@ -101,6 +105,9 @@ describe('GET /open-data/ahadi-open-data.zip', () => {
     expect(texts.some((r) => r.title === HOSTILE_TITLE)).toBe(true);
     const ratings = typedRows(OPEN_DATA_TABLES.find((table) => table.name === 'irm_ratings')!);
     expect(ratings).toContainEqual(expect.objectContaining({ indicator: 'relevance_technology', state: 'no_data', value: null }));
+    const commitments = typedRows(OPEN_DATA_TABLES.find((table) => table.name === 'commitments')!);
+    expect(commitments.filter((r) => r.number_label !== null).map((r) => [r.ogp_id, r.number_in_plan, r.number_label]))
+      .toEqual([['UG0012', null, '1.2'], ['UG0013', null, 'III.4']]);
   });
 
   it('publishes reporting as the public sees it: closed rounds only, no restricted evidence, no persons', async () => {
@@ -198,6 +205,32 @@ describe('GET /{locale}/open-data', () => {
       const messages = loadMessages(locale);
       for (const table of OPEN_DATA_TABLES) {
         expect(res.body).toContain(`<code>${table.name}.csv</code> <span>${messages[`openData.table.${table.name}`]}</span>`);
+      }
+    }
+  });
+
+  it('gives the meaning of each column of a list download in the language of the page', async () => {
+    const unescape = (html: string) => html.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const meanings = async (locale: string) => {
+      const body = (await t.app.inject(`/${locale}/open-data`)).body;
+      return new Map(EXPORT_COLUMNS.map(({ key }) => {
+        const cell = new RegExp(`<td data-label="[^"]*"><code>${key}</code></td><td data-label="[^"]*">([^<]*)</td>`).exec(body);
+        expect(cell, `${locale}: ${key}`).not.toBeNull();
+        return [key, unescape(cell![1]!)];
+      }));
+    };
+    const english = await meanings('en');
+    expect(english.get('ogp_id')).toBe("OGP's commitment id (KE0031)");
+    expect(english.get('number_label')).toBe('The number as the plan writes it (1.2, 3a, III.4), when not a whole number; else empty');
+    const french = await meanings('fr');
+    expect(french.get('ogp_id')).toBe('Identifiant de l’engagement à l’OGP (KE0031)');
+    expect(french.get('irm_completion')).toMatch(/^Indicateur de l’IRM « Achèvement » : /);
+    expect((await meanings('sw')).get('milestone_count')).toBe('Idadi ya hatua muhimu');
+    for (const locale of ['fr', 'es', 'sw']) {
+      const translated = await meanings(locale);
+      for (const [key, meaning] of english) {
+        expect(translated.get(key), `${locale}: ${key}`).not.toBe(meaning);
+        expect(translated.get(key), `${locale}: ${key}`).not.toContain('openData.');
       }
     }
   });

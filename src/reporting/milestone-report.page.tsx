@@ -3,7 +3,7 @@ import { languageName } from '../i18n/intl.ts';
 import { LOCALES } from '../i18n/locales.ts';
 import type { FormState } from '../http/form.ts';
 import { Layout, type PageContext } from '../layout/layout.tsx';
-import { ErrorSummary, fieldId, formTitle, Notice, PostForm, SelectField, TextArea, TextField } from '../layout/form.tsx';
+import { ErrorSummary, errorMessage, fieldId, formTitle, Notice, PostForm, SelectField, TextArea, TextField } from '../layout/form.tsx';
 import type { RoundTarget } from './commands/round-target.ts';
 import { REPORT_STATUSES } from './commands/submit-milestone-report.ts';
 import { formatFileSize } from '../evidence/file-size.ts';
@@ -38,7 +38,7 @@ export function RevisionField({ intl, form, revision }: { intl: Intl; form: Form
   return (
     <>
       <input type="hidden" name="revision" value={String(revision)} />
-      {error ? <p id={fieldId('revision')} class="field-error" tabindex="-1" safe>{intl.t(error, { field: revisionLabel(intl, revision) })}</p> : ''}
+      {error ? <p id={fieldId('revision')} class="field-error" tabindex="-1" safe>{errorMessage(intl, error, revisionLabel(intl, revision))}</p> : ''}
     </>
   );
 }
@@ -105,7 +105,7 @@ export function milestoneReportPage(ctx: PageContext, view: MilestoneFrame & {
                 aria-describedby={form.errors.evidence ? `${fieldId('evidence')}-error` : 'evidence-hint'}>
                 <legend safe>{labels.evidence}</legend>
                 <p id="evidence-hint" class="hint" safe>{t('reporting.hint.evidence')}</p>
-                {form.errors.evidence ? <p id={`${fieldId('evidence')}-error`} class="field-error" safe>{t(form.errors.evidence, { field: labels.evidence })}</p> : ''}
+                {form.errors.evidence ? <p id={`${fieldId('evidence')}-error`} class="field-error" safe>{errorMessage(intl, form.errors.evidence, labels.evidence)}</p> : ''}
                 <FileInput intl={intl} form={form} label={labels.file} limit={formatFileSize(intl, view.uploadMaxBytes)} />
                 <TextField intl={intl} form={form} name="fileTitle" label={labels.fileTitle} optional />
                 <Checkbox intl={intl} form={form} name="fileRestricted" label={labels.fileRestricted} />
@@ -126,7 +126,7 @@ export function milestoneReportPage(ctx: PageContext, view: MilestoneFrame & {
 
 /**
  * The file input of the evidence fieldset (the only file input of the portal's forms so far). Its hint says the
- * largest size accepted, which the error of a file too large points to.
+ * largest size accepted, as the error of a file too large does (evidence-upload.ts).
  */
 function FileInput({ intl, form, label, limit }: { intl: Intl; form: FormState; label: string; limit: string }) {
   const error = form.errors.file;
@@ -134,7 +134,7 @@ function FileInput({ intl, form, label, limit }: { intl: Intl; form: FormState; 
     <div class={error ? 'field field-invalid' : 'field'}>
       <label for={fieldId('file')} safe>{intl.t('form.optional', { label })}</label>
       <p id={`${fieldId('file')}-hint`} class="hint" safe>{intl.t('reporting.hint.file', { limit })}</p>
-      {error ? <p id={`${fieldId('file')}-error`} class="field-error" safe>{intl.t(error, { field: label })}</p> : ''}
+      {error ? <p id={`${fieldId('file')}-error`} class="field-error" safe>{errorMessage(intl, error, label)}</p> : ''}
       <input type="file" id={fieldId('file')} name="file" aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? `${fieldId('file')}-hint ${fieldId('file')}-error` : `${fieldId('file')}-hint`} />
     </div>

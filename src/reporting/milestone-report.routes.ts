@@ -2,12 +2,13 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../http/server.ts';
 import { authorize } from '../http/authorize.ts';
 import { csrfToken } from '../http/csrf.ts';
-import { emptyForm, formValues, type FormState } from '../http/form.ts';
+import { emptyForm, formValues, type FieldError, type FormState } from '../http/form.ts';
 import { notFound } from '../http/errors.ts';
 import { intlFromParams } from '../http/locale-params.ts';
 import { pageContext, sendPrivatePage } from '../http/page-context.ts';
 import { currentUser, type CurrentUser } from '../accounts/current-user.ts';
 import { readEvidenceForm } from '../evidence/evidence-upload.ts';
+import { errorMessage } from '../layout/form.tsx';
 import { checkLink } from '../evidence/link-check.ts';
 import { submitMilestoneReport } from './commands/submit-milestone-report.ts';
 import { recordVerdict } from './commands/record-verdict.ts';
@@ -137,13 +138,13 @@ export function registerMilestoneReportRoutes(app: FastifyInstance, deps: AppDep
   }
 
   async function renderReport(request: FastifyRequest<Params>, reply: FastifyReply, user: CurrentUser, frame: MilestoneFrame,
-    report: ReportDetail | null, form: FormState | null, status: number, refusal?: string) {
+    report: ReportDetail | null, form: FormState | null, status: number, refusal?: FieldError) {
     const institutions = form && user.role === 'administrator' ? await reportingInstitutions(db, frame.milestone.commitmentId) : null;
     const ctx = pageContext(request, reply, web, user);
     return sendPrivatePage(reply, milestoneReportPage(ctx, {
       ...frame, report, form: form ? { values: formValues(form.values), errors: form.errors } : null, institutions,
       csrfToken: csrfToken(web, request, reply), uploadMaxBytes: config.uploadMaxBytes,
-      notice: refusal ? intlFromParams(request.params).t(refusal) : status === 200 ? notice(request, 'reporting.notice.reported') : undefined,
+      notice: refusal ? errorMessage(intlFromParams(request.params), refusal) : status === 200 ? notice(request, 'reporting.notice.reported') : undefined,
     }), status);
   }
 

@@ -1,7 +1,7 @@
 import type { Intl } from '../i18n/intl.ts';
 import type { FormState } from '../http/form.ts';
 import type { MilestoneReportStatus, Verdict } from '../db/schema.ts';
-import { fieldId } from '../layout/form.tsx';
+import { errorMessage, fieldId } from '../layout/form.tsx';
 import { formatInstant, paragraphs } from '../layout/format.ts';
 import { evidenceUrl } from '../evidence/evidence-url.ts';
 import { linkErrorMessage } from '../evidence/link-check.ts';
@@ -51,7 +51,7 @@ export function Checkbox({ intl, form, name, label, hint }: { intl: Intl; form: 
   const described = [hint ? `${fieldId(name)}-hint` : '', error ? `${fieldId(name)}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class={error ? 'field field-invalid' : 'field'}>
-      {error ? <p id={`${fieldId(name)}-error`} class="field-error" safe>{intl.t(error, { field: label })}</p> : ''}
+      {error ? <p id={`${fieldId(name)}-error`} class="field-error" safe>{errorMessage(intl, error, label)}</p> : ''}
       <div class="checkbox">
         <input type="checkbox" id={fieldId(name)} name={name} value="yes" checked={form.values[name] === 'yes'} aria-describedby={described} />
         <label for={fieldId(name)} safe>{label}</label>

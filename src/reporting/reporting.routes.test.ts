@@ -139,7 +139,7 @@ describe('the forms', () => {
     const page = await clients.poc.get(reportOf(m1));
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('enctype="multipart/form-data"');
-    // The largest file accepted (AHADI_UPLOAD_MAX_MB, 20 by default), which a refused file's error points to.
+    // The largest file accepted (AHADI_UPLOAD_MAX_MB, 20 by default), which a refused file's error says too (report-limits.routes.test.ts).
     expect(page.body).toContain('PDF, office document, image, text or CSV, up to 20 MB.');
     const token = csrfTokenIn(page.body)!;
     const res = await postMultipart(clients.poc, reportOf(m1), [

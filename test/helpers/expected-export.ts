@@ -10,7 +10,7 @@ export type Expected = Record<string, string | number | string[] | null>;
 export async function expectedExportRow(db: Db, ogpId: string, locale: string): Promise<Expected> {
   const c = await db.selectFrom('commitments as c').innerJoin('action_plans as p', 'p.id', 'c.action_plan_id')
     .innerJoin('members as m', 'm.id', 'p.member_id')
-    .select(['c.id', 'c.ogp_id', 'c.number_in_plan', 'c.source_locale', 'c.updated_at', 'm.name', 'm.code', 'p.number', 'p.start_year', 'p.end_year'])
+    .select(['c.id', 'c.ogp_id', 'c.number_in_plan', 'c.number_label', 'c.source_locale', 'c.updated_at', 'm.name', 'm.code', 'p.number', 'p.start_year', 'p.end_year'])
     .where('c.ogp_id', '=', ogpId).executeTakeFirstOrThrow();
   const texts = await db.selectFrom('commitment_texts').select(['locale', 'title']).where('commitment_id', '=', c.id).execute();
   const title = texts.find((t) => t.locale === locale) ?? texts.find((t) => t.locale === c.source_locale)!;
@@ -32,6 +32,7 @@ export async function expectedExportRow(db: Db, ogpId: string, locale: string): 
     start_year: c.start_year,
     end_year: c.end_year,
     number_in_plan: c.number_in_plan,
+    number_label: c.number_label,
     title: title.title,
     title_locale: title.locale,
     source_locale: c.source_locale,

@@ -6,6 +6,7 @@ import type { CurrentUser } from '../../accounts/current-user.ts';
 import { loadDemo } from '../../demo/load-demo.ts';
 import { createMailer } from '../../mail/mailer.ts';
 import { AppError } from '../../http/errors.ts';
+import type { FieldError } from '../../http/form.ts';
 import { openReportingRound } from './open-reporting-round.ts';
 import { submitMilestoneReport } from './submit-milestone-report.ts';
 import { recordVerdict } from './record-verdict.ts';
@@ -79,10 +80,10 @@ describe('open_reporting_round', () => {
   it('refuses each bad field by name and writes nothing', async () => {
     await openRound();
     const before = await everything();
-    const cases: [Record<string, string>, string, string][] = [
+    const cases: [Record<string, string>, string, FieldError][] = [
       [{ label: '2021 Q4', deadline: futureDay() }, 'actionPlan', 'form.error.required'],
       [{ actionPlan: planId, deadline: futureDay() }, 'label', 'form.error.required'],
-      [{ actionPlan: planId, label: 'x'.repeat(61), deadline: futureDay() }, 'label', 'form.error.tooLong'],
+      [{ actionPlan: planId, label: 'x'.repeat(61), deadline: futureDay() }, 'label', { key: 'form.error.tooLong', values: { max: 60 } }],
       [{ actionPlan: planId, label: '2021 Q4' }, 'deadline', 'form.error.required'],
       [{ actionPlan: planId, label: '2021 Q4', deadline: '15/10/2031' }, 'deadline', 'reporting.error.day'],
       [{ actionPlan: planId, label: '2021 Q4', deadline: '2031-02-30' }, 'deadline', 'reporting.error.day'],
@@ -145,7 +146,7 @@ describe('submit_milestone_report', () => {
   it('refuses each bad field by name and writes nothing', async () => {
     const roundId = await openRound();
     const before = await everything();
-    const cases: [Record<string, string>, string, string][] = [
+    const cases: [Record<string, string>, string, FieldError][] = [
       [report({ status: '' }), 'status', 'form.error.required'],
       [report({ status: 'done' }), 'status', 'form.error.invalid'],
       [report({ percent: '' }), 'percent', 'form.error.required'],
@@ -155,6 +156,7 @@ describe('submit_milestone_report', () => {
       [report({ status: 'not_started', percent: '10' }), 'percent', 'reporting.error.percentForNotStarted'],
       [report({ status: 'in_progress', percent: '100' }), 'percent', 'reporting.error.percentForInProgress'],
       [report({ narrative: ' ' }), 'narrative', 'form.error.required'],
+      [report({ narrative: 'n'.repeat(10_001) }), 'narrative', { key: 'form.error.tooLong', values: { max: 10_000 } }],
       [report({ lang: 'de' }), 'lang', 'form.error.invalid'],
       [report({ linkUrl: 'javascript:alert(1)' }), 'linkUrl', 'reporting.error.url'],
       [report({ linkUrl: 'ftp://example.org/x' }), 'linkUrl', 'reporting.error.url'],
