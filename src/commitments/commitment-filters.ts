@@ -27,7 +27,8 @@ export type Sort = (typeof SORTS)[number];
 
 export const CommitmentFiltersSchema = z.object({
   // Typographic quotes make a phrase as straight ones do: phones and word processors type “…”, French «…».
-  q: z.string().trim().max(200).optional().transform((v) => (v ? v.replace(/[“”„‟«»]/g, '"') : undefined)),
+  // Words without a letter or digit (`-`, `"`, `*`) search for nothing: the whole list, not none of it.
+  q: z.string().trim().max(200).optional().transform((v) => (v && /[\p{L}\p{N}]/u.test(v) ? v.replace(/[“”„‟«»]/g, '"') : undefined)),
   member: many(slug),
   kind: many(z.enum(['national', 'local', 'legacy_local', 'other'])),
   /** An action plan as `member-slug:number` ("kenya:4"). */

@@ -24,21 +24,16 @@ export function searchQuery(q: string): RawBuilder<unknown> {
 /**
  * The text at alias `t` matches the search words, and no text of its commitment has a word they exclude (`-word`,
  * `-"two words"`). `websearch_to_tsquery` excludes per text: alone, `-open` found a commitment whose Spanish text
- * lacks "open" though its English title has it. Words that are an OGP id (`KE0031`, `ke0031`) also find that
- * commitment: people search for the id they were given, which no text holds.
+ * lacks "open" though its English title has it. An OGP id (`KE0031`) is a word of its commitment's documents
+ * (migration 020).
  */
 export function textMatches(q: string): RawBuilder<SqlBool> {
-  const words = sql<SqlBool>`t.search_vector @@ ${searchQuery(q)}`;
-  const matches = OGP_ID.test(q)
-    ? sql<SqlBool>`(${words} or t.commitment_id = (select c.id from commitments c where c.ogp_id = ${q.toUpperCase()}))`
-    : words;
+  const matches = sql<SqlBool>`t.search_vector @@ ${searchQuery(q)}`;
   const excluded = excludedWords(q);
   if (excluded === undefined) return matches;
   return sql<SqlBool>`(${matches} and not exists (
     select from commitment_texts x where x.commitment_id = t.commitment_id and x.search_vector @@ ${searchQuery(excluded)}))`;
 }
-
-const OGP_ID = /^[a-z]{2,4}[0-9]{4}$/i;
 
 /**
  * The words a search excludes, as a search for any of them (`-open -"public data"` → `open or "public data"`), or

@@ -59,6 +59,30 @@ describe('an OGP id as the search words', () => {
     }
     expect((await search('CR9999')).total).toBe(0);
   });
+
+  it('is a word among others: alternatives, exclusions and other words apply to it', async () => {
+    const all = (await t.app.inject('/api/v1/commitments?limit=1')).json() as { total: number };
+    const ids = async (q: string) => (await search(q)).data.map((c) => c.ogpId).sort();
+    expect(await ids('CR0016 or KE0031')).toEqual(['CR0016', 'KE0031']);
+    expect(await ids('cr0016 KE0031')).toEqual([]);
+    const withoutOne = await search('-CR0016');
+    expect(withoutOne.total).toBe(all.total - 1);
+    expect(withoutOne.data.map((c) => c.ogpId)).not.toContain('CR0016');
+    // CR0016's English title says "Open".
+    expect(await ids('CR0016 open')).toEqual(['CR0016']);
+  });
+});
+
+describe('search words without a letter or digit', () => {
+  it('search for nothing: the whole list, not an empty one', async () => {
+    const all = (await t.app.inject('/api/v1/commitments?limit=1')).json() as { total: number };
+    for (const q of ['-', '"', '*', '- "" *']) {
+      expect((await search(q)).total, q).toBe(all.total);
+      const page = await t.app.inject(`/en/commitments?q=${encodeURIComponent(q)}`);
+      expect(page.statusCode, q).toBe(200);
+      expect(page.body, q).toContain(`<h2 id="results-heading">${all.total} commitments</h2>`);
+    }
+  });
 });
 
 describe('excludedWords', () => {

@@ -9,8 +9,11 @@ import { listMigrations, migrate, type Migration } from '../../src/db/migrate.ts
 
 export type DatabaseBeforeMigration = {
   db: Db;
-  /** Applies the migrations from `version` on, as an upgrade does: the ones it applied. */
-  migrateRest(): Promise<Migration[]>;
+  /**
+   * Applies the migrations from `version` on, as an upgrade does: the ones it applied. With `through`, only those up
+   * to that version: a test of what one migration changes is not a test of the later ones.
+   */
+  migrateRest(through?: number): Promise<Migration[]>;
 };
 
 /**
@@ -21,11 +24,18 @@ export function databaseBeforeMigration(version: number): DatabaseBeforeMigratio
   const adminUrl = inject('databaseAdminUrl');
   const name = `ahadi_test_${randomBytes(6).toString('hex')}`;
   const earlier = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-migrations-'));
+  const copyUpTo = (last: number) => {
+    for (const m of listMigrations().filter((m) => m.version <= last)) fs.copyFileSync(m.file, path.join(earlier, path.basename(m.file)));
+  };
   const database = {
-    migrateRest: () => migrate(database.db),
+    migrateRest: async (through?: number) => {
+      if (through === undefined) return migrate(database.db);
+      copyUpTo(through);
+      return migrate(database.db, earlier);
+    },
   } as DatabaseBeforeMigration;
   beforeAll(async () => {
-    for (const m of listMigrations().filter((m) => m.version < version)) fs.copyFileSync(m.file, path.join(earlier, path.basename(m.file)));
+    copyUpTo(version - 1);
     await adminQuery(adminUrl, `create database ${name}`);
     database.db = createDb(databaseUrl(adminUrl, name), 2);
     await migrate(database.db, earlier);
