@@ -5,7 +5,8 @@ import { unguardFormula } from './csv-stream.ts';
  * The columns of a commitment list download, the same in CSV, XLSX and JSON: stable English keys (never translated,
  * so a script written against one download reads every other), in this order. Lists (institutions, policy areas)
  * are JSON arrays, and in CSV and XLSX one value per line of the cell: names never contain a line break, so the
- * split is lossless where a comma or semicolon would not be.
+ * split is lossless where a comma or semicolon would not be. A `description` is English, like the open-data package's
+ * dictionaries, for the JSON download's `columns`; the open-data page shows `openData.listColumn.{key}` in its language.
  */
 export type ExportColumnKind = 'text' | 'integer' | 'list';
 export type ExportColumn = { key: string; kind: ExportColumnKind; description: string };

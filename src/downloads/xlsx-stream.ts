@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { cleanText } from '../text/clean-text.ts';
 import type { Cell } from './csv-stream.ts';
 
 export type XlsxColumn = { header: string; width: number; wrap?: boolean };
@@ -10,7 +11,7 @@ export type XlsxColumn = { header: string; width: number; wrap?: boolean };
  * into XML and handed to the zip) as it arrives, so a long list is never held as a workbook in memory. Strings are
  * inline (no shared-string table to keep), numbers are numbers, and no cell is ever a formula. Between rows the
  * writer waits while the reader is behind, so a slow download does not pile the file up in memory.
- * XML cannot hold control characters: ExcelJS drops them (the CSV and JSON downloads keep them).
+ * Every text goes through `xlsxText`, so that one stored value can never make the file unreadable.
  */
 export function xlsxStream(sheetName: string, columns: readonly XlsxColumn[], rows: AsyncIterable<Cell[]>): Readable {
   const out = new PassThrough();
@@ -27,7 +28,7 @@ export function xlsxStream(sheetName: string, columns: readonly XlsxColumn[], ro
     header.font = { bold: true };
     header.commit();
     for await (const cells of rows) {
-      const row = sheet.addRow(cells);
+      const row = sheet.addRow(cells.map((cell) => (typeof cell === 'string' ? xlsxText(cell) : cell)));
       row.eachCell({ includeEmpty: true }, (cell, column) => { cell.style = styles[column - 1]!; });
       row.commit();
       if (out.writableNeedDrain) await drainOrClose(out);
@@ -37,6 +38,24 @@ export function xlsxStream(sheetName: string, columns: readonly XlsxColumn[], ro
     await workbook.commit();
   })().catch((error: unknown) => out.destroy(error as Error));
   return out;
+}
+
+/** Excel's most characters in a cell (UTF-16 code units): a longer text makes Excel repair the file, cutting it. */
+export const XLSX_CELL_LIMIT = 32_767;
+/** Ends a text cut at the limit, saying so in the cell where it is read, in English like the column keys. */
+export const XLSX_CUT_MARKER = '… [cut at 32,767 characters, the most an Excel cell holds: the CSV and JSON downloads have the whole text]';
+
+/**
+ * A text as an XLSX cell: cleaned as Ahadi cleans text coming in (XML cannot carry control characters, and one
+ * U+FFFE made a whole download unreadable; rows stored before the cleaning may still hold them), and cut at Excel's
+ * limit with `XLSX_CUT_MARKER`, never inside a surrogate pair. The CSV and JSON downloads keep every character.
+ */
+export function xlsxText(text: string): string {
+  const clean = cleanText(text);
+  if (clean.length <= XLSX_CELL_LIMIT) return clean;
+  let end = XLSX_CELL_LIMIT - XLSX_CUT_MARKER.length;
+  if (/[\uD800-\uDBFF]/.test(clean[end - 1]!)) end -= 1;
+  return clean.slice(0, end) + XLSX_CUT_MARKER;
 }
 
 /** Waits until the stream wants more, or is gone. */

@@ -24,10 +24,10 @@ describe('renderAtom', () => {
     expect(parsed.feed.entry.category).toEqual({ term: 'a"b', label: '<c>' });
   });
 
-  it('replaces characters XML cannot carry, so a control character in a title cannot break the feed', () => {
+  it('cleans out characters XML cannot carry (cleanText), so a control character in a title cannot break the feed', () => {
     const out = feed('bell\u0007 null\u0000 lone\uD800 ok\uD83D\uDE00');
     expect(XMLValidator.validate(out)).toBe(true);
     expect(out).not.toMatch(/[\u0000-\u0008]/);
-    expect(xml('a\u0007b\uD83D\uDE00')).toBe('a\uFFFDb\uD83D\uDE00');
+    expect(xml('a\u0007b\u000Bc\uFFFE\uD83D\uDE00')).toBe('ab\nc\uD83D\uDE00');
   });
 });

@@ -1,10 +1,11 @@
 import { escapeHtml } from '@kitajs/html';
+import { cleanText } from '../text/clean-text.ts';
 
 /**
  * An Atom 1.0 document (RFC 4287). Every text and attribute value goes through @kitajs/html's `escapeHtml`
- * (& < > " ' become entities, which XML reads the same way); characters XML 1.0 cannot carry at all (C0 controls
- * other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF) become U+FFFD first, so a hostile title cannot
- * make the feed ill-formed.
+ * (& < > " ' become entities, which XML reads the same way), after `cleanText` (characters XML 1.0 cannot carry at
+ * all: C0 controls other than tab and line breaks, lone surrogates, U+FFFE/U+FFFF), as text coming in is cleaned, so
+ * a title stored before that cannot make the feed ill-formed.
  */
 export type AtomEntry = {
   id: string;
@@ -31,11 +32,9 @@ export type AtomFeed = {
   entries: AtomEntry[];
 };
 
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 /** Text or attribute content, escaped for XML. */
 export function xml(value: string): string {
-  return escapeHtml(value.replace(NOT_XML, '\uFFFD'));
+  return escapeHtml(cleanText(value));
 }
 
 export function renderAtom(feed: AtomFeed): string {

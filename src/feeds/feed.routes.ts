@@ -38,12 +38,15 @@ export function registerFeedRoutes(app: FastifyInstance, { db, config, pageCache
   app.get<{ Params: { locale: string } }>('/:locale/feeds/commitments.atom', async (request, reply) => {
     const intl = intlFromParams(request.params);
     const filters = parseQuery(CommitmentFiltersSchema, request.query);
-    const filtered = filtersToQuery({ ...filters, sort: undefined }) !== '';
+    // The feed has its own order (latest change first), so a sort is no part of what it shows.
+    const query = filtersToQuery({ ...filters, sort: undefined });
     return send(request, reply, intl, async () => ({
       filters,
-      title: intl.t(filtered ? 'feed.titleFiltered' : 'feed.titleAll'),
+      title: intl.t(query !== '' ? 'feed.titleFiltered' : 'feed.titleAll'),
       selfPath: commitmentsFeedPath(intl.locale, filters),
-      alternatePath: `/${intl.locale}/commitments${filtersToQuery({ ...filters, sort: 'newest' })}`,
+      // The list of the same filters in its default order: the list has no "latest change" sort, and "newest" means
+      // newest plans, not latest changes. Adding that sort would take a keyset order and index of its own.
+      alternatePath: `/${intl.locale}/commitments${query}`,
     }));
   });
 

@@ -4,7 +4,7 @@ import type { Db } from '../db/connect.ts';
 import { csvStream } from '../downloads/csv-stream.ts';
 import { OPEN_DATA_TABLES } from './open-data-tables.ts';
 import { tableRows } from './table-rows.queries.ts';
-import { DICTIONARY_HEADER, dataPackageResource, dictionaryRows, rowJsonSchema } from './table-schemas.ts';
+import { DICTIONARY_HEADER, dataPackageResource, dictionaryRows, rowJsonSchemaFile } from './table-schemas.ts';
 
 export const PACKAGE_FOLDER = 'ahadi-open-data';
 export const LICENCE = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0 International', path: 'https://creativecommons.org/licenses/by/4.0/' };
@@ -30,7 +30,7 @@ export function openDataPackage(db: Db, { generatedAt, baseUrl }: { generatedAt:
   add('README.md', readme(generatedAt, baseUrl));
   add('datapackage.json', `${JSON.stringify(dataPackage(generatedAt, baseUrl), null, 2)}\n`);
   for (const table of OPEN_DATA_TABLES) {
-    add(`schemas/${table.name}.schema.json`, `${JSON.stringify(rowJsonSchema(table, baseUrl), null, 2)}\n`);
+    add(`schemas/${table.name}.schema.json`, rowJsonSchemaFile(table, baseUrl));
     addLazy(`dictionary/${table.name}.csv`, () => csvStream(DICTIONARY_HEADER, dictionaryRows(table)));
     addLazy(`data/${table.name}.csv`, () => csvStream(table.columns.map((c) => c.name), tableRows(db, table)));
   }

@@ -20,6 +20,8 @@ export type OpenDataColumn = {
   required: boolean;
   description: string;
   enum?: readonly string[];
+  /** The column, of another table of the package or this one, whose values this one's are: a foreign key. */
+  references?: { table: string; column: string };
 };
 export type OpenDataTable = {
   name: string;
@@ -35,7 +37,10 @@ const col = (name: string, type: ColumnType, required: boolean, description: str
   ({ name, type, required, description, ...(values ? { enum: values } : {}) });
 
 const id = (what: string) => col('id', 'integer', true, `Ahadi's key for the ${what}, referred to by other tables of this package`);
-const ref = (name: string, table: string, what: string, required = true) => col(name, 'integer', required, `The ${what} (${table}.id)`);
+const refersTo = (column: OpenDataColumn, table: string, key: string): OpenDataColumn => ({ ...column, references: { table, column: key } });
+const ref = (name: string, table: string, what: string, required = true) =>
+  refersTo(col(name, 'integer', required, `The ${what} (${table}.id)`), table, 'id');
+const policyAreaKey = refersTo(col('policy_area_key', 'string', true, 'The policy area (policy_areas.key)'), 'policy_areas', 'key');
 const created = col('created_at', 'datetime', true, 'When the row was first stored in Ahadi (ISO 8601, UTC)');
 const updated = col('updated_at', 'datetime', true, 'When the row was last changed in Ahadi (ISO 8601, UTC)');
 const locale = (of: string) => col('locale', 'string', true, `Language of the ${of} (ISO 639-1 code: en, fr, es, sw, ...)`);
@@ -112,7 +117,7 @@ export const OPEN_DATA_TABLES: readonly OpenDataTable[] = [
     description: 'Names of the policy areas in each language.',
     key: ['policy_area_key', 'locale'],
     columns: [
-      col('policy_area_key', 'string', true, 'The policy area (policy_areas.key)'),
+      policyAreaKey,
       locale('label'),
       col('label', 'string', true, 'Name of the policy area in that language'),
     ],
@@ -166,7 +171,7 @@ export const OPEN_DATA_TABLES: readonly OpenDataTable[] = [
     name: 'commitment_policy_areas',
     description: 'The policy areas of each commitment.',
     key: ['commitment_id', 'policy_area_key'],
-    columns: [ref('commitment_id', 'commitments', 'commitment'), col('policy_area_key', 'string', true, 'The policy area (policy_areas.key)')],
+    columns: [ref('commitment_id', 'commitments', 'commitment'), policyAreaKey],
   },
   {
     name: 'milestones',
@@ -303,7 +308,7 @@ export const OPEN_DATA_TABLES: readonly OpenDataTable[] = [
       ref('milestone_report_id', 'milestone_reports', 'report it was given with'),
       col('kind', 'string', true, 'file or link', ['file', 'link']),
       col('title', 'string', true, 'What the evidence is'),
-      col('file_sha256', 'string', false, 'For a file: SHA-256 of its content (evidence_files.sha256)'),
+      refersTo(col('file_sha256', 'string', false, 'For a file: SHA-256 of its content (evidence_files.sha256)'), 'evidence_files', 'sha256'),
       col('file_name', 'string', false, 'For a file: its name as uploaded'),
       col('url', 'string', false, 'For a link: its address'),
       col('link_sha256', 'string', false, 'For a link: SHA-256 of what it served when Ahadi fetched it'),

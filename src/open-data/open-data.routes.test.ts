@@ -169,6 +169,53 @@ describe('GET /open-data/ahadi-open-data.zip', () => {
     expect(readme).toContain('"Open Government Partnership (https://www.opengovpartnership.org/), CC BY 4.0"');
   });
 
+  it('declares the joins of the tables as foreign keys, every value of which is in the table it refers to', () => {
+    const descriptor = JSON.parse(file('datapackage.json').toString('utf8')) as {
+      resources: { name: string; path: string; schema: { fields: { name: string }[]; foreignKeys?: { fields: string; reference: { resource: string; fields: string } }[] } }[];
+    };
+    const byName = new Map(descriptor.resources.map((r) => [r.name, r]));
+    const column = (path: string, name: string) => {
+      const [header, ...rows] = parse(files.get(`ahadi-open-data/${path}`)!, { bom: true }) as string[][];
+      const index = header!.indexOf(name);
+      expect(index, `${path}: ${name}`).toBeGreaterThanOrEqual(0);
+      return rows.map((row) => row[index]!).filter((value) => value !== '');
+    };
+    let checked = 0;
+    for (const resource of descriptor.resources) {
+      const keys = resource.schema.foreignKeys ?? [];
+      // Every reference to another row is declared: the *_id columns (OGP's ogp_id is no key of ours), the policy-area
+      // keys and the evidence files.
+      const referring = resource.schema.fields.map((f) => f.name)
+        .filter((n) => n !== 'ogp_id' && /_id$|^policy_area_key$|^file_sha256$/.test(n));
+      expect(keys.map((k) => k.fields).sort(), resource.name).toEqual(referring.sort());
+      for (const key of keys) {
+        const target = key.reference.resource === '' ? resource : byName.get(key.reference.resource);
+        expect(target, `${resource.name}.${key.fields}`).toBeDefined();
+        const known = new Set(column(target!.path, key.reference.fields));
+        const values = column(resource.path, key.fields);
+        const dangling = values.filter((value) => !known.has(value));
+        expect(dangling, `${resource.name}.${key.fields} -> ${target!.name}.${key.reference.fields}`).toEqual([]);
+        checked += values.length;
+      }
+    }
+    expect(byName.get('commitments')!.schema.foreignKeys).toContainEqual({ fields: 'carried_over_from_id', reference: { resource: '', fields: 'id' } });
+    expect(byName.get('evidence-items')!.schema.foreignKeys).toContainEqual({ fields: 'file_sha256', reference: { resource: 'evidence-files', fields: 'sha256' } });
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('serves each JSON Schema at its $id, as the package holds it', async () => {
+    for (const table of OPEN_DATA_TABLES) {
+      const inPackage = file(`schemas/${table.name}.schema.json`).toString('utf8');
+      const res = await t.app.inject(new URL(JSON.parse(inPackage).$id).pathname);
+      expect(res.statusCode, table.name).toBe(200);
+      expect(res.headers['content-type']).toBe('application/schema+json; charset=utf-8');
+      expect(res.body).toBe(inPackage);
+    }
+    for (const url of ['/open-data/schemas/accounts.schema.json', '/open-data/schemas/members.json', '/open-data/schemas/..%2Fmembers.schema.json']) {
+      expect((await t.app.inject(url)).statusCode, url).toBe(404);
+    }
+  });
+
   it('leaves out no column of the exported tables except the derived ones it names', async () => {
     for (const table of OPEN_DATA_TABLES) {
       const { rows } = await sql<{ column_name: string }>`select column_name from information_schema.columns

@@ -6,6 +6,9 @@ import { publicPageContext, sendPublicPage } from '../http/page-context.ts';
 import { BUILD_VERSION } from '../layout/build-version.ts';
 import { openDataPackage } from './open-data-package.ts';
 import { openDataPage, PACKAGE_URL } from './open-data.page.tsx';
+import { notFound } from '../http/errors.ts';
+import { OPEN_DATA_TABLES } from './open-data-tables.ts';
+import { rowJsonSchemaFile, schemaPath } from './table-schemas.ts';
 
 type KeptPackage = { zip: Buffer; generatedAt: Date };
 
@@ -14,9 +17,10 @@ const KEPT_PACKAGE_BYTES = 64 * 2 ** 20;
 
 /**
  * `/open-data/ahadi-open-data.zip`: the whole open-data package at a stable address that is always current;
- * `/{locale}/open-data`: the page that explains it. The package is made from the live database and streamed, and
- * kept, once sent whole, for the public data version it was read at (decision 009, amended): until public data
- * changes, a download is the kept bytes and a client that has them gets a 304.
+ * `/{locale}/open-data`: the page that explains it; `/open-data/schemas/{table}.schema.json`: each JSON Schema of
+ * the package at its `$id`, so that the id resolves (decision 009, amended 2026-11-28). The package is made from the
+ * live database and streamed, and kept, once sent whole, for the public data version it was read at (decision 009,
+ * amended): until public data changes, a download is the kept bytes and a client that has them gets a 304.
  */
 export function registerOpenDataRoutes(app: FastifyInstance, { db, config, web, pageCache }: AppDeps): void {
   // Only the newest version is of use; the one before stays while a download of it may still be starting.
@@ -42,6 +46,14 @@ export function registerOpenDataRoutes(app: FastifyInstance, { db, config, web, 
       if (chunks) kept.set(dataVersion, { zip: Buffer.concat(chunks), generatedAt });
     });
     return sendPackage(reply, generatedAt).send(stream);
+  });
+
+  app.get<{ Params: { file: string } }>('/open-data/schemas/:file', async (request, reply) => {
+    const table = OPEN_DATA_TABLES.find((candidate) => schemaPath(candidate).endsWith(`/${request.params.file}`));
+    if (!table) throw notFound('schema');
+    // The schemas change only with the code, as the package's copies do.
+    return reply.header('cache-control', 'public, max-age=3600').type('application/schema+json; charset=utf-8')
+      .send(rowJsonSchemaFile(table, config.baseUrl));
   });
 
   app.get<{ Params: { locale: string } }>('/:locale/open-data', async (request, reply) => {

@@ -12,10 +12,16 @@ const JSON_TYPES: Record<ColumnType, { type: 'integer' | 'string' | 'boolean'; f
   datetime: { type: 'string', format: 'date-time' },
 };
 
+/** Where the app serves a table's JSON Schema: its `$id`, on the base URL. */
+export const schemaPath = (table: OpenDataTable) => `/open-data/schemas/${table.name}.schema.json`;
+
+/** The JSON Schema of a row as a file, the same in the package and at its `$id`. */
+export const rowJsonSchemaFile = (table: OpenDataTable, baseUrl: string) => `${JSON.stringify(rowJsonSchema(table, baseUrl), null, 2)}\n`;
+
 export function rowJsonSchema(table: OpenDataTable, baseUrl: string): Record<string, unknown> {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: `${baseUrl}/open-data/schemas/${table.name}.schema.json`,
+    $id: `${baseUrl}${schemaPath(table)}`,
     title: `A row of ${table.name}`,
     description: `${table.description} In the CSV file an empty cell is null and integers are written in decimal.`,
     type: 'object',
@@ -42,10 +48,18 @@ export function dictionaryRows(table: OpenDataTable): string[][] {
   return table.columns.map((c) => [c.name, c.type, c.required ? 'yes' : 'no', c.enum?.join(' | ') ?? '', c.description]);
 }
 
-/** The table as a resource of datapackage.json (https://specs.frictionlessdata.io/). */
+const resourceName = (table: string) => table.replaceAll('_', '-');
+
+/**
+ * The table as a resource of datapackage.json (https://specs.frictionlessdata.io/), with a foreign key per column
+ * that refers to another table (Table Schema: a reference to the table itself names the resource "").
+ */
 export function dataPackageResource(table: OpenDataTable): Record<string, unknown> {
+  const foreignKeys = table.columns.flatMap(({ name, references }) => (references
+    ? [{ fields: name, reference: { resource: references.table === table.name ? '' : resourceName(references.table), fields: references.column } }]
+    : []));
   return {
-    name: table.name.replaceAll('_', '-'),
+    name: resourceName(table.name),
     path: `data/${table.name}.csv`,
     format: 'csv',
     mediatype: 'text/csv',
@@ -60,6 +74,7 @@ export function dataPackageResource(table: OpenDataTable): Record<string, unknow
         constraints: { required: c.required, ...(c.enum ? { enum: [...c.enum] } : {}) },
       })),
       primaryKey: [...table.key],
+      ...(foreignKeys.length > 0 ? { foreignKeys } : {}),
       missingValues: [''],
     },
   };

@@ -7,13 +7,13 @@ describe('readCsv', () => {
     const table = readCsv('\ufeffid,text\nKE0031,"two\nlines"\n\nKE0032,one\n');
     expect(table.columns).toEqual(['id', 'text']);
     expect(table.rows).toEqual([
-      { rowNumber: 2, cells: { id: 'KE0031', text: 'two\nlines' } },
-      { rowNumber: 3, cells: { id: 'KE0032', text: 'one' } },
+      { rowNumber: 2, cells: { id: 'KE0031', text: 'two\nlines' }, warnings: [] },
+      { rowNumber: 3, cells: { id: 'KE0032', text: 'one' }, warnings: [] },
     ]);
   });
 
   it('keeps a stray quote inside an unquoted cell as written, and reads CRLF line ends', () => {
-    expect(readCsv('id,text\r\nKE0031,5" screen\r\n').rows).toEqual([{ rowNumber: 2, cells: { id: 'KE0031', text: '5" screen' } }]);
+    expect(readCsv('id,text\r\nKE0031,5" screen\r\n').rows).toEqual([{ rowNumber: 2, cells: { id: 'KE0031', text: '5" screen' }, warnings: [] }]);
   });
 
   it('refuses a file it cannot read as a table, saying where', () => {
@@ -26,7 +26,7 @@ describe('readCsv', () => {
   });
 
   it('reads UTF-8 bytes, and refuses another encoding rather than import its accents as U+FFFD', () => {
-    expect(readCsv(Buffer.from('\ufeffid,member\nMX0001,México\n', 'utf8')).rows).toEqual([{ rowNumber: 2, cells: { id: 'MX0001', member: 'México' } }]);
+    expect(readCsv(Buffer.from('\ufeffid,member\nMX0001,México\n', 'utf8')).rows).toEqual([{ rowNumber: 2, cells: { id: 'MX0001', member: 'México' }, warnings: [] }]);
     // Excel's "CSV" on Windows: é is the single byte 0xE9.
     const windows1252 = Buffer.from('id,member\nMX0001,M\xe9xico\n', 'latin1');
     expect(() => readCsv(windows1252)).toThrow(TableFileError);

@@ -4,7 +4,11 @@ import { checkHeader, rowOf, TableFileError, type Table } from './table.ts';
 /**
  * Reads one worksheet of an XLSX workbook (the first, or the one named) as text cells: numbers as written by
  * JavaScript, dates as YYYY-MM-DD, formulas by their result, rich text as its plain text. Row numbers are the
- * sheet's own. Rows with no value at all are skipped, as empty CSV lines are.
+ * sheet's own. Rows with no value at all are skipped, as empty CSV lines are. The table is as wide as the header's
+ * last named cell: a sheet keeps empty cells that were only formatted (bold on a whole header line), and columns
+ * past the header with nothing in them are not columns; a value in one is refused, never dropped unseen.
+ * A date cell is written YYYY-MM-DD (a date-time cell as an ISO date-time, UTC as Excel's dates have no time zone),
+ * so a date column reads it whatever text format its mapping declares (`readMappedDate`).
  */
 export async function readXlsx(data: Buffer, sheetName?: string): Promise<Table> {
   // Loaded when a workbook is read: ExcelJS takes ~0.5 s to load, which every command would pay at start-up.
@@ -18,16 +22,23 @@ export async function readXlsx(data: Buffer, sheetName?: string): Promise<Table>
   const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
   if (!sheet) throw new TableFileError(sheetName === undefined ? 'the workbook has no worksheet' : `the workbook has no worksheet "${sheetName}"`);
   const header = sheet.getRow(1);
-  const width = header.cellCount;
+  const names = rowTexts(header);
+  const width = names.findLastIndex((name) => name.trim() !== '') + 1;
   if (width === 0) throw new TableFileError('the worksheet is empty: no header row');
-  const columns = checkHeader(Array.from({ length: width }, (_, i) => cellText(header.getCell(i + 1).value)));
+  const columns = checkHeader(names.slice(0, width));
   const rows: Table['rows'] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber === 1) return;
-    const values = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value));
-    if (values.some((v) => v !== '')) rows.push(rowOf(columns, values, rowNumber));
+    const values = rowTexts(row);
+    const past = values.findIndex((v, i) => i >= width && v !== '');
+    if (past !== -1) throw new TableFileError(`row ${rowNumber} has a value in column ${past + 1}, which the header does not name`);
+    if (values.some((v) => v !== '')) rows.push(rowOf(columns, values.slice(0, width), rowNumber));
   });
   return { columns, rows };
+}
+
+function rowTexts(row: ExcelJS.Row): string[] {
+  return Array.from({ length: row.cellCount }, (_, i) => cellText(row.getCell(i + 1).value));
 }
 
 function cellText(value: ExcelJS.CellValue): string {
