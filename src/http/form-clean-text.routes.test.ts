@@ -24,4 +24,19 @@ describe('a form write cleans its text fields (parseForm → cleanText)', () => 
     const change = await t.database.db.selectFrom('changes').select('reason').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(change.reason).toBe('Pasted from Word');
   });
+
+  it('stores a textarea\'s line breaks as "\\n", so saving a text unchanged records no change', async () => {
+    const poc = await signedIn(t.app, await createAccount(t.database.db, { role: 'point_of_contact' }));
+    const fields = { lang: 'en', title: 'Line breaks', description: 'First line\r\nSecond line\rThird', objectives: '', statusQuo: '',
+      ambition: '', status: 'active', reason: 'Typed' };
+    expect((await submitEdit(poc, EDIT, EDIT, fields)).statusCode).toBe(303);
+    const description = async () => (await t.database.db.selectFrom('commitment_texts as x').innerJoin('commitments as c', 'c.id', 'x.commitment_id')
+      .select('x.description').where('c.ogp_id', '=', 'KE0031').where('x.locale', '=', 'en').executeTakeFirstOrThrow()).description;
+    expect(await description()).toBe('First line\nSecond line\nThird');
+    const changes = async () => (await t.database.db.selectFrom('changes').select((e) => e.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n;
+    const before = await changes();
+    const again = await submitEdit(poc, EDIT, EDIT, { ...fields, description: 'First line\r\nSecond line\r\nThird', reason: 'Saved again' });
+    expect(again.statusCode).toBe(303);
+    expect(await changes()).toBe(before);
+  });
 });

@@ -49,14 +49,15 @@ function issueError(issue: z.core.$ZodIssue): FieldError {
 /**
  * The form's string fields (the first one of a repeated name), cleaned as every text coming in is (`cleanText`: a
  * vertical tab pasted from Word becomes a line break, characters no file can hold are dropped); anything else is
- * dropped.
+ * dropped. Line breaks are stored as "\n": browsers send a textarea's as "\r\n", so a text saved unchanged would
+ * otherwise differ from the stored one and be recorded as a change.
  */
 export function formValues(body: unknown): FormValues {
   const values: FormValues = {};
   if (body && typeof body === 'object') {
     for (const [name, value] of Object.entries(body)) {
       const first: unknown = Array.isArray(value) ? value[0] : value;
-      if (typeof first === 'string') values[name] = cleanText(first);
+      if (typeof first === 'string') values[name] = cleanText(first).replace(/\r\n?/g, '\n');
     }
   }
   return values;
