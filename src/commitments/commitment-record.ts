@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IRM_INDICATOR_KEYS, IRM_METHODS, IRM_REPORTS, RATING_STATES, REPORTS_BY_METHOD, isIndicatorValue } from '../irm/indicators.ts';
 import { INSTITUTION_KINDS } from '../institutions/institution-kinds.ts';
+import { TEXT_LIMITS, tooLongReason } from './text-limits.ts';
 
 /**
  * A commitment with everything around it (member, action plan, institutions, milestones, IRM reviews), as every
@@ -10,6 +11,9 @@ import { INSTITUTION_KINDS } from '../institutions/institution-kinds.ts';
 const text = z.string().trim().min(1);
 const optionalText = z.string().trim().min(1).optional();
 const contentLocale = z.string().regex(/^[a-z]{2,3}$/, 'a language code such as "en" or "fr"');
+/** A text held to the limit the forms set (`TEXT_LIMITS`), so that what is imported can be saved again by hand. */
+const limitedText = (max: number, what: string) =>
+  text.max(max, { error: (issue) => tooLongReason(String(issue.input), max, what) });
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by hyphens');
 
 /** A date as precise as its source: "February 2021" is the month, stored as its first day. */
@@ -52,12 +56,13 @@ export const ActionPlanSchema = z.object({
 
 const InstitutionSchema = z.object({ name: text, kind: z.enum(INSTITUTION_KINDS) });
 
+const section = limitedText(TEXT_LIMITS.section, 'a section').optional();
 const CommitmentTextsSchema = z.object({
-  title: text,
-  description: optionalText,
-  objectives: optionalText,
-  statusQuo: optionalText,
-  ambition: optionalText,
+  title: limitedText(TEXT_LIMITS.title, 'a title'),
+  description: section,
+  objectives: section,
+  statusQuo: section,
+  ambition: section,
   /** The whole text as the source publishes it (OGP's "Full Text"), when it is not cut into the sections above. */
   fullText: optionalText,
 });
@@ -67,7 +72,7 @@ export const MilestoneSchema = z.object({
   declaredStatus: z.enum(['new', 'ongoing']).optional(),
   start: PartialDateSchema.optional(),
   end: PartialDateSchema.optional(),
-  texts: z.record(contentLocale, text),
+  texts: z.record(contentLocale, limitedText(TEXT_LIMITS.milestone, "a milestone's text")),
 });
 
 const RatingSchema = z.object({

@@ -1,3 +1,4 @@
+import type { Db } from '../../db/connect.ts';
 import type { Trx } from './change-log.ts';
 
 /**
@@ -13,9 +14,21 @@ export const COMMITMENT_STATUSES = ['active', 'completed', 'withdrawn'] as const
 export const TEXT_FIELDS = ['title', 'description', 'objectives', 'statusQuo', 'ambition'] as const;
 
 export async function readCommitmentTexts(trx: Trx, commitmentId: string, locale: string): Promise<CommitmentTexts | null> {
-  const row = await trx.selectFrom('commitment_texts').select(['title', 'description', 'objectives', 'status_quo', 'ambition'])
-    .where('commitment_id', '=', commitmentId).where('locale', '=', locale).executeTakeFirst();
-  return row ? { title: row.title, description: row.description, objectives: row.objectives, statusQuo: row.status_quo, ambition: row.ambition } : null;
+  const row = await selectTexts(trx, commitmentId).where('locale', '=', locale).executeTakeFirst();
+  return row ? textsOf(row) : null;
+}
+
+/** Every language's texts, by language. */
+export async function readAllCommitmentTexts(trx: Db | Trx, commitmentId: string): Promise<Record<string, CommitmentTexts>> {
+  const rows = await selectTexts(trx, commitmentId).execute();
+  return Object.fromEntries(rows.map((row) => [row.locale, textsOf(row)]));
+}
+
+const selectTexts = (trx: Db | Trx, commitmentId: string) => trx.selectFrom('commitment_texts')
+  .select(['locale', 'title', 'description', 'objectives', 'status_quo', 'ambition']).where('commitment_id', '=', commitmentId);
+
+function textsOf(row: { title: string; description: string | null; objectives: string | null; status_quo: string | null; ambition: string | null }): CommitmentTexts {
+  return { title: row.title, description: row.description, objectives: row.objectives, statusQuo: row.status_quo, ambition: row.ambition };
 }
 
 /** Writes a language's texts (a new translation or an edit); the source's full text, if any, is kept. */

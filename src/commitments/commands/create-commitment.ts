@@ -6,6 +6,7 @@ import { choice, parseForm, REQUIRED, type FieldErrors, type FormValues } from '
 import { PUBLICATION_LANGUAGES } from '../../i18n/publication-languages.ts';
 import { formList, LIST_SEPARATOR } from '../../layout/checkbox-group.tsx';
 import { MONTH_FIELD, monthDate, refineMonths } from '../../milestones/commands/month-field.ts';
+import { TEXT_LIMITS } from '../text-limits.ts';
 import { recordChange, type CommandResult } from './change-log.ts';
 import { writeCommitmentTexts, type CommitmentTexts } from './commitment-version.ts';
 
@@ -24,9 +25,9 @@ export const CreateCommitmentForm = z.object({
   numberInPlan: z.string().trim().optional().transform((v) => v || '')
     .refine((v) => v === '' || (/^[0-9]{1,4}$/.test(v) && Number(v) > 0), 'form.error.wholeNumber')
     .transform((v) => (v === '' ? null : Number(v))),
-  title: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(500, 'form.error.tooLong'),
-  description: optionalText(20_000),
-  objectives: optionalText(20_000),
+  title: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(TEXT_LIMITS.title, 'form.error.tooLong'),
+  description: optionalText(TEXT_LIMITS.section),
+  objectives: optionalText(TEXT_LIMITS.section),
   leadInstitution: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).regex(ID, 'form.error.invalid'),
   start: MONTH_FIELD,
   end: MONTH_FIELD,

@@ -4,27 +4,34 @@ import type { CurrentUser } from '../../accounts/current-user.ts';
 import { authorize } from '../../http/authorize.ts';
 import { parseForm, REQUIRED } from '../../http/form.ts';
 import { textLanguageField } from '../text-languages.ts';
+import { refineLimit, TEXT_LIMITS } from '../text-limits.ts';
 import { recordChange, requireCommitmentTarget, sameJson, touchCommitment, type CommandResult } from './change-log.ts';
-import { readCommitmentTexts, writeCommitmentTexts, type CommitmentVersion } from './commitment-version.ts';
+import { readAllCommitmentTexts, readCommitmentTexts, TEXT_FIELDS, writeCommitmentTexts, type CommitmentTexts, type CommitmentVersion } from './commitment-version.ts';
 import { commitmentVersion, staleVersion, VERSION_FIELD } from './edit-version.ts';
 
-const optionalText = (max: number) => z.string().trim().max(max, 'form.error.tooLong').optional().transform((v) => v || null);
+const optionalText = z.string().trim().optional().transform((v) => v || null);
 
 /**
  * The edit form: the texts of one language (a new translation or an edit; `textLanguages`), the status, a reason,
- * and the version of the commitment it was opened on (`edit-version.ts`).
+ * and the version of the commitment it was opened on (`edit-version.ts`). Each text is held to its limit
+ * (`TEXT_LIMITS`) unless it is the one stored (`stored`, by language), sent back unchanged: a title imported before
+ * the limit existed does not stop the status from being changed.
  */
-export const editCommitmentForm = (sourceLocale: string) => z.object({
+export const editCommitmentForm = (sourceLocale: string, stored: Readonly<Record<string, CommitmentTexts>>) => z.object({
   version: VERSION_FIELD,
   lang: textLanguageField(sourceLocale),
-  title: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(500, 'form.error.tooLong'),
-  description: optionalText(20_000),
-  objectives: optionalText(20_000),
-  statusQuo: optionalText(20_000),
-  ambition: optionalText(20_000),
+  title: z.string({ error: REQUIRED }).trim().min(1, REQUIRED),
+  description: optionalText,
+  objectives: optionalText,
+  statusQuo: optionalText,
+  ambition: optionalText,
   // Withdrawal is its own command (with a required reason); "not given" stays possible for imported records.
   status: z.enum(['', 'active', 'completed'], { error: 'form.error.invalid' }).optional().transform((v) => v || null),
-  reason: optionalText(2000),
+  reason: z.string().trim().max(2000, 'form.error.tooLong').optional().transform((v) => v || null),
+}).superRefine((form, ctx) => {
+  for (const field of TEXT_FIELDS) {
+    refineLimit(ctx, field, form[field], field === 'title' ? TEXT_LIMITS.title : TEXT_LIMITS.section, stored[form.lang]?.[field]);
+  }
 });
 
 /**
@@ -34,7 +41,7 @@ export const editCommitmentForm = (sourceLocale: string) => z.object({
 export async function editCommitment(db: Db, actor: CurrentUser | undefined, ogpId: string, body: unknown): Promise<CommandResult> {
   const scope = await requireCommitmentTarget(db, ogpId);
   authorize(actor, 'edit_commitment', 'commitment', scope);
-  const form = parseForm(editCommitmentForm(scope.sourceLocale), body);
+  const form = parseForm(editCommitmentForm(scope.sourceLocale, await readAllCommitmentTexts(db, scope.id)), body);
   if (!form.ok) return form;
   const { version, lang, reason, status, ...texts } = form.data;
   return db.transaction().execute(async (trx): Promise<CommandResult> => {

@@ -1,4 +1,5 @@
 import { OgpIdSchema, type CommitmentRecordInput } from '../../commitments/commitment-record.ts';
+import { TEXT_LIMITS, tooLongReason } from '../../commitments/text-limits.ts';
 import { inferInstitutionKind } from '../../institutions/infer-institution-kind.ts';
 import type { InstitutionKind } from '../../institutions/institution-kinds.ts';
 import { splitInstitutionNames } from '../../institutions/split-institution-names.ts';
@@ -59,14 +60,21 @@ function readOgpId(cells: Cells): string {
 }
 
 function readTitle(cells: Cells): string {
-  const title = (cells[COLUMN.title] ?? '').trim();
+  const title = limitedTitle(cells, COLUMN.title);
   if (title === '') throw new CellError(COLUMN.title, 'empty');
   return title;
 }
 
 function englishTitleOf(cells: Cells, locale: string): CommitmentRecordInput['texts'] {
-  const shortTitle = (cells[COLUMN.shortTitle] ?? '').trim();
-  return locale !== 'en' && shortTitle !== '' ? { en: { title: shortTitle } } : {};
+  const shortTitle = locale === 'en' ? '' : limitedTitle(cells, COLUMN.shortTitle);
+  return shortTitle !== '' ? { en: { title: shortTitle } } : {};
+}
+
+/** A title column, held to the limit of the forms (which the record's schema checks too, without the column). */
+function limitedTitle(cells: Cells, column: string): string {
+  const title = (cells[column] ?? '').trim();
+  if (title.length > TEXT_LIMITS.title) throw new CellError(column, tooLongReason(title, TEXT_LIMITS.title, 'a title'));
+  return title;
 }
 
 function readYear(cells: Cells, column: string): number {

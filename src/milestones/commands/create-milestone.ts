@@ -5,6 +5,7 @@ import type { CurrentUser } from '../../accounts/current-user.ts';
 import { authorize } from '../../http/authorize.ts';
 import { parseForm, REQUIRED } from '../../http/form.ts';
 import { textLanguageField } from '../../commitments/text-languages.ts';
+import { TEXT_LIMITS } from '../../commitments/text-limits.ts';
 import { recordChange, requireCommitmentTarget, touchCommitment, type CommandResult, type Trx } from '../../commitments/commands/change-log.ts';
 import { MONTH_FIELD, monthDate, refineMonths } from './month-field.ts';
 import type { MilestoneVersion } from './milestone-version.ts';
@@ -12,7 +13,7 @@ import type { MilestoneVersion } from './milestone-version.ts';
 /** The new-milestone form: its text in one language (`textLanguages`), its start and end months. */
 export const createMilestoneForm = (sourceLocale: string) => z.object({
   lang: textLanguageField(sourceLocale),
-  text: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(5000, 'form.error.tooLong'),
+  text: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(TEXT_LIMITS.milestone, 'form.error.tooLong'),
   start: MONTH_FIELD,
   end: MONTH_FIELD,
 }).superRefine(refineMonths);

@@ -5,25 +5,27 @@ import { authorize } from '../../http/authorize.ts';
 import { notFound } from '../../http/errors.ts';
 import { parseForm, REQUIRED } from '../../http/form.ts';
 import { textLanguageField } from '../../commitments/text-languages.ts';
+import { refineLimit, TEXT_LIMITS } from '../../commitments/text-limits.ts';
 import { recordChange, requireCommitmentTarget, sameJson, touchCommitment, type CommandResult } from '../../commitments/commands/change-log.ts';
-import { findMilestoneForUpdate, monthOf, storedDate, type MilestoneVersion, type StoredDate } from './milestone-version.ts';
+import { findMilestoneForUpdate, monthOf, readMilestoneTexts, storedDate, type MilestoneVersion, type StoredDate } from './milestone-version.ts';
 import { replanMilestone } from './replan-milestone.ts';
 import { MONTH_FIELD, monthDate, refineMonths } from './month-field.ts';
 import { milestoneVersion, staleVersion, VERSION_FIELD } from '../../commitments/commands/edit-version.ts';
 
 /**
  * The milestone form: its text in one language (`textLanguages`), declared status, start and end months, a reason,
- * and the version of the milestone it was opened on (`edit-version.ts`).
+ * and the version of the milestone it was opened on (`edit-version.ts`). The text is held to its limit unless it is
+ * the one stored (`stored`, by language) sent back unchanged, as an imported text longer than the limit may be.
  */
-export const editMilestoneForm = (sourceLocale: string) => z.object({
+export const editMilestoneForm = (sourceLocale: string, stored: Readonly<Record<string, string>>) => z.object({
   version: VERSION_FIELD,
   lang: textLanguageField(sourceLocale),
-  text: z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(5000, 'form.error.tooLong'),
+  text: z.string({ error: REQUIRED }).trim().min(1, REQUIRED),
   declaredStatus: z.enum(['', 'new', 'ongoing'], { error: 'form.error.invalid' }).optional().transform((v) => v || null),
   start: MONTH_FIELD,
   end: MONTH_FIELD,
   reason: z.string().trim().max(2000, 'form.error.tooLong').optional().transform((v) => v || null),
-}).superRefine(refineMonths);
+}).superRefine(refineMonths).superRefine((form, ctx) => refineLimit(ctx, 'text', form.text, TEXT_LIMITS.milestone, stored[form.lang]));
 
 /** The month typed, as a stored date; an unchanged month keeps the stored date (and its precision) as it is. */
 const dateFrom = (typed: string, current: StoredDate): StoredDate =>
@@ -37,7 +39,7 @@ const dateFrom = (typed: string, current: StoredDate): StoredDate =>
 export async function editMilestone(db: Db, actor: CurrentUser | undefined, ogpId: string, number: number, body: unknown): Promise<CommandResult> {
   const scope = await requireCommitmentTarget(db, ogpId);
   authorize(actor, 'edit_milestone', 'milestone', scope);
-  const form = parseForm(editMilestoneForm(scope.sourceLocale), body);
+  const form = parseForm(editMilestoneForm(scope.sourceLocale, await readMilestoneTexts(db, scope.id, number)), body);
   if (!form.ok) return form;
   const { lang, text, declaredStatus, reason } = form.data;
   const result = await db.transaction().execute(async (trx): Promise<CommandResult> => {

@@ -1,3 +1,4 @@
+import type { Db } from '../../db/connect.ts';
 import type { Trx } from '../../commitments/commands/change-log.ts';
 
 /** A date as a milestone stores it: the first day of its period and the period's precision. */
@@ -18,6 +19,13 @@ export async function findMilestoneForUpdate(trx: Trx, commitmentId: string, num
   return trx.selectFrom('milestones')
     .select(['id', 'number', 'declared_status', 'start_date', 'start_precision', 'end_date', 'end_precision', 'planned_end_date', 'planned_end_precision'])
     .where('commitment_id', '=', commitmentId).where('number', '=', number).forUpdate().executeTakeFirst();
+}
+
+/** A milestone's text in every language it has, by language. */
+export async function readMilestoneTexts(db: Db | Trx, commitmentId: string, number: number): Promise<Record<string, string>> {
+  const rows = await db.selectFrom('milestone_texts as t').innerJoin('milestones as m', 'm.id', 't.milestone_id')
+    .select(['t.locale', 't.text']).where('m.commitment_id', '=', commitmentId).where('m.number', '=', number).execute();
+  return Object.fromEntries(rows.map((row) => [row.locale, row.text]));
 }
 
 export const storedDate = (date: string | null, precision: string | null): StoredDate =>
