@@ -20,7 +20,8 @@ function ahadiOn(url: string, ...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('npm run ahadi', () => {
+// Each case spawns the CLI (tsx start-up, a connection): on a busy machine one run alone can take 30 s.
+describe('npm run ahadi', { timeout: 240_000 }, () => {
   it('migrate reports an up-to-date database', () => {
     const run = ahadi('migrate');
     expect(run.stdout).toContain('Database is up to date');

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import type { Db } from '../db/connect.ts';
 import { importSpreadsheet } from '../importers/spreadsheet/import-spreadsheet.ts';
-import { oneExistingFile, parseImportArgs } from './import-args.ts';
+import { parseCommandArgs } from './command-args.ts';
+import { existingFile, oneExistingFile, refuseWorkbook } from './import-args.ts';
 import { importProgress } from './import-progress.ts';
 import { printImportSummary } from './print-import-summary.ts';
 import { UsageError } from './usage-error.ts';
@@ -10,15 +10,15 @@ export type ImportSpreadsheetArgs = { file: string; mapping: string; dryRun: boo
 
 /** `import spreadsheet FILE.csv|FILE.xlsx --mapping MAPPING.json [--dry-run]`, read before the database is opened. */
 export function importSpreadsheetArgs(args: string[]): ImportSpreadsheetArgs {
-  const { values, positionals } = parseImportArgs('import spreadsheet', args, {
+  const { values, positionals } = parseCommandArgs('import spreadsheet', args, {
     mapping: { type: 'string' }, 'dry-run': { type: 'boolean', default: false },
   });
   const file = oneExistingFile('import spreadsheet', positionals, 'FILE');
   if (!/\.(csv|xlsx)$/i.test(file)) throw new UsageError(`FILE: a spreadsheet must be a .csv or .xlsx file: ${file}`);
+  if (/\.csv$/i.test(file)) refuseWorkbook('FILE', file, 'rename it to .xlsx to import the workbook, or save it as "CSV UTF-8"');
   const mapping = values.mapping;
   if (typeof mapping !== 'string' || mapping === '') throw new UsageError('--mapping: give the JSON mapping file (see docs/import-mappings/)');
-  if (!fs.existsSync(mapping) || !fs.statSync(mapping).isFile()) throw new UsageError(`--mapping: no such file: ${mapping}`);
-  return { file, mapping, dryRun: values['dry-run'] === true };
+  return { file, mapping: existingFile('--mapping', mapping), dryRun: values['dry-run'] === true };
 }
 
 /** Imports a secretariat's sheet by its mapping; prints the summary; exit 1 if a row is rejected. */

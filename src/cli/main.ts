@@ -1,90 +1,105 @@
-import { parseArgs } from 'node:util';
-import { ConfigError, readConfig } from '../config/config.ts';
+import { ConfigError, readConfig, type Config } from '../config/config.ts';
 import { connect } from '../db/connect.ts';
 import { migrate } from '../db/migrate.ts';
 import { loadDemo, loadDemoRounds } from '../demo/load-demo.ts';
-import { importOgpPageCommand } from './import-ogp-page.command.ts';
+import { noArguments, wantsHelp } from './command-args.ts';
+import { createAdminArgs, createAdminCommand } from './create-admin.command.ts';
 import { importOgpDatasetArgs, importOgpDatasetCommand } from './import-ogp-dataset.command.ts';
+import { importOgpPageArgs, importOgpPageCommand } from './import-ogp-page.command.ts';
 import { importSpreadsheetArgs, importSpreadsheetCommand } from './import-spreadsheet.command.ts';
-import { createAdminCommand } from './create-admin.command.ts';
+import { commandUsage, isCommand, overview, usageHint } from './usage.ts';
 import { UsageError } from './usage-error.ts';
-
-const USAGE = `Usage: npm run ahadi -- <command>
-
-Commands:
-  serve                          migrate, load the demo data on an empty database, and run the portal
-  migrate                        apply the database migrations
-  demo                           load (or refresh) the demo data set
-  import ogp-page FILE [--plan-number N] [--dry-run]
-                                 import a commitment page from opengovpartnership.org saved as text
-  import ogp-dataset FILE.csv [--dry-run]
-                                 import OGP's commitment dataset (its own 171-column layout)
-  import spreadsheet FILE.csv|FILE.xlsx --mapping MAPPING.json [--dry-run]
-                                 import commitments or milestones from a sheet, by a column mapping
-                                 (every import is all or nothing: a rejected row writes nothing, exit 1)
-  create-admin EMAIL             invite an administrator: prints a one-time link to set their password
-  send-reminders [--now ISO-DATE]
-                                 send the due reporting reminders once (a running portal does it every hour)
-  generate [--commitments N] [--members M] [--seed S]
-                                 write a synthetic data set (default 50000 commitments, 200 members)
-  help                           show this text
-
-Every command that uses the database first applies the migrations it lacks.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const config = readConfig();
+  if (command === undefined || command === '--help' || command === '-h') return printHelp([]);
+  if (command === 'help') return printHelp(rest);
+  // "import KIND" is a command of its own, with its own usage; "import --help" is the list of kinds.
+  const kind = command === 'import' && rest[0] !== undefined && !rest[0].startsWith('-') ? rest[0] : undefined;
+  const name = kind === undefined ? command : `${command} ${kind}`;
+  const args = kind === undefined ? rest : rest.slice(1);
+  if (!isCommand(name)) return unknownCommand(kind === undefined ? `Unknown command: ${command}` : `Unknown import kind: ${kind}`);
+  // Before anything else, so that "--help" never migrates, imports or serves, even beside a typo.
+  if (wantsHelp(args)) {
+    console.log(commandUsage(name));
+    return 0;
+  }
+  try {
+    return await run(name, args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${usageHint(name)}`);
+    return 2;
+  }
+}
+
+/** `help [COMMAND]`: the list of commands, or one command's usage ("help --help" is help's own). */
+function printHelp(words: string[]): number {
+  const name = words.filter((word) => !wantsHelp([word])).join(' ') || (words.length > 0 ? 'help' : '');
+  if (name === '') {
+    console.log(overview());
+    return 0;
+  }
+  if (!isCommand(name)) return unknownCommand(`Unknown command: ${name}`);
+  console.log(commandUsage(name));
+  return 0;
+}
+
+/** A command line naming no command we have: the list of them, exit code 2. */
+function unknownCommand(message: string): number {
+  console.error(`${message}\n\n${overview()}`);
+  return 2;
+}
+
+/** Runs a known command: its arguments are read (and refused) before the database is opened. */
+async function run(name: string, args: string[]): Promise<number> {
   const log = (line: string) => console.error(line);
-  switch (command) {
+  switch (name) {
     case 'serve':
+      noArguments(name, args);
       // Loaded on demand: the server's modules are most of the start-up time of every other command.
-      await (await import('./serve.ts')).serve(config, log);
+      await (await import('./serve.ts')).serve(readConfig(), log);
       return 0;
     case 'migrate':
     case 'demo':
-      return withDatabase(config, log, async (db) => {
+      noArguments(name, args);
+      return withDatabase(readConfig(), log, async (db) => {
         const applied = await migrate(db);
         console.log(applied.length ? `Applied ${applied.map((m) => `${m.version}_${m.name}`).join(', ')}` : 'Database is up to date');
-        if (command === 'demo') console.log(`Loaded ${await loadDemo(db)} demo commitments, ${await loadDemoRounds(db)} demo reporting rounds`);
+        if (name === 'demo') console.log(`Loaded ${await loadDemo(db)} demo commitments, ${await loadDemoRounds(db)} demo reporting rounds`);
       }, { migrated: false });
-    case 'import': {
-      const [kind, ...args] = rest;
-      if (kind === 'ogp-dataset') {
-        const parsed = importOgpDatasetArgs(args);
-        return withDatabase(config, log, (db) => importOgpDatasetCommand(db, parsed));
-      }
-      if (kind === 'spreadsheet') {
-        const parsed = importSpreadsheetArgs(args);
-        return withDatabase(config, log, (db) => importSpreadsheetCommand(db, parsed));
-      }
-      if (kind !== 'ogp-page') throw new UsageError(`Unknown import kind: ${kind ?? '(none)'}`);
-      const { values, positionals } = parseArgs({
-        args, allowPositionals: true,
-        options: { 'plan-number': { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
-      });
-      return withDatabase(config, log, (db) => importOgpPageCommand(db, positionals, values));
+    case 'import':
+      throw new UsageError('import: give the KIND of file: ogp-page, ogp-dataset or spreadsheet');
+    case 'import ogp-page': {
+      const parsed = importOgpPageArgs(args);
+      return withDatabase(readConfig(), log, (db) => importOgpPageCommand(db, parsed));
     }
-    case 'create-admin':
-      return withDatabase(config, log, (db) => createAdminCommand(db, config, rest));
+    case 'import ogp-dataset': {
+      const parsed = importOgpDatasetArgs(args);
+      return withDatabase(readConfig(), log, (db) => importOgpDatasetCommand(db, parsed));
+    }
+    case 'import spreadsheet': {
+      const parsed = importSpreadsheetArgs(args);
+      return withDatabase(readConfig(), log, (db) => importSpreadsheetCommand(db, parsed));
+    }
+    case 'create-admin': {
+      const parsed = createAdminArgs(args);
+      const config = readConfig();
+      return withDatabase(config, log, (db) => createAdminCommand(db, config, parsed));
+    }
     case 'send-reminders': {
       const { sendRemindersArgs, sendRemindersCommand } = await import('../reminders/send-reminders.command.ts');
-      const parsed = sendRemindersArgs(rest);
+      const parsed = sendRemindersArgs(args);
+      const config = readConfig();
       return withDatabase(config, log, (db) => sendRemindersCommand(db, config, parsed));
     }
     case 'generate': {
-      const { values } = parseArgs({
-        args: rest,
-        options: { commitments: { type: 'string' }, members: { type: 'string' }, seed: { type: 'string' }, batch: { type: 'string' } },
-      });
-      return withDatabase(config, log, async (db) => (await import('../generate/generate.command.ts')).generateCommand(db, values));
+      const { generateArgs, generateCommand } = await import('../generate/generate.command.ts');
+      const parsed = generateArgs(args);
+      return withDatabase(readConfig(), log, (db) => generateCommand(db, parsed));
     }
-    case undefined:
-    case 'help':
-    case '--help':
-      console.log(USAGE);
-      return 0;
     default:
-      throw new UsageError(`Unknown command: ${command}`);
+      throw new Error(`No runner for the command ${name}`);
   }
 }
 
@@ -93,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
  * command migrates itself): on a new data folder or database, `import` would otherwise reject every row for a
  * missing table. Migrations take an advisory lock, so this is safe beside a running portal.
  */
-async function withDatabase(config: ReturnType<typeof readConfig>, log: (l: string) => void,
+async function withDatabase(config: Config, log: (l: string) => void,
   work: (db: Awaited<ReturnType<typeof connect>>['db']) => Promise<unknown>, { migrated = true } = {}): Promise<number> {
   const connection = await connect(config, log);
   try {
@@ -111,10 +126,7 @@ async function withDatabase(config: ReturnType<typeof readConfig>, log: (l: stri
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (error: unknown) => {
-    if (error instanceof UsageError) {
-      console.error(`${error.message}\n\n${USAGE}`);
-      process.exitCode = 2;
-    } else if (error instanceof ConfigError) {
+    if (error instanceof ConfigError) {
       console.error(error.message);
       process.exitCode = 2;
     } else {

@@ -1,32 +1,38 @@
-import { z } from 'zod';
+import { parseCommandArgs, wholeNumberOption } from '../cli/command-args.ts';
 import { UsageError } from '../cli/usage-error.ts';
 import type { Db } from '../db/connect.ts';
-import { migrate } from '../db/migrate.ts';
 import { DEFAULT_DATA_SET } from './data-set.ts';
 import { MAX_COMMITMENTS_PER_MEMBER } from './members.ts';
 import { saveDataSet, type SaveProgress } from './save-data-set.ts';
 
-const ArgsSchema = z.object({
-  commitments: z.coerce.number().int().min(1).max(2_000_000).default(DEFAULT_DATA_SET.commitments),
-  members: z.coerce.number().int().min(1).max(400).default(DEFAULT_DATA_SET.members),
-  seed: z.string().min(1).max(100).default(DEFAULT_DATA_SET.seed),
-  batch: z.coerce.number().int().min(1).max(10_000).default(500),
-}).refine((a) => a.commitments <= a.members * MAX_COMMITMENTS_PER_MEMBER, {
-  message: `at most ${MAX_COMMITMENTS_PER_MEMBER} commitments a member (OGP ids have four digits)`, path: ['commitments'],
-});
+export type GenerateArgs = { commitments: number; members: number; seed: string; batch: number };
 
-export type GenerateFlags = { commitments?: string; members?: string; seed?: string; batch?: string };
+/** `generate [--commitments N] [--members M] [--seed S] [--batch B]`, read before the database is opened. */
+export function generateArgs(args: string[]): GenerateArgs {
+  const { values, positionals } = parseCommandArgs('generate', args, {
+    commitments: { type: 'string' }, members: { type: 'string' }, seed: { type: 'string' }, batch: { type: 'string' },
+  });
+  if (positionals.length > 0) throw new UsageError(`generate: unexpected argument: ${positionals[0]}`);
+  const parsed = {
+    commitments: wholeNumberOption('commitments', values.commitments, 1, 2_000_000) ?? DEFAULT_DATA_SET.commitments,
+    members: wholeNumberOption('members', values.members, 1, 400) ?? DEFAULT_DATA_SET.members,
+    seed: values.seed ?? DEFAULT_DATA_SET.seed,
+    batch: wholeNumberOption('batch', values.batch, 1, 10_000) ?? 500,
+  };
+  if (parsed.seed === '' || parsed.seed.length > 100) throw new UsageError('--seed: give 1 to 100 characters');
+  if (parsed.commitments > parsed.members * MAX_COMMITMENTS_PER_MEMBER) {
+    throw new UsageError(`--commitments: at most ${MAX_COMMITMENTS_PER_MEMBER} commitments a member (OGP ids have four digits): ` +
+      `give more --members`);
+  }
+  return parsed;
+}
 
 /**
- * `generate [--commitments N] [--members M] [--seed S] [--batch B]`: writes a synthetic data set (src/generate/) into
- * the database, printing progress and the rate. Records with the same OGP ids are updated, so run it on an empty
- * database (a new AHADI_DATA_DIR, or a new database in DATABASE_URL) to get exactly the generated set.
+ * Writes a synthetic data set (src/generate/) into the database, printing progress and the rate. Records with the
+ * same OGP ids are updated, so run it on an empty database (a new AHADI_DATA_DIR, or a new database in DATABASE_URL)
+ * to get exactly the generated set.
  */
-export async function generateCommand(db: Db, flags: GenerateFlags): Promise<number> {
-  const parsed = ArgsSchema.safeParse(flags);
-  if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
-  const { commitments, members, seed, batch } = parsed.data;
-  await migrate(db);
+export async function generateCommand(db: Db, { commitments, members, seed, batch }: GenerateArgs): Promise<number> {
   const existing = await db.selectFrom('commitments').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) console.error(`note: the database already holds ${existing.n} commitments; generated ones with the same ids are updated`);
   console.error(`Generating ${commitments} commitments over ${members} members (seed "${seed}")`);

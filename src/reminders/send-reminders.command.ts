@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Config } from '../config/config.ts';
 import type { Db } from '../db/connect.ts';
 import { createMailer } from '../mail/mailer.ts';
-import { parseImportArgs } from '../cli/import-args.ts';
+import { parseCommandArgs } from '../cli/command-args.ts';
 import { UsageError } from '../cli/usage-error.ts';
 import { describeSent, runReminderChecks } from './run-reminders.ts';
 
@@ -11,7 +11,7 @@ const Now = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
 
 /** `send-reminders [--now ISO-DATE]`, read before the database is opened. */
 export function sendRemindersArgs(args: string[]): { now: Date } {
-  const { values, positionals } = parseImportArgs('send-reminders', args, { now: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs('send-reminders', args, { now: { type: 'string' } });
   if (positionals.length > 0) throw new UsageError(`send-reminders: unexpected argument: ${positionals[0]}`);
   if (values.now === undefined) return { now: new Date() };
   const now = Now.safeParse(values.now);
