@@ -1,10 +1,6 @@
 import type { DateAsWritten } from '../../commitments/commitment-record.ts';
 import { parsePartialDate } from '../../milestones/partial-date.ts';
-
-// Excel counts days from 1899-12-30; serials from 2000 to 2100 are dates OGP could mean, anything else is not.
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-const FIRST_SERIAL = 36526; // 2000-01-01
-const LAST_SERIAL = 73415; // 2100-12-31
+import { excelSerialDate } from '../table/excel-serial.ts';
 
 /**
  * A free-text date of OGP's sheet ("Start Date", "End Date"): m/d/yyyy, "July 2019", "I quarter of 2019" are read by
@@ -31,10 +27,8 @@ function dayFirst(raw: string, column: string, warnings: string[]): DateAsWritte
 }
 
 function excelSerial(raw: string, column: string, warnings: string[]): DateAsWritten | undefined {
-  if (!/^\d{5}$/.test(raw)) return undefined;
-  const serial = Number(raw);
-  if (serial < FIRST_SERIAL || serial > LAST_SERIAL) return undefined;
-  const date = new Date(EXCEL_EPOCH + serial * 86_400_000).toISOString().slice(0, 10);
+  const date = excelSerialDate(raw);
+  if (date === undefined) return undefined;
   warnings.push(`column "${column}": read the spreadsheet day number "${raw}" as ${date}`);
   return { date, precision: 'day', raw };
 }

@@ -1,3 +1,4 @@
+import { cleanText } from '../../text/clean-text.ts';
 import { foldAccents } from '../../text/fold-accents.ts';
 
 /**
@@ -17,8 +18,12 @@ export interface PageText {
   lines: PageLine[];
 }
 
+/**
+ * A saved page's text, cleaned as every text that comes in (`cleanText`: a vertical tab or form feed from a word
+ * processor becomes a line break, other control characters and noncharacters go) before its lines are cut.
+ */
 export function readPageText(raw: string): PageText {
-  const text = raw
+  const text = cleanText(raw)
     .replace(/\r\n?/g, '\n')
     .replace(/[\u200b\u200c\u200d\ufeff\u00ad]/g, '')
     .replace(/[\u00a0\u2007\u202f\t]/g, ' ');
