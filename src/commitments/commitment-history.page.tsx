@@ -33,9 +33,10 @@ const TEXT_LABELS: Record<string, string> = {
 type Field = { label: string; value?: (intl: Intl, value: unknown, labels: DiffLabels) => string };
 
 const translated = (prefix: string): Field['value'] => (intl, value) => intl.t(`${prefix}.${String(value)}`);
+/** A date read (`{date, precision}`), or one an import could not read, shown in the source's words (`{raw}`). */
 const partialDate: Field['value'] = (intl, value) => {
-  const d = value as { date: string; precision: PartialDateView['precision'] };
-  return formatPartialDate(intl, { date: d.date, precision: d.precision, raw: null });
+  const d = value as { date: string; precision: PartialDateView['precision'] } | { raw: string };
+  return 'raw' in d ? d.raw : formatPartialDate(intl, { date: d.date, precision: d.precision, raw: null });
 };
 const DATES = { start: { label: 'milestone.start', value: partialDate }, end: { label: 'milestone.end', value: partialDate } };
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import type { DiffLabels } from './commitment-history.page.tsx';
@@ -18,8 +19,10 @@ export function changesWithActors(db: Db) {
     .leftJoin('accounts as a', 'a.id', 'c.actor_id')
     .leftJoin('institutions as i', 'i.id', 'c.actor_institution_id')
     .leftJoin('milestones as m', (j) => j.onRef('m.id', '=', 'c.entity_id').on('c.entity_type', '=', 'milestone'))
-    .select(['c.id', 'c.occurred_at', 'c.command', 'c.entity_type', 'm.number', 'a.name as actor_name', 'i.name as institution_name',
+    .select(['c.id', 'c.occurred_at', 'c.command', 'c.entity_type', 'a.name as actor_name', 'i.name as institution_name',
       'c.before', 'c.after', 'c.reason'])
+    // A milestone an import removed is gone: its entry keeps the number in `before`.
+    .select(sql<number | null>`case when c.entity_type = 'milestone' then coalesce(m.number, (c.before->>'number')::int) end`.as('number'))
     .orderBy('c.occurred_at', 'desc').orderBy('c.id', 'desc');
 }
 

@@ -1,3 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
 import { createAccount } from '../accounts/account.factories.ts';
@@ -10,6 +15,8 @@ import { diffRows } from './commitment-history.page.tsx';
 import { findChanges } from './commitment-history.queries.ts';
 import type { CommitmentRecordInput } from './commitment-record.ts';
 import { saveCommitmentRecords } from './save-commitment-records.ts';
+import { importOgpDataset } from '../importers/ogp-dataset/import-ogp-dataset.ts';
+import { restoreCommitmentVersion } from './commands/restore-commitment-version.ts';
 
 let t: TestDatabase;
 beforeAll(async () => { t = await createTestDatabase(); });
@@ -67,5 +74,111 @@ describe('saveCommitmentRecords history', () => {
     expect(diffRows(intl, latest!)).toEqual([
       { field: expect.stringContaining('Title'), before: 'Open budgets, edited by hand', after: 'Open budgets (source v2)', beforeLang: 'en', afterLang: 'en' },
     ]);
+  });
+
+  it('lists every field an import changed (dates, institutions, policy areas, number, status) under the edit commands\' names', async () => {
+    const first: CommitmentRecordInput = {
+      ...record(610, 'Open parliament'), numberInPlan: 6, status: 'active',
+      start: { date: '2023-07-01', precision: 'month', raw: 'July 2023' }, end: { raw: '7/19/1905' },
+      supportingInstitutions: [{ name: 'Mzalendo Trust', kind: 'civil_society', actorGroup: 'other' }],
+    };
+    await save([first]);
+    const before = (await importChanges()).length;
+    await save([{
+      ...first, numberLabel: '6.1', status: 'completed', start: undefined, end: { date: '2025-12-31', precision: 'day', raw: '12/31/2025' },
+      // Another spelling of the same lead institution is the same institution: not a change.
+      leadInstitutions: [{ name: 'MINISTRY OF FINANCE', kind: 'ministry' }, { name: 'Ministry of Information', kind: 'ministry' }],
+      supportingInstitutions: [], policyAreas: ['open-data', 'fiscal-openness'],
+    }]);
+    const [change] = (await importChanges()).slice(before);
+    expect(change!.before).toEqual({
+      recordHash: expect.any(String), numberInPlan: 6, status: 'active', start: { date: '2023-07-01', precision: 'month' }, end: { raw: '7/19/1905' },
+      leadInstitution: ['Ministry of Finance'], supportingInstitutions: ['Mzalendo Trust'], policyAreas: ['open-data'],
+    });
+    expect(change!.after).toEqual({
+      recordHash: expect.any(String), numberInPlan: '6.1', status: 'completed', start: null, end: { date: '2025-12-31', precision: 'day' },
+      leadInstitution: ['MINISTRY OF FINANCE', 'Ministry of Information'], supportingInstitutions: [], policyAreas: ['fiscal-openness', 'open-data'],
+    });
+    const [latest] = await findChanges(t.db, await idOf('KE0610'));
+    const rows = diffRows(intlFor('en'), latest!, { policyArea: (key) => `label of ${key}` });
+    expect(rows.map((r) => [r.before, r.after])).toEqual([
+      ['6', '6.1'], ['Active', 'Completed'], ['July 2023', 'Not given'], ['7/19/1905', 'December 31, 2025'],
+      ['Ministry of Finance', 'MINISTRY OF FINANCE, Ministry of Information'], ['Mzalendo Trust', 'Not given'],
+      ['label of open-data', 'label of fiscal-openness, label of open-data'],
+    ]);
+  });
+
+  it('gives a created commitment an entry with everything it shows', async () => {
+    await save([{ ...record(611, 'Open courts'), end: { date: '2026-06-01', precision: 'month', raw: 'June 2026' } }]);
+    const [created] = await findChanges(t.db, await idOf('KE0611'));
+    expect(created!.after).toMatchObject({
+      end: { date: '2026-06-01', precision: 'month' }, leadInstitution: ['Ministry of Finance'], policyAreas: ['open-data'],
+      texts: { en: { title: 'Open courts' } },
+    });
+  });
+
+  it('writes no entry and leaves updated_at when the new record changes nothing the commitment shows', async () => {
+    const updatedAt = async () => (await t.db.selectFrom('commitments').select('updated_at').where('ogp_id', '=', 'KE0611').executeTakeFirstOrThrow()).updated_at;
+    const entries = (await importChanges()).length;
+    const was = await updatedAt();
+    const kindChanged = { ...record(611, 'Open courts'), end: { date: '2026-06-01', precision: 'month' as const, raw: 'June 2026' }, leadInstitutions: [{ name: 'Ministry of Finance', kind: 'agency' as const }] };
+    const [saved] = await save([kindChanged]);
+    expect(saved!.outcome).toBe('updated');
+    expect((await importChanges()).length).toBe(entries);
+    expect(await updatedAt()).toEqual(was);
+    await save([{ ...kindChanged, status: 'completed' }]);
+    expect((await importChanges()).length).toBe(entries + 1);
+    expect((await updatedAt()).getTime()).toBeGreaterThan(was.getTime());
+  });
+
+  it('lets an administrator restore what an import overwrote, from its entry', async () => {
+    await save([{ ...record(612, 'Open procurement'), status: 'active' }]);
+    await save([{ ...record(612, 'Open procurement, rewritten'), status: 'completed' }]);
+    const [overwrite] = await findChanges(t.db, await idOf('KE0612'));
+    const account = await createAccount(t.db, { role: 'administrator', name: 'Asha Admin' });
+    const actor: CurrentUser = {
+      id: account.id, sessionId: '0', email: account.email, name: account.name, role: 'administrator',
+      institutionId: null, institutionName: null, locale: 'en', totpEnabled: true,
+    };
+    expect(await restoreCommitmentVersion(t.db, actor, 'KE0612', { change: overwrite!.id })).toMatchObject({ ok: true });
+    const restored = await t.db.selectFrom('commitments as c').innerJoin('commitment_texts as x', 'x.commitment_id', 'c.id')
+      .select(['c.status', 'x.title']).where('c.ogp_id', '=', 'KE0612').executeTakeFirstOrThrow();
+    expect(restored).toEqual({ status: 'active', title: 'Open procurement' });
+  });
+
+  it('shows the new end date and lead institution of a re-imported OGP dataset row on the history page', async () => {
+    const dataset = path.resolve('../shared/data/ogp/ogp_commitments_open_parliament_2024-07.csv');
+    const rows: Record<string, string>[] = parse(fs.readFileSync(dataset), { columns: true, bom: true });
+    const row = { ...rows.find((r) => r['Commitment Unique Identifier'] === 'KE0037')!, 'End Date': '12/31/2025', 'Lead Institution': 'Ministry of Information' };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-history-'));
+    const changed = path.join(dir, 'ke0037-changed.csv');
+    fs.writeFileSync(changed, stringify([row], { header: true, columns: Object.keys(row) }));
+    try {
+      await importOgpDataset(t.db, dataset, { dryRun: false });
+      expect((await importOgpDataset(t.db, changed, { dryRun: false })).counts.updated).toBe(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    const [latest] = await findChanges(t.db, await idOf('KE0037'));
+    expect(latest).toMatchObject({ command: 'import_commitment', reason: 'ke0037-changed.csv' });
+    const rows2 = diffRows(intlFor('en'), latest!);
+    expect(rows2).toEqual(expect.arrayContaining([
+      expect.objectContaining({ before: '7/19/1905', after: 'December 31, 2025' }),
+      expect.objectContaining({ after: 'Ministry of Information' }),
+    ]));
+  });
+
+  it('marks a commitment changed, with no entry, when only an IRM review changed; not when only its ratings\' order did', async () => {
+    const updatedAt = async () => (await t.db.selectFrom('commitments').select('updated_at').where('ogp_id', '=', 'KE0031').executeTakeFirstOrThrow()).updated_at;
+    await save([kenya]);
+    const entries = (await importChanges()).length;
+    const [review, ...others] = kenya.irmReviews!;
+    const ratings = [...review!.ratings];
+    const was = await updatedAt();
+    await save([{ ...kenya, irmReviews: [{ ...review!, ratings: [...ratings].reverse() }, ...others] }]);
+    expect(await updatedAt()).toEqual(was);
+    await save([{ ...kenya, irmReviews: [{ ...review!, texts: { en: { irmTitle: 'Resilient open government' } } }, ...others] }]);
+    expect((await updatedAt()).getTime()).toBeGreaterThan(was.getTime());
+    expect((await importChanges()).length).toBe(entries);
   });
 });

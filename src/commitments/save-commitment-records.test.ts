@@ -75,4 +75,24 @@ describe('saveCommitmentRecords', () => {
     await expect(save([plain(501, { start: { date: '2021-02-30', precision: 'day', raw: '30/2/2021' } })])).rejects.toThrow(/start/);
     await expect(save([plain(502, { irmReviews: [{ method: 'irm_2012', report: 'results', texts: {}, ratings: [] }] })])).rejects.toThrow(/report.*belongs to the method|the report belongs to the method/s);
   });
+
+  it('keeps a status set in Ahadi when a source gives none, and takes one a source gives', async () => {
+    await save([plain(600)]);
+    await t.db.updateTable('commitments').set({ status: 'withdrawn' }).where('ogp_id', '=', 'KE0600').execute();
+    expect((await outcomes([plain(600, { texts: { en: { title: 'Renamed' } } })])).at(0)).toBe('KE0600 updated');
+    const status = async () => (await t.db.selectFrom('commitments').select('status').where('ogp_id', '=', 'KE0600').executeTakeFirstOrThrow()).status;
+    expect(await status()).toBe('withdrawn');
+    // The history lists the title, not a status that did not change.
+    const change = await t.db.selectFrom('changes').select('after').where('command', '=', 'import_commitment').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(Object.keys(change.after as object).sort()).toEqual(['recordHash', 'texts']);
+    await save([plain(600, { status: 'active', texts: { en: { title: 'Renamed' } } })]);
+    expect(await status()).toBe('active');
+  });
+
+  it("keeps a member's address when a source renames it", async () => {
+    const slug = async () => (await t.db.selectFrom('members').select(['slug', 'name']).where('ogp_prefix', '=', 'KE').executeTakeFirstOrThrow());
+    const before = await slug();
+    await save([plain(601, { member: { ...kenya.member, name: 'Republic of Kenya', slug: 'republic-of-kenya' } })]);
+    expect(await slug()).toEqual({ slug: before.slug, name: 'Republic of Kenya' });
+  });
 });

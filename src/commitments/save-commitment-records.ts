@@ -4,7 +4,7 @@ import { unnest } from '../db/unnest.ts';
 import { saveMilestoneLists } from '../milestones/save-milestones.ts';
 import { slugify } from '../text/slugify.ts';
 import { CommitmentRecordSchema, type CommitmentRecord, type CommitmentRecordInput } from './commitment-record.ts';
-import { recordImportChanges, staleLocales, storedSummaries } from './import-history.ts';
+import { importEntries, irmReviewsChanged, recordImportChanges, staleLocales, storedSummaries } from './import-history.ts';
 import { recordHash } from './record-hash.ts';
 
 type Trx = Transaction<Database>;
@@ -29,8 +29,10 @@ type Item = {
  * source twice never duplicates; a record whose hash equals the one stored with its commitment is "unchanged" and
  * not written at all. Runs inside the caller's transaction: a failure anywhere leaves nothing written.
  * Batches of a few hundred records suit it; PostgreSQL takes any size, memory is the limit.
- * Each commitment created or updated gets a history entry (`import_commitment`, no actor, the source as reason), so
- * an import that overwrites an edit shows in the commitment's history.
+ * Each commitment created or changed gets a history entry (`import_commitment`, no actor, the source as reason) that
+ * lists the fields it changed, so an import that overwrites an edit shows in the commitment's history; a record whose
+ * new hash changes nothing the commitment shows is saved without an entry and without bumping `updated_at` (an IRM
+ * review or milestone change bumps it: the page shows them; milestones have entries of their own).
  */
 export async function saveCommitmentRecords(trx: Trx, inputs: readonly CommitmentRecordInput[], options: SaveOptions = {}): Promise<SavedRecord[]> {
   return saveValidatedCommitmentRecords(trx, inputs.map((input) => CommitmentRecordSchema.parse(input)), options);
@@ -69,21 +71,27 @@ async function saveChanged(trx: Trx, items: Item[], options: SaveOptions): Promi
   if (items.length === 0) return new Map();
   const before = await storedSummaries(trx, items.filter((i) => i.existed).map((i) => i.record.ogpId));
   for (const item of items) item.staleLocales = staleLocales(before.get(item.record.ogpId), item.record);
+  const entries = importEntries(items, before);
+  // What a reader sees change: a listed field (the entries), or an IRM review, which the history does not list.
+  const shown = new Set(items.filter((i) => entries.has(i) || irmReviewsChanged(before.get(i.record.ogpId), i.record)));
   const memberIds = await upsertMembers(trx, items.map((i) => i.record.member));
   for (const item of items) item.memberId = memberIds.get(item.record.member.ogpPrefix)!;
   const planIds = await upsertActionPlans(trx, items);
-  await upsertCommitments(trx, items, planIds);
+  await upsertCommitments(trx, items, planIds, shown);
   const warnings = await linkCarriedOver(trx, items);
   // Milestones before texts: a new commitment's search vector (its texts and its milestones' texts) is then computed
   // once, when its texts are inserted, instead of once for the texts and again for the milestones.
-  await saveMilestoneLists(trx, items.filter((i) => i.record.milestones !== undefined)
-    .map((i) => ({ commitmentId: i.commitmentId!, milestones: i.record.milestones! })));
+  const withMilestones = items.filter((i) => i.record.milestones !== undefined);
+  const milestones = await saveMilestoneLists(trx, withMilestones.map((i) => ({ commitmentId: i.commitmentId!, milestones: i.record.milestones! })),
+    { history: { source: options.source ?? null } });
+  await touchMilestonesOnly(trx, withMilestones.filter((item, i) => !shown.has(item)
+    && (milestones[i]!.removed.length > 0 || milestones[i]!.outcomes.some((o) => o !== 'unchanged'))));
   await dropStaleLabels(trx, items);
   await upsertTexts(trx, items);
   await saveInstitutions(trx, items);
   await savePolicyAreas(trx, items);
   await saveIrmReviews(trx, items);
-  await recordImportChanges(trx, items, before, options.source ?? null);
+  await recordImportChanges(trx, entries, options.source ?? null);
   return warnings;
 }
 
@@ -127,12 +135,14 @@ async function upsertMembers(trx: Trx, all: CommitmentRecord['member'][]): Promi
       ['region', 'text', members.map((m) => m.region ?? null)],
     ])}
     on conflict (ogp_prefix) do update set
-      name = excluded.name, kind = excluded.kind, slug = excluded.slug, updated_at = now(),
+      -- The slug stays: it is the member's address, which links and feeds readers keep (a row naming "Republic of
+      -- Bulgaria" moved /members/bulgaria). The name follows the source.
+      name = excluded.name, kind = excluded.kind, updated_at = now(),
       -- A page names fewer codes than the dataset: never erase a code that another source gave.
       iso_alpha2 = coalesce(excluded.iso_alpha2, members.iso_alpha2),
       code = coalesce(excluded.code, members.code),
       region = coalesce(excluded.region, members.region)
-    where (members.name, members.kind, members.slug) is distinct from (excluded.name, excluded.kind, excluded.slug)
+    where (members.name, members.kind) is distinct from (excluded.name, excluded.kind)
        or (excluded.iso_alpha2 is not null and excluded.iso_alpha2 is distinct from members.iso_alpha2)
        or (excluded.code is not null and excluded.code is distinct from members.code)
        or (excluded.region is not null and excluded.region is distinct from members.region)`.execute(trx);
@@ -165,9 +175,10 @@ async function upsertActionPlans(trx: Trx, items: Item[]): Promise<Map<string, s
   return new Map(rows.rows.map((r) => [planKey(r.member_id, r.number), r.id]));
 }
 
-async function upsertCommitments(trx: Trx, items: Item[], planIds: Map<string, string>): Promise<void> {
+async function upsertCommitments(trx: Trx, items: Item[], planIds: Map<string, string>, shown: ReadonlySet<Item>): Promise<void> {
   const records = items.map((i) => i.record);
   const dates = (which: 'start' | 'end') => records.map((r) => r[which]);
+  const marked = items.filter((i) => shown.has(i)).map((i) => i.record.ogpId);
   // A carried-over commitment found later in this same batch is linked by linkCarriedOver, after this insert.
   const saved = await sql<{ id: string; ogp_id: string }>`
     insert into commitments (ogp_id, action_plan_id, number_in_plan, number_label, status, source_locale,
@@ -193,13 +204,26 @@ async function upsertCommitments(trx: Trx, items: Item[], planIds: Map<string, s
     ])}
     on conflict (ogp_id) do update set
       action_plan_id = excluded.action_plan_id, number_in_plan = excluded.number_in_plan, number_label = excluded.number_label,
-      status = excluded.status, source_locale = excluded.source_locale,
+      -- A source that gives no status (OGP's dataset, a sheet without the column) keeps the one set in Ahadi: a
+      -- re-import cleared a withdrawal, and the withdrawn commitment's milestones were due in rounds again.
+      status = coalesce(excluded.status, commitments.status), source_locale = excluded.source_locale,
       start_date = excluded.start_date, start_precision = excluded.start_precision, start_raw = excluded.start_raw,
       end_date = excluded.end_date, end_precision = excluded.end_precision, end_raw = excluded.end_raw,
-      record_hash = excluded.record_hash, carried_over_from_id = excluded.carried_over_from_id, updated_at = now()
+      record_hash = excluded.record_hash, carried_over_from_id = excluded.carried_over_from_id,
+      -- Only a change a reader sees makes the commitment "changed" (feeds, the list's sort); milestones: touchMilestonesOnly.
+      updated_at = case when excluded.ogp_id = any(${marked}::text[]) then now() else commitments.updated_at end
     returning id, ogp_id`.execute(trx);
   const idOf = new Map(saved.rows.map((r) => [r.ogp_id, r.id]));
   for (const item of items) item.commitmentId = idOf.get(item.record.ogpId)!;
+}
+
+/**
+ * Marks as changed the commitments whose milestones alone changed (which the page shows; their entries are the
+ * milestones'): upsertCommitments marked those whose own fields or IRM reviews changed.
+ */
+async function touchMilestonesOnly(trx: Trx, items: Item[]): Promise<void> {
+  const ids = items.map((i) => i.commitmentId!);
+  if (ids.length > 0) await sql`update commitments set updated_at = now() where id = any(${ids}::bigint[])`.execute(trx);
 }
 
 /**

@@ -31,9 +31,9 @@ function sourceRow(row: TableRow): SourceRow<CommitmentRecordInput> {
   const label = (row.cells[COLUMN.ogpId] ?? '').trim() || '(no id)';
   try {
     const { record, warnings } = rowToRecord(row.cells);
-    return { rowNumber: row.rowNumber, label: record.ogpId, item: record, warnings };
+    return { rowNumber: row.rowNumber, label: record.ogpId, item: record, warnings: [...row.warnings, ...warnings] };
   } catch (error) {
-    if (error instanceof CellError) return { rowNumber: row.rowNumber, label, rejection: error.message, warnings: [] };
+    if (error instanceof CellError) return { rowNumber: row.rowNumber, label, rejection: error.message, warnings: [...row.warnings] };
     throw error;
   }
 }

@@ -3,14 +3,14 @@ import { performance } from 'node:perf_hooks';
 import type { CommitmentRecordInput } from '../../commitments/commitment-record.ts';
 import type { Db } from '../../db/connect.ts';
 import { policyAreaResolver } from '../../policy-areas/policy-area.queries.ts';
-import { commitmentTarget } from '../commitment-target.ts';
+import { commitmentTargetFrom } from '../commitment-target.ts';
 import { runImport, type ImportOptions, type ImportSummary, type SourceRow } from '../import-run.ts';
 import { CellError } from '../table/cell-error.ts';
 import { readTableFile } from '../table/read-table-file.ts';
 import { missingColumns, TableFileError, type Table, type TableRow } from '../table/table.ts';
-import { mappedColumns, readMapping, type CommitmentsMapping, type MilestonesMapping } from './mapping.ts';
+import { mappedColumns, readMapping, type CommitmentsMapping, type IdRule, type MilestonesMapping } from './mapping.ts';
 import { ogpIdOfRow } from './id-of-row.ts';
-import { milestoneTarget } from './milestone-target.ts';
+import { milestoneTargetFrom } from './milestone-target.ts';
 import { rowToCommitment, type PolicyAreaKeyOf } from './row-to-commitment.ts';
 import { milestoneText, rowToMilestone, type MilestoneItem } from './row-to-milestone.ts';
 
@@ -28,13 +28,14 @@ export async function importSpreadsheet(db: Db, file: string, mappingFile: strin
   }
   const run = { ...options, startedAt };
   if (mapping.kind === 'commitments') {
-    return runImport(db, commitmentRows(mapping, table, await policyAreaResolver(db)), commitmentTarget, run);
+    // The sheet's file name is the reason of the history entries it writes, as for the OGP dataset.
+    return runImport(db, commitmentRows(mapping, table, await policyAreaResolver(db)), commitmentTargetFrom(path.basename(file)), run);
   }
-  return runImport(db, milestoneRows(mapping, table), milestoneTarget, run);
+  return runImport(db, milestoneRows(mapping, table), milestoneTargetFrom(path.basename(file)), run);
 }
 
 function commitmentRows(mapping: CommitmentsMapping, table: Table, policyAreaKey: PolicyAreaKeyOf): SourceRow<CommitmentRecordInput>[] {
-  return table.rows.map((row) => readRow(row, '(no id)', () => {
+  return table.rows.map((row) => readRow(row, labelOf(mapping.id, row, '(no id)'), () => {
     const { record, warnings } = rowToCommitment(mapping, row.cells, policyAreaKey);
     return { label: record.ogpId, item: record, warnings };
   }));
@@ -44,9 +45,9 @@ function milestoneRows(mapping: MilestonesMapping, table: Table): SourceRow<Mile
   const countOf = new Map<string, number>();
   const rows = table.rows.map((row): SourceRow<MilestoneItem> => {
     if (mapping.skipRowsWithoutText && milestoneText(mapping, row.cells) === undefined) {
-      return { rowNumber: row.rowNumber, label: labelOf(mapping, row), skipped: `no text in ${mapping.columns.text.map((c) => `"${c}"`).join(', ')}`, warnings: [] };
+      return { rowNumber: row.rowNumber, label: labelOf(mapping.commitment, row, '(no commitment)'), skipped: `no text in ${mapping.columns.text.map((c) => `"${c}"`).join(', ')}`, warnings: [] };
     }
-    return readRow(row, labelOf(mapping, row), () => {
+    return readRow(row, labelOf(mapping.commitment, row, '(no commitment)'), () => {
       const next = () => {
         const id = ogpIdOfRow(mapping.commitment, row.cells);
         countOf.set(id, (countOf.get(id) ?? 0) + 1);
@@ -67,20 +68,26 @@ function withSiblings(rows: SourceRow<MilestoneItem>[]): SourceRow<MilestoneItem
   return rows;
 }
 
-function labelOf(mapping: MilestonesMapping, row: TableRow): string {
+/**
+ * What a row is called in the report when it is rejected: the OGP id it names, so that a row rejected for another
+ * cell (a date, a policy area) is found by its id; `none` when its id cannot be read either.
+ */
+function labelOf(rule: IdRule, row: TableRow, none: string): string {
   try {
-    return ogpIdOfRow(mapping.commitment, row.cells);
-  } catch {
-    return '(no commitment)';
+    return ogpIdOfRow(rule, row.cells);
+  } catch (error) {
+    if (error instanceof CellError) return none;
+    throw error;
   }
 }
 
 /** A row read by `read`, or rejected with the problem's column (and labelled `label` for the report). */
 function readRow<T>(row: TableRow, label: string, read: () => { label: string; item: T; warnings: string[] }): SourceRow<T> {
   try {
-    return { rowNumber: row.rowNumber, ...read() };
+    const result = read();
+    return { rowNumber: row.rowNumber, ...result, warnings: [...row.warnings, ...result.warnings] };
   } catch (error) {
-    if (error instanceof CellError) return { rowNumber: row.rowNumber, label, rejection: error.message, warnings: [] };
+    if (error instanceof CellError) return { rowNumber: row.rowNumber, label, rejection: error.message, warnings: [...row.warnings] };
     throw error;
   }
 }

@@ -42,6 +42,7 @@ describe('importing cells with control characters', () => {
     const summary = await importOgpDataset(t.db, file, { dryRun: false });
     expect(summary.written).toBe(true);
     expect((await storedTitles(first['Commitment Unique Identifier']!)).map((r) => r.title)).toContain(CLEAN);
+    expect(summary.warnings).toContainEqual({ rowNumber: 2, message: expect.stringMatching(/^column "Commitment Title": control characters/) });
   });
 
   it("a secretariat's spreadsheet with a mapping: the title is stored cleaned", async () => {
@@ -51,5 +52,6 @@ describe('importing cells with control characters', () => {
     expect(summary.written).toBe(true);
     const row = summary.results.find((r) => r.rowNumber === 2)!;
     expect((await storedTitles(row.label)).map((r) => r.title)).toEqual([CLEAN]);
+    expect(summary.warnings).toEqual([{ rowNumber: 2, message: expect.stringMatching(/^column "titulo": control characters/) }]);
   });
 });
