@@ -35,7 +35,7 @@ export function reportingWorkspacePage(ctx: PageContext, view: { role: Role; rou
             <p safe>{round.closedAt
               ? t('reporting.state.closed', { date: formatDeadline(intl, round.closedAt) })
               : t('reporting.state.open', { date: formatDeadline(intl, round.deadline) })}</p>
-            <p safe>{t('reporting.progress.count', { reported: round.reportedCount, total: round.milestoneCount })}</p>
+            <p safe>{t(round.closedAt ? 'reporting.progress.final' : 'reporting.progress.count', { reported: round.reportedCount, total: round.milestoneCount })}</p>
             <ul>
               <li><a href={roundWorkspaceUrl(intl.locale, round.id)} safe>{t('reporting.workspace.link', { label: round.label })}</a></li>
               <li><a href={roundUrl(intl.locale, round.id)} safe>{t('reporting.public.link', { label: round.label })}</a></li>

@@ -225,4 +225,12 @@ describe('closing a round already closed (another administrator, a double submit
     }
     expect(await written()).toBe(before);
   });
+
+  it('is listed with the milestones reported, not "so far"', async () => {
+    for (const locale of LOCALES) {
+      const listed = text((await admin.client.get(`/${locale}/reporting`)).body);
+      expect(listed, locale).toContain(intlFor(locale).t('reporting.progress.final', { reported: 3, total: 8 }));
+      expect(listed, locale).not.toContain(intlFor(locale).t('reporting.progress.count', { reported: 3, total: 8 }));
+    }
+  });
 });
