@@ -120,6 +120,7 @@ export type Database = {
     command: 'edit_commitment' | 'withdraw_commitment' | 'restore_commitment_version' | 'edit_milestone' | 'replan_milestone'
       // Migration 008.
       | 'create_action_plan' | 'edit_action_plan' | 'create_commitment' | 'create_milestone' | 'import_commitment'
+      | 'import_milestone' | 'remove_milestone_by_import'
       | 'open_reporting_round' | 'close_reporting_round' | 'submit_milestone_report' | 'record_verdict' | 'restrict_evidence';
     entity_type: 'action_plan' | 'commitment' | 'milestone' | 'reporting_round' | 'milestone_report' | 'evidence_item';
     entity_id: string;

@@ -4,8 +4,9 @@ import { unnest } from '../db/unnest.ts';
 import { storedDate, type MilestoneVersion } from './commands/milestone-version.ts';
 
 /**
- * The history an import of milestones leaves (decision 012, decision 006 amended 2026-11-28): one `import_commitment`
- * change per milestone created, updated or removed, with no actor and the source (the file name) as reason, its
+ * The history an import of milestones leaves (decision 012, decision 006 amended 2026-11-28): one change per
+ * milestone created or updated (`import_milestone`) or removed (`remove_milestone_by_import`, migration 021), with
+ * no actor and the source (the file name) as reason, its
  * fields named as the milestone commands name them (`declaredStatus`, `start`, `end`, `texts`). A removal keeps the
  * milestone's number in `before`, since the milestone row it named is gone.
  */
@@ -73,13 +74,15 @@ function entryOf(change: MilestoneChange): { before: object; after: object } | u
 export async function recordMilestoneImportChanges(trx: Trx, changes: readonly MilestoneChange[], source: string | null): Promise<void> {
   const rows = changes.flatMap((change) => {
     const entry = entryOf(change);
-    return entry ? [{ id: change.id, commitmentId: change.commitmentId, ...entry }] : [];
+    const command = change.kind === 'removed' ? 'remove_milestone_by_import' : 'import_milestone';
+    return entry ? [{ id: change.id, commitmentId: change.commitmentId, command, ...entry }] : [];
   });
   if (rows.length === 0) return;
   await sql`
     insert into changes (command, entity_type, entity_id, commitment_id, before, after, reason)
-    select 'import_commitment', 'milestone', u.id, u.commitment_id, u.before::jsonb, u.after::jsonb, ${source}
+    select u.command, 'milestone', u.id, u.commitment_id, u.before::jsonb, u.after::jsonb, ${source}
     from ${unnest('u', [
+      ['command', 'text', rows.map((r) => r.command)],
       ['id', 'bigint', rows.map((r) => r.id)],
       ['commitment_id', 'bigint', rows.map((r) => r.commitmentId)],
       ['before', 'text', rows.map((r) => JSON.stringify(r.before))],

@@ -87,14 +87,14 @@ describe('milestones that end before they start', () => {
 describe('history of a milestone import', () => {
   it('records a creation per milestone, in the fields the milestone commands use', async () => {
     const changes = await findChanges(db(), await commitmentId('MX0076'), { milestoneId: await milestoneId('MX0076', 1) });
-    const created = changes.find((c) => c.command === 'import_commitment')!;
+    const created = changes.find((c) => c.command === 'import_milestone')!;
     expect(created).toMatchObject({ entityType: 'milestone', actorName: null, milestoneNumber: 1, before: {} });
     expect(created.after).toEqual({
       start: { date: '2019-11-01', precision: 'day' }, end: { date: '2020-03-13', precision: 'day' },
       texts: { es: expect.stringMatching(/^Conformar un Grupo de Trabajo multiactor/) },
     });
     const all = await db().selectFrom('changes').select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('entity_type', '=', 'milestone').where('command', '=', 'import_commitment').executeTakeFirstOrThrow();
+      .where('entity_type', '=', 'milestone').where('command', '=', 'import_milestone').executeTakeFirstOrThrow();
     expect(Number(all.n)).toBe(85);
   });
 
@@ -105,11 +105,11 @@ describe('history of a milestone import', () => {
     const [latest, replan] = await findChanges(db(), await commitmentId('MX0076'), { milestoneId: await milestoneId('MX0076', 5) });
     expect(replan!.command).toBe('replan_milestone');
     expect(latest).toMatchObject({
-      command: 'import_commitment', before: { end: { date: '2020-12-01', precision: 'month' } }, after: { end: { date: '2020-01-20', precision: 'day' } },
+      command: 'import_milestone', before: { end: { date: '2020-12-01', precision: 'month' } }, after: { end: { date: '2020-01-20', precision: 'day' } },
     });
     expect(Object.keys(latest!.after)).toEqual(['end']);
     const history = await page('/en/commitments/MX0076/milestones/5/history');
-    expect(history.indexOf('Commitment imported')).toBeLessThan(history.indexOf('Milestone re-planned'));
+    expect(history.indexOf('Milestone imported')).toBeLessThan(history.indexOf('Milestone re-planned'));
     expect(history).toContain('December 2020');
   });
 
@@ -121,7 +121,7 @@ describe('history of a milestone import', () => {
     const summary = await runImport(db(), rows, milestoneTargetFrom(source), { dryRun: false });
     expect(summary.counts.created).toBe(1);
     const [entry] = await findChanges(db(), await commitmentId('MX0087'));
-    expect(entry).toMatchObject({ command: 'import_commitment', entityType: 'milestone', milestoneNumber: 1, reason: source, actorName: null });
+    expect(entry).toMatchObject({ command: 'import_milestone', entityType: 'milestone', milestoneNumber: 1, reason: source, actorName: null });
   });
 });
 
@@ -141,10 +141,10 @@ describe('a milestone the file no longer lists', () => {
     ]);
     expect(await numbersOf('MX0076')).toEqual([1, 2, 3, 4]);
     const [removed] = await findChanges(db(), await commitmentId('MX0076'));
-    expect(removed).toMatchObject({ command: 'import_commitment', entityType: 'milestone', milestoneNumber: 5, before: { number: 5 } });
+    expect(removed).toMatchObject({ command: 'remove_milestone_by_import', entityType: 'milestone', milestoneNumber: 5, before: { number: 5 } });
     expect(removed!.after).toMatchObject({ start: null, end: null, texts: { es: null } });
     const history = await page('/en/commitments/MX0076/history');
-    expect(history).toContain('Commitment imported: milestone 5');
+    expect(history).toContain('Milestone removed by an import: milestone 5');
     expect(history).toContain('Establecer una plataforma pública digital');
   });
 
