@@ -72,9 +72,10 @@ describe('the language a new commitment is written in', () => {
     expect(commitment.source_locale).toBe('pt');
     const texts = await sql<{ locale: string; title: string; simple: boolean }>`
       select locale, title, search_vector = setweight(to_tsvector('ahadi_simple', title), 'A')
-        || setweight(to_tsvector('ahadi_simple', description), 'B') as simple
+        || setweight(to_tsvector('ahadi_simple', description), 'B') || setweight(to_tsvector('simple', 'BR0002'), 'A') as simple
       from commitment_texts where commitment_id = ${commitment.id}`.execute(db);
-    // Stored in Portuguese, searched word for word (no Portuguese stemmer: migration 004's `ahadi_simple`).
+    // Stored in Portuguese, searched word for word (no Portuguese stemmer: migration 004's `ahadi_simple`), and by its
+    // OGP id (migration 020).
     expect(texts.rows).toEqual([{ locale: 'pt', title: PT_TITLE, simple: true }]);
     const change = await db.selectFrom('changes').select('after').where('command', '=', 'create_commitment')
       .where('commitment_id', '=', commitment.id).executeTakeFirstOrThrow();
