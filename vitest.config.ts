@@ -12,8 +12,9 @@ if (process.env.TEST_DATABASE_URL) {
     name: 'external',
     setup: 'test/setup/external-database.ts',
     // The command-line tests check arguments and the process around the importers, whose queries the importer tests
-    // already run here.
-    exclude: ['**/*.browser.test.ts', 'src/db/embedded-postgres.test.ts', 'src/cli/cli.test.ts', 'src/cli/import-commands.test.ts'],
+    // already run here; the usage tests never reach a database.
+    exclude: ['**/*.browser.test.ts', 'src/db/embedded-postgres.test.ts', 'src/cli/cli.test.ts', 'src/cli/import-commands.test.ts',
+      'src/cli/cli-usage.test.ts'],
   });
 }
 
