@@ -6,10 +6,14 @@ import { parseQuery } from '../commitments/commitment-list.routes.ts';
 import { CommitmentFiltersSchema, filtersToQuery } from '../commitments/commitment-filters.ts';
 import { DOWNLOAD_FORMATS, type DownloadFormat } from './download-url.ts';
 import { exportCommitments } from './commitment-export.queries.ts';
-import { EXPORT_COLUMNS, toCells, type ExportRow } from './export-columns.ts';
+import { EXPORT_COLUMNS, exportColumnMeaning, toCells, type ExportRow } from './export-columns.ts';
 import { csvStream } from './csv-stream.ts';
 import { xlsxStream } from './xlsx-stream.ts';
 import { jsonStream } from './json-stream.ts';
+import { intlFor } from '../i18n/intl.ts';
+
+// The JSON download's column meanings are English in every language, as its keys and the package's dictionaries.
+const ENGLISH = intlFor('en');
 
 const CONTENT_TYPES: Record<DownloadFormat, string> = {
   csv: 'text/csv; charset=utf-8',
@@ -33,7 +37,7 @@ export function registerDownloadRoutes(app: FastifyInstance, { db }: AppDeps): v
           generated_at: generatedAt.toISOString(),
           locale: intl.locale,
           filters: filtersToQuery(filters),
-          columns: EXPORT_COLUMNS.map(({ key, description }) => ({ key, description })),
+          columns: EXPORT_COLUMNS.map(({ key }) => ({ key, description: exportColumnMeaning(ENGLISH, key) })),
         }, 'commitments', rows)
         : spreadsheet(format, rows);
       return reply

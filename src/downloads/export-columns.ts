@@ -1,3 +1,4 @@
+import type { Intl } from '../i18n/intl.ts';
 import { IRM_INDICATOR_KEYS, type IrmIndicator } from '../irm/indicators.ts';
 import { unguardFormula } from './csv-stream.ts';
 
@@ -5,40 +6,45 @@ import { unguardFormula } from './csv-stream.ts';
  * The columns of a commitment list download, the same in CSV, XLSX and JSON: stable English keys (never translated,
  * so a script written against one download reads every other), in this order. Lists (institutions, policy areas)
  * are JSON arrays, and in CSV and XLSX one value per line of the cell: names never contain a line break, so the
- * split is lossless where a comma or semicolon would not be. A `description` is English, like the open-data package's
- * dictionaries, for the JSON download's `columns`; the open-data page shows `openData.listColumn.{key}` in its language.
+ * split is lossless where a comma or semicolon would not be. What a column means is `exportColumnMeaning`.
  */
 export type ExportColumnKind = 'text' | 'integer' | 'list';
-export type ExportColumn = { key: string; kind: ExportColumnKind; description: string };
+export type ExportColumn = { key: string; kind: ExportColumnKind };
 
 export const LIST_SEPARATOR = '\n';
 
-const irmColumn = (indicator: IrmIndicator): ExportColumn => ({
-  key: `irm_${indicator}`,
-  kind: 'text',
-  description: `IRM indicator "${indicator}": the value of the latest report that rated it (not_applicable is a ` +
-    'rating), or, when none did, the latest state (not_reviewed, no_data); empty when no IRM review mentions it',
-});
+const irmColumn = (indicator: IrmIndicator): ExportColumn => ({ key: `irm_${indicator}`, kind: 'text' });
 
 export const EXPORT_COLUMNS: readonly ExportColumn[] = [
-  { key: 'ogp_id', kind: 'text', description: "OGP's commitment id (KE0031)" },
-  { key: 'member', kind: 'text', description: 'Name of the OGP member (country or local government) as recorded' },
-  { key: 'member_code', kind: 'text', description: "Member's three- or four-letter code (KEN); empty when it has none" },
-  { key: 'action_plan_number', kind: 'integer', description: "Number of the action plan among the member's plans" },
-  { key: 'start_year', kind: 'integer', description: 'First year of the action plan' },
-  { key: 'end_year', kind: 'integer', description: 'Last year of the action plan' },
-  { key: 'number_in_plan', kind: 'integer', description: 'Number of the commitment in its plan; empty when not a whole number' },
-  { key: 'number_label', kind: 'text', description: 'The number as the plan writes it (1.2, 3a, III.4), when not a whole number; else empty' },
-  { key: 'title', kind: 'text', description: 'Title in the language of the download when it exists, else in the source language' },
-  { key: 'title_locale', kind: 'text', description: 'Language the title is in (en, fr, es, sw, ...)' },
-  { key: 'source_locale', kind: 'text', description: 'Language the commitment was written in' },
-  { key: 'lead_institutions', kind: 'list', description: 'Lead institutions, in the order of the source' },
-  { key: 'supporting_institutions', kind: 'list', description: 'Supporting institutions (government and others), in the order of the source' },
-  { key: 'policy_areas', kind: 'list', description: "Policy-area keys of OGP's taxonomy, in code-point order (labels in the open-data package)" },
-  { key: 'milestone_count', kind: 'integer', description: 'Number of milestones' },
+  { key: 'ogp_id', kind: 'text' },
+  { key: 'member', kind: 'text' },
+  { key: 'member_code', kind: 'text' },
+  { key: 'action_plan_number', kind: 'integer' },
+  { key: 'start_year', kind: 'integer' },
+  { key: 'end_year', kind: 'integer' },
+  { key: 'number_in_plan', kind: 'integer' },
+  { key: 'number_label', kind: 'text' },
+  { key: 'title', kind: 'text' },
+  { key: 'title_locale', kind: 'text' },
+  { key: 'source_locale', kind: 'text' },
+  { key: 'lead_institutions', kind: 'list' },
+  { key: 'supporting_institutions', kind: 'list' },
+  { key: 'policy_areas', kind: 'list' },
+  { key: 'milestone_count', kind: 'integer' },
   ...IRM_INDICATOR_KEYS.map(irmColumn),
-  { key: 'updated_at', kind: 'text', description: 'When the commitment was last changed in Ahadi (ISO 8601, UTC)' },
+  { key: 'updated_at', kind: 'text' },
 ];
+
+/**
+ * What a column means, in `intl`'s language (`openData.listColumn.*`; the IRM columns share one message): the open-data
+ * page shows it in the page's language, the JSON download's `columns` in English, as the package's dictionaries.
+ */
+export function exportColumnMeaning(intl: Intl, key: string): string {
+  const indicator = IRM_INDICATOR_KEYS.find((i) => key === `irm_${i}`);
+  return indicator
+    ? intl.t('openData.listColumn.irm', { indicator: intl.t(`irm.indicator.${indicator}`) })
+    : intl.t(`openData.listColumn.${key}`);
+}
 
 export type ExportValue = string | number | string[] | null;
 /** One commitment of a download, keyed by column key. */

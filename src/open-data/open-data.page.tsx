@@ -2,8 +2,7 @@ import type { Intl } from '../i18n/intl.ts';
 import { Layout, type PageContext } from '../layout/layout.tsx';
 import { NO_FILTERS } from '../commitments/commitment-filters.ts';
 import { commitmentsFeedPath } from '../feeds/feed-url.ts';
-import { EXPORT_COLUMNS } from '../downloads/export-columns.ts';
-import { IRM_INDICATOR_KEYS } from '../irm/indicators.ts';
+import { EXPORT_COLUMNS, exportColumnMeaning } from '../downloads/export-columns.ts';
 import { OPEN_DATA_TABLES, type OpenDataTable } from './open-data-tables.ts';
 import { LICENCE, PACKAGE_FOLDER } from './open-data-package.ts';
 
@@ -61,7 +60,7 @@ export function openDataPage(ctx: PageContext): string {
                   {EXPORT_COLUMNS.map((c) => (
                     <tr>
                       <td data-label={t('openData.column')}><code safe>{c.key}</code></td>
-                      <td data-label={t('openData.meaning')} safe>{listColumnMeaning(intl, c.key)}</td>
+                      <td data-label={t('openData.meaning')} safe>{exportColumnMeaning(intl, c.key)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -84,17 +83,6 @@ export function openDataPage(ctx: PageContext): string {
       </>
     ),
   });
-}
-
-/**
- * What a column of a list download means, in the page's language (`openData.listColumn.*`). The downloads' own
- * `description` stays English, like the package's data dictionaries; the IRM columns share one message.
- */
-function listColumnMeaning(intl: Intl, key: string): string {
-  const indicator = IRM_INDICATOR_KEYS.find((i) => key === `irm_${i}`);
-  return indicator
-    ? intl.t('openData.listColumn.irm', { indicator: intl.t(`irm.indicator.${indicator}`) })
-    : intl.t(`openData.listColumn.${key}`);
 }
 
 function TableDictionary({ intl, table }: { intl: Intl; table: OpenDataTable }) {
