@@ -6,6 +6,7 @@ import { formatInstant, formatPartialDate } from '../layout/format.ts';
 import { Notice, PostForm } from '../layout/form.tsx';
 import type { PartialDateView } from './commitment-detail.ts';
 import type { ChangeView, CommitmentChangeView } from './commitment-history.queries.ts';
+import { restorable } from './commands/restore-commitment-version.ts';
 
 type View = {
   ogpId: string; title: string; changes: CommitmentChangeView[];
@@ -205,7 +206,7 @@ export function HistoryList<C extends ChangeView>({ intl, changes, labels, resto
               </div>
             ) : ''}
             {extra?.link ? <p><a href={extra.link.href} safe>{extra.link.label}</a></p> : ''}
-            {restore && c.entityType === 'commitment' && c.command !== 'create_commitment' ? (
+            {restore && c.entityType === 'commitment' && restorable(c.before) ? (
               <PostForm action={restore.action} csrfToken={restore.csrfToken}>
                 <input type="hidden" name="change" value={c.id} />
                 <button type="submit" class="button secondary" aria-describedby={`change-${c.id}-what`} safe>{t('history.restore')}</button>

@@ -24,6 +24,19 @@ async function restore(change: string | undefined) {
   return admin.post(RESTORE, { _csrf: token, ...(change === undefined ? {} : { change }) });
 }
 
+describe('the restore button', () => {
+  it('is offered for an entry with a version before it, not for the import that created the commitment', async () => {
+    const history = '/en/commitments/KE0025/history';
+    const buttons = async () => ((await admin.get(history)).body.match(/name="change"/g) ?? []).length;
+    expect((await admin.get(history)).body).toContain('Commitment imported');
+    expect(await buttons()).toBe(0);
+    expect((await submitEdit(admin, '/en/commitments/KE0025/edit', '/en/commitments/KE0025/edit', {
+      lang: 'en', title: 'Beneficial ownership, renamed', status: 'active', reason: 'For the test',
+    })).statusCode).toBe(303);
+    expect(await buttons()).toBe(1);
+  });
+});
+
 describe('restoring with a change id that is not one of the commitment', () => {
   it('answers 400 naming `change` for a malformed, missing, unknown or foreign id, and writes nothing', async () => {
     const db = t.database.db;

@@ -146,6 +146,55 @@ describe('saveCommitmentRecords history', () => {
     expect(restored).toEqual({ status: 'active', title: 'Open procurement' });
   });
 
+  it('restores the dates, institutions and policy areas an import changed, and records them', async () => {
+    const first: CommitmentRecordInput = {
+      ...record(613, 'Open land records'), start: { date: '2023-07-01', precision: 'month', raw: 'July 2023' }, end: { raw: 'end of plan' },
+      supportingInstitutions: [{ name: 'Mzalendo Trust', kind: 'civil_society', actorGroup: 'other' }, { name: 'Judiciary', kind: 'judiciary', actorGroup: 'government' }],
+      policyAreas: ['open-data', 'fiscal-openness'],
+    };
+    await save([first]);
+    await save([{
+      ...first, start: undefined, end: { date: '2025-12-31', precision: 'day', raw: '12/31/2025' },
+      leadInstitutions: [{ name: 'Ministry of Lands', kind: 'ministry' }], supportingInstitutions: [{ name: 'Judiciary', kind: 'judiciary', actorGroup: 'government' }],
+      policyAreas: ['land-and-spatial-planning'],
+    }]);
+    const id = await idOf('KE0613');
+    const [overwrite] = await findChanges(t.db, id);
+    const account = await createAccount(t.db, { role: 'administrator', name: 'Asha Admin' });
+    const actor: CurrentUser = {
+      id: account.id, sessionId: '0', email: account.email, name: account.name, role: 'administrator',
+      institutionId: null, institutionName: null, locale: 'en', totpEnabled: true,
+    };
+    expect(await restoreCommitmentVersion(t.db, actor, 'KE0613', { change: overwrite!.id })).toMatchObject({ ok: true });
+
+    const dates = await t.db.selectFrom('commitments').select(['start_date', 'start_precision', 'start_raw', 'end_date', 'end_precision', 'end_raw'])
+      .where('id', '=', id).executeTakeFirstOrThrow();
+    expect(dates).toEqual({ start_date: '2023-07-01', start_precision: 'month', start_raw: null, end_date: null, end_precision: null, end_raw: 'end of plan' });
+    const links = await t.db.selectFrom('commitment_institutions as ci').innerJoin('institutions as i', 'i.id', 'ci.institution_id')
+      .select(['i.name', 'ci.role', 'ci.actor_group']).where('ci.commitment_id', '=', id).orderBy('ci.role').orderBy('ci.position').execute();
+    expect(links).toEqual([
+      { name: 'Ministry of Finance', role: 'lead', actor_group: null },
+      { name: 'Mzalendo Trust', role: 'supporting', actor_group: 'other' },
+      { name: 'Judiciary', role: 'supporting', actor_group: 'government' },
+    ]);
+    // The list filters on what the triggers derive from the restored links.
+    const facets = await t.db.selectFrom('commitment_facets').select(['policy_areas']).where('commitment_id', '=', id).executeTakeFirstOrThrow();
+    expect([...facets.policy_areas].sort()).toEqual(['fiscal-openness', 'open-data']);
+
+    const [restore] = await findChanges(t.db, id);
+    expect(restore!.command).toBe('restore_commitment_version');
+    expect(restore!.before).toEqual({
+      start: null, end: { date: '2025-12-31', precision: 'day' }, leadInstitution: ['Ministry of Lands'],
+      supportingInstitutions: ['Judiciary'], policyAreas: ['land-and-spatial-planning'],
+    });
+    expect(restore!.after).toEqual({
+      start: { date: '2023-07-01', precision: 'month' }, end: { raw: 'end of plan' }, leadInstitution: ['Ministry of Finance'],
+      supportingInstitutions: ['Mzalendo Trust', 'Judiciary'], policyAreas: ['fiscal-openness', 'open-data'], restoredFrom: overwrite!.id,
+    });
+    // Restoring the same version again finds nothing to change.
+    expect(await restoreCommitmentVersion(t.db, actor, 'KE0613', { change: overwrite!.id })).toEqual({ ok: true, changeIds: [] });
+  });
+
   it('shows the new end date and lead institution of a re-imported OGP dataset row on the history page', async () => {
     const dataset = path.resolve('../shared/data/ogp/ogp_commitments_open_parliament_2024-07.csv');
     const rows: Record<string, string>[] = parse(fs.readFileSync(dataset), { columns: true, bom: true });

@@ -4,6 +4,7 @@ import type { CurrentUser } from '../../accounts/current-user.ts';
 import { authorize } from '../../http/authorize.ts';
 import { choice, parseForm, REQUIRED, type FieldErrors, type FormValues } from '../../http/form.ts';
 import { PUBLICATION_LANGUAGES } from '../../i18n/publication-languages.ts';
+import { actorGroupOfKind } from '../../institutions/actor-group.ts';
 import { formList, LIST_SEPARATOR } from '../../layout/checkbox-group.tsx';
 import { MONTH_FIELD, monthDate, refineMonths } from '../../milestones/commands/month-field.ts';
 import { TEXT_LIMITS } from '../text-limits.ts';
@@ -35,9 +36,6 @@ export const CreateCommitmentForm = z.object({
 
 /** The plan a commitment is created in, with its member's OGP prefix. */
 export type PlanTarget = { id: string; memberId: string; ogpPrefix: string };
-
-/** Institution kinds that OGP lists under "other actors" when they support a commitment; the rest are government. */
-const OTHER_ACTORS = new Set(['civil_society', 'academia', 'private_sector', 'media', 'international_body']);
 
 /**
  * `create_commitment`: adds a commitment to an action plan in one transaction — the commitment, its texts, its
@@ -85,7 +83,7 @@ export async function createCommitment(db: Db, actor: CurrentUser | undefined, p
     await writeCommitmentTexts(trx, row.id, data.lang, texts);
     const supportingRows = supporting.map((id, position) => ({
       commitment_id: row.id, institution_id: id, role: 'supporting' as const, position,
-      actor_group: OTHER_ACTORS.has(byId.get(id)!.kind) ? 'other' as const : 'government' as const,
+      actor_group: actorGroupOfKind(byId.get(id)!.kind),
     }));
     await trx.insertInto('commitment_institutions')
       .values([{ commitment_id: row.id, institution_id: lead, role: 'lead', actor_group: null, position: 0 }, ...supportingRows]).execute();
