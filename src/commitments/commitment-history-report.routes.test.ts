@@ -33,6 +33,11 @@ const page = async (locale = 'en') => {
   expect(res.statusCode).toBe(200);
   return res.body;
 };
+const milestonePage = async (number: number) => {
+  const res = await new WebClient(t.app).get(`/en/commitments/KE0031/milestones/${number}/history`);
+  expect(res.statusCode).toBe(200);
+  return res.body;
+};
 /** A page's text with tags and entities dropped, as a reader reads it. */
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&#39;|&#x27;/g, '\'').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
@@ -81,6 +86,16 @@ describe('milestone-report entries on a commitment history tab', () => {
     expect(body).toContain(reviewerInstitution);
   });
 
+  it('lists a milestone’s own report entries on its history tab, under the same rule, and not another milestone’s', async () => {
+    const first = text(await milestonePage(1));
+    expect(first).toContain('Milestone report sent');
+    expect(first).toContain('Civil-society verdict recorded');
+    expect(first).toContain(`What this entry says becomes public when the reporting round ${ROUND} closes.`);
+    expect(first).not.toContain('Drafts of four notes');
+    expect(first).not.toContain('Evidence restricted');
+    expect(text(await milestonePage(2))).toContain('Evidence restricted');
+  });
+
   it('once the round has closed, shows each entry with its own labels: report status, percent, verdict, evidence, institution', async () => {
     expect(await closeReportingRound(t.database.db, admin, roundId, { confirm: 'yes' })).toMatchObject({ ok: true });
     const body = text(await page());
@@ -104,6 +119,11 @@ describe('milestone-report entries on a commitment history tab', () => {
     expect(body).toMatch(/Restricted No Yes/);
     expect(body).toContain('Internal budget address');
     expect(body).not.toContain('What this entry says becomes public');
+    const second = text(await milestonePage(2));
+    expect(second).toContain('Evidence item: Budget line.');
+    expect(second).toContain('Internal budget address');
+    expect(second).not.toContain('Only two notes are online.');
+    expect(text(await milestonePage(1))).toContain('Only two notes are online.');
   });
 
   it('says the reported status, percent and verdict in the reader’s language, numbers through Intl', async () => {

@@ -67,10 +67,18 @@ export const toCommitmentChangeView = (r: ReportChangeRow): CommitmentChangeView
   report: r.round_label === null ? null : { roundLabel: r.round_label, published: r.round_closed_at !== null },
 });
 
-/** The changes of a commitment and its milestones, or of one of its milestones only, newest first. */
+/**
+ * The changes of a commitment and its milestones, or of one of its milestones only (its own entries and those of its
+ * reports, verdicts and evidence), newest first.
+ */
 export async function findChanges(db: Db, commitmentId: string, only?: { milestoneId: string }): Promise<CommitmentChangeView[]> {
   let query = changesWithReports(db).where('c.commitment_id', '=', commitmentId);
-  if (only) query = query.where('c.entity_type', '=', 'milestone').where('c.entity_id', '=', only.milestoneId);
+  if (only) {
+    query = query.where((eb) => eb.or([
+      eb.and([eb('c.entity_type', '=', 'milestone'), eb('c.entity_id', '=', only.milestoneId)]),
+      eb('rm.id', '=', only.milestoneId),
+    ]));
+  }
   return (await query.execute()).map(toCommitmentChangeView);
 }
 

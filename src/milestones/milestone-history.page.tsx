@@ -1,11 +1,15 @@
 import { Layout, type PageContext } from '../layout/layout.tsx';
-import { HistoryList, type DiffLabels } from '../commitments/commitment-history.page.tsx';
-import type { ChangeView } from '../commitments/commitment-history.queries.ts';
+import { HistoryList, type DiffLabels, type EntryDetail } from '../commitments/commitment-history.page.tsx';
+import type { CommitmentChangeView } from '../commitments/commitment-history.queries.ts';
 import { historyUrl } from '../commitments/commitment-edit.page.tsx';
 
-/** `/{locale}/commitments/{id}/milestones/{number}/history`: the milestone's own changes, newest first. */
+/**
+ * `/{locale}/commitments/{id}/milestones/{number}/history`: the milestone's changes and its reports' entries, newest
+ * first (`detail` says what a report entry shows, as on the commitment's tab).
+ */
 export function milestoneHistoryPage(ctx: PageContext, view: {
-  ogpId: string; title: string; number: number; changes: ChangeView[]; labels: DiffLabels; editUrl?: string | undefined;
+  ogpId: string; title: string; number: number; changes: CommitmentChangeView[]; labels: DiffLabels; editUrl?: string | undefined;
+  detail: (change: CommitmentChangeView) => EntryDetail | undefined;
 }): string {
   const { intl } = ctx;
   const t = intl.t;
@@ -22,7 +26,7 @@ export function milestoneHistoryPage(ctx: PageContext, view: {
         <p><a href={historyUrl(intl.locale, view.ogpId)} safe>{t('history.link')}</a></p>
         {view.editUrl ? <p><a href={view.editUrl} safe>{t('edit.milestone.link', { number: view.number })}</a></p> : ''}
         {view.changes.length === 0 ? <p safe>{t('history.milestone.none')}</p>
-          : <HistoryList intl={intl} changes={view.changes} labels={view.labels} />}
+          : <HistoryList intl={intl} changes={view.changes} labels={view.labels} detail={view.detail} />}
       </>
     ),
   });

@@ -7,6 +7,7 @@ import { currentUser } from '../accounts/current-user.ts';
 import { OgpIdSchema } from '../commitments/commitment-record.ts';
 import { requireCommitmentTarget } from '../commitments/commands/change-log.ts';
 import { commitmentCrumbTitle, diffLabelsFor, findChanges } from '../commitments/commitment-history.queries.ts';
+import { reportEntryDetail } from '../commitments/commitment-history-report.ts';
 import { milestoneEditUrl, milestoneHistoryUrl } from './milestone-urls.ts';
 import { milestonePolicy } from './milestone.policy.ts';
 import { milestoneHistoryPage } from './milestone-history.page.tsx';
@@ -31,8 +32,9 @@ export function registerMilestoneHistoryRoutes(app: FastifyInstance, deps: AppDe
     const [changes, title] = await Promise.all([
       findChanges(db, target.id, { milestoneId: milestone.id }), commitmentCrumbTitle(db, target, intl.locale),
     ]);
+    const labels = await diffLabelsFor(db, changes, intl.locale);
     const html = milestoneHistoryPage(pageContext(request, reply, web, user), {
-      ogpId: target.ogpId, title, number, changes, labels: await diffLabelsFor(db, changes, intl.locale),
+      ogpId: target.ogpId, title, number, changes, labels, detail: (c) => reportEntryDetail(intl, target.ogpId, c, labels),
       editUrl: milestonePolicy.edit_milestone(user, target) ? milestoneEditUrl(intl.locale, target.ogpId, number) : undefined,
     });
     if (user) return sendPrivatePage(reply, html);
