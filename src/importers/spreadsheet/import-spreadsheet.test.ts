@@ -15,9 +15,12 @@ const COMMITMENTS_CSV = path.join(DATA, 'mexico_plan4_compromisos_2019.csv');
 const MILESTONES_CSV = path.join(DATA, 'mexico_plan4_hitos_2019.csv');
 const COMMITMENTS_MAPPING = path.resolve('docs/import-mappings/mexico-plan4-compromisos.json');
 const MILESTONES_MAPPING = path.resolve('docs/import-mappings/mexico-plan4-hitos.json');
-// 91 milestone rows; six are stubs with no text at all, which the mapping skips.
+// 91 milestone rows; the mapping skips six stubs with no text at all and 32 rows whose description is still the
+// tracker's template text.
 const MILESTONE_ROWS = 91;
-const STUB_ROWS = 6;
+const STUB_ROWS = [7, 24, 25, 32, 78, 86];
+const PLACEHOLDER_ROWS = [8, 9, 10, 15, 16, 17, 18, 23, 26, 34, 38, 39, 40, 41, 42, 48, 49, 50, 56, 57, 58, 63, 69, 70, 71, 72, 76, 77, 79, 80, 87, 88];
+const SKIPPED = STUB_ROWS.length + PLACEHOLDER_ROWS.length;
 
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-spreadsheet-'));
 let csvDb: TestDatabase;
@@ -50,7 +53,7 @@ describe('import spreadsheet with the shipped Mexico mappings', () => {
   it('refuses milestones of commitments not imported yet, naming them, and writes nothing', async () => {
     const summary = await importSpreadsheet(csvDb.db, MILESTONES_CSV, MILESTONES_MAPPING, { dryRun: false });
     expect(summary.written).toBe(false);
-    expect(summary.counts.rejected).toBe(MILESTONE_ROWS - STUB_ROWS);
+    expect(summary.counts.rejected).toBe(MILESTONE_ROWS - SKIPPED);
     expect(summary.results.find((r) => r.outcome === 'rejected')?.reason).toMatch(/commitment MX00\d\d is not in Ahadi: import the commitments first/);
     expect(await csvDb.db.selectFrom('milestones').selectAll().execute()).toEqual([]);
   });
@@ -67,10 +70,15 @@ describe('import spreadsheet with the shipped Mexico mappings', () => {
     expect(stored.full_text).toContain('Otros actores:\nEl PNUD');
   });
 
-  it('imports the milestones from the CSV, linked to their commitments, skipping the stub rows', async () => {
+  it('imports the milestones from the CSV, linked to their commitments, skipping the stub and placeholder rows', async () => {
     const summary = await importSpreadsheet(csvDb.db, MILESTONES_CSV, MILESTONES_MAPPING, { dryRun: false });
-    expect(summary.counts).toEqual({ created: MILESTONE_ROWS - STUB_ROWS, updated: 0, unchanged: 0, rejected: 0, skipped: STUB_ROWS });
-    expect(summary.results.filter((r) => r.outcome === 'skipped').map((r) => r.rowNumber)).toEqual([7, 24, 25, 32, 78, 86]);
+    expect(summary.counts).toEqual({ created: MILESTONE_ROWS - SKIPPED, updated: 0, unchanged: 0, rejected: 0, skipped: SKIPPED });
+    const skipped = summary.results.filter((r) => r.outcome === 'skipped');
+    expect(skipped.map((r) => r.rowNumber)).toEqual([...STUB_ROWS, ...PLACEHOLDER_ROWS].sort((a, b) => a - b));
+    expect(skipped.find((r) => r.rowNumber === 7)!.reason).toBe('no text in "descripcion"');
+    expect(skipped.find((r) => r.rowNumber === 23)!.reason).toBe('only the template\'s placeholder text: "Descripción del hito..." in "descripcion"');
+    const texts = await csvDb.db.selectFrom('milestone_texts').select('text').execute();
+    expect(texts.filter((t) => t.text.startsWith('Descripción del hito'))).toEqual([]);
     const rural = await findCommitmentDetail(csvDb.db, 'MX0076', 'es');
     expect(rural!.milestones).toHaveLength(5);
     expect(rural!.milestones[0]).toMatchObject({ number: 1, start: { date: '2019-11-01', precision: 'day' }, end: { date: '2020-03-13', precision: 'day' } });
@@ -82,20 +90,33 @@ describe('import spreadsheet with the shipped Mexico mappings', () => {
     expect((await importSpreadsheet(csvDb.db, COMMITMENTS_CSV, COMMITMENTS_MAPPING, { dryRun: false })).counts)
       .toEqual({ created: 0, updated: 0, unchanged: 13, rejected: 0, skipped: 0 });
     expect((await importSpreadsheet(csvDb.db, MILESTONES_CSV, MILESTONES_MAPPING, { dryRun: false })).counts)
-      .toEqual({ created: 0, updated: 0, unchanged: MILESTONE_ROWS - STUB_ROWS, rejected: 0, skipped: STUB_ROWS });
+      .toEqual({ created: 0, updated: 0, unchanged: MILESTONE_ROWS - SKIPPED, rejected: 0, skipped: SKIPPED });
     const count = await csvDb.db.selectFrom('milestones').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    expect(Number(count.n)).toBe(MILESTONE_ROWS - STUB_ROWS);
+    expect(Number(count.n)).toBe(MILESTONE_ROWS - SKIPPED);
   });
 
   it('imports the same sheets saved as XLSX, giving exactly what the CSV gives', async () => {
     const commitments = await importSpreadsheet(xlsxDb.db, await xlsxOf(COMMITMENTS_CSV), COMMITMENTS_MAPPING, { dryRun: false });
     expect(commitments.counts).toEqual({ created: 13, updated: 0, unchanged: 0, rejected: 0, skipped: 0 });
     const milestones = await importSpreadsheet(xlsxDb.db, await xlsxOf(MILESTONES_CSV), MILESTONES_MAPPING, { dryRun: false });
-    expect(milestones.counts).toEqual({ created: MILESTONE_ROWS - STUB_ROWS, updated: 0, unchanged: 0, rejected: 0, skipped: STUB_ROWS });
+    expect(milestones.counts).toEqual({ created: MILESTONE_ROWS - SKIPPED, updated: 0, unchanged: 0, rejected: 0, skipped: SKIPPED });
     expect(milestones.results.map((r) => r.rowNumber)).toEqual(Array.from({ length: MILESTONE_ROWS }, (_, i) => i + 2));
     // The CSV over the XLSX import: every record hashes the same, so nothing changes.
     expect((await importSpreadsheet(xlsxDb.db, COMMITMENTS_CSV, COMMITMENTS_MAPPING, { dryRun: false })).counts.unchanged).toBe(13);
-    expect((await importSpreadsheet(xlsxDb.db, MILESTONES_CSV, MILESTONES_MAPPING, { dryRun: false })).counts.unchanged).toBe(MILESTONE_ROWS - STUB_ROWS);
+    expect((await importSpreadsheet(xlsxDb.db, MILESTONES_CSV, MILESTONES_MAPPING, { dryRun: false })).counts.unchanged).toBe(MILESTONE_ROWS - SKIPPED);
+  });
+
+  it('keeps a text that only begins with a placeholder\'s words, and numbers milestones past the skipped rows', async () => {
+    const rows: Record<string, string>[] = parse(fs.readFileSync(MILESTONES_CSV), { columns: true, bom: true });
+    // Row 8 (the first of MX0085's template rows) written for real, in the template's words.
+    rows[6]!.descripcion = 'Descripción del hito... y su plan de trabajo';
+    const header = Object.keys(rows[0]!);
+    const file = path.join(scratch, 'hitos-con-texto.csv');
+    fs.writeFileSync(file, [header.join(','), ...rows.map((r) => header.map((h) => `"${(r[h] ?? '').replace(/"/g, '""')}"`).join(','))].join('\n'));
+    const summary = await importSpreadsheet(csvDb.db, file, MILESTONES_MAPPING, { dryRun: true });
+    // Milestone 1 was the row below it: it now has this text.
+    expect(summary.results.find((r) => r.rowNumber === 8)).toMatchObject({ outcome: 'updated', label: 'MX0085, milestone 1' });
+    expect(summary.results.find((r) => r.rowNumber === 11)).toMatchObject({ label: 'MX0085, milestone 2' });
   });
 
   it('a dry run of changed milestones reports them and writes nothing', async () => {
@@ -127,6 +148,9 @@ describe('import spreadsheet: bad mappings and sheets', () => {
     const badPlan = { ...shipped(COMMITMENTS_MAPPING), actionPlan: { number: 4, submissionYear: 2019, startYear: 2019, endYear: 2030 } };
     await expect(importSpreadsheet(csvDb.db, COMMITMENTS_CSV, writeJson('bad-plan.json', badPlan), { dryRun: true }))
       .rejects.toThrow(/actionPlan\.endYear: an action plan lasts 1 to 4 years/);
+    const blankPlaceholder = { ...shipped(MILESTONES_MAPPING), placeholders: ['Descripción del hito...', '  '] };
+    await expect(importSpreadsheet(csvDb.db, MILESTONES_CSV, writeJson('blank-placeholder.json', blankPlaceholder), { dryRun: true }))
+      .rejects.toThrow(/blank-placeholder\.json: placeholders\.1: a placeholder text/);
     await expect(importSpreadsheet(csvDb.db, COMMITMENTS_CSV, writeJson('broken.json', '{ "kind": '), { dryRun: true }))
       .rejects.toThrow(MappingError);
     await expect(importSpreadsheet(csvDb.db, COMMITMENTS_CSV, writeJson('broken.json', '{ "kind": '), { dryRun: true }))

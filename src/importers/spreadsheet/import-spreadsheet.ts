@@ -13,6 +13,7 @@ import { ogpIdOfRow } from './id-of-row.ts';
 import { milestoneTargetFrom } from './milestone-target.ts';
 import { rowToCommitment, type PolicyAreaKeyOf } from './row-to-commitment.ts';
 import { milestoneText, rowToMilestone, type MilestoneItem } from './row-to-milestone.ts';
+import { blankPlaceholders, placeholderIn } from './placeholders.ts';
 
 /**
  * Imports a secretariat's own spreadsheet (CSV or XLSX) of commitments or of milestones, as its JSON mapping says
@@ -35,7 +36,7 @@ export async function importSpreadsheet(db: Db, file: string, mappingFile: strin
 }
 
 function commitmentRows(mapping: CommitmentsMapping, table: Table, policyAreaKey: PolicyAreaKeyOf): SourceRow<CommitmentRecordInput>[] {
-  return table.rows.map((row) => readRow(row, labelOf(mapping.id, row, '(no id)'), () => {
+  return table.rows.map((read) => blankPlaceholders(read, mapping.placeholders)).map((row) => readRow(row, labelOf(mapping.id, row, '(no id)'), () => {
     const { record, warnings } = rowToCommitment(mapping, row.cells, policyAreaKey);
     return { label: record.ogpId, item: record, warnings };
   }));
@@ -43,9 +44,10 @@ function commitmentRows(mapping: CommitmentsMapping, table: Table, policyAreaKey
 
 function milestoneRows(mapping: MilestonesMapping, table: Table): SourceRow<MilestoneItem>[] {
   const countOf = new Map<string, number>();
-  const rows = table.rows.map((row): SourceRow<MilestoneItem> => {
+  const rows = table.rows.map((read): SourceRow<MilestoneItem> => {
+    const row = blankPlaceholders(read, mapping.placeholders);
     if (mapping.skipRowsWithoutText && milestoneText(mapping, row.cells) === undefined) {
-      return { rowNumber: row.rowNumber, label: labelOf(mapping.commitment, row, '(no commitment)'), skipped: `no text in ${mapping.columns.text.map((c) => `"${c}"`).join(', ')}`, warnings: [] };
+      return { rowNumber: row.rowNumber, label: labelOf(mapping.commitment, row, '(no commitment)'), skipped: noTextReason(mapping, read), warnings: [] };
     }
     return readRow(row, labelOf(mapping.commitment, row, '(no commitment)'), () => {
       const next = () => {
@@ -58,6 +60,17 @@ function milestoneRows(mapping: MilestonesMapping, table: Table): SourceRow<Mile
     });
   });
   return withSiblings(rows);
+}
+
+/** Why a row has no milestone text: its text columns are empty, or hold only the template's placeholder. */
+function noTextReason(mapping: MilestonesMapping, row: TableRow): string {
+  const columns = mapping.columns.text;
+  const placeholders = columns.flatMap((column) => {
+    const placeholder = placeholderIn(row, column, mapping.placeholders);
+    return placeholder === undefined ? [] : [`"${placeholder}" in "${column}"`];
+  });
+  if (placeholders.length > 0) return `only the template's placeholder text: ${placeholders.join(', ')}`;
+  return `no text in ${columns.map((c) => `"${c}"`).join(', ')}`;
 }
 
 /** Each milestone learns the numbers of the other milestones of its commitment in the file (see MilestoneList). */

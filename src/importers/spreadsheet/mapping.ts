@@ -47,6 +47,8 @@ const Common = {
   sheet: z.string().min(1).optional(),
   sourceLocale: Locale,
   dateFormat: DateFormat.default('text'),
+  /** Template text a tracker leaves in cells nobody filled in ("Descripción del hito..."): read as empty. */
+  placeholders: z.array(z.string().trim().min(1, 'a placeholder text')).default([]),
 };
 
 const CommitmentsMapping = z.strictObject({
