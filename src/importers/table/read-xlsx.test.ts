@@ -30,6 +30,24 @@ describe('readXlsx: the width of the table', () => {
   });
 });
 
+describe('readXlsx: link cells', () => {
+  it('keeps a web or mail address after the link\'s text, unless the text shows it or it points inside the workbook', async () => {
+    const report = 'https://gob.example/informe-2020.pdf';
+    const file = await workbookOf([['id', 'evidence'], ['1'], ['2'], ['3'], ['4'], ['5'], ['6']], (sheet) => {
+      sheet.getCell('B2').value = { text: 'Informe 2020', hyperlink: report };
+      sheet.getCell('B3').value = { text: report, hyperlink: report };
+      sheet.getCell('B4').value = { text: 'Hoja de datos', hyperlink: '#Datos!A1' };
+      sheet.getCell('B5').value = { text: { richText: [{ text: 'Informe ' }, { font: { bold: true }, text: 'final' }] }, hyperlink: report } as unknown as ExcelJS.CellValue;
+      sheet.getCell('B6').value = { text: 'Escribanos', hyperlink: 'mailto:aga@gob.example' };
+      sheet.getCell('B7').value = { text: 'aga@gob.example', hyperlink: 'mailto:aga@gob.example' };
+    });
+    const table = await readXlsx(file);
+    expect(table.rows.map((r) => r.cells.evidence)).toEqual([
+      `Informe 2020 (${report})`, report, 'Hoja de datos', `Informe final (${report})`, 'Escribanos (mailto:aga@gob.example)', 'aga@gob.example',
+    ]);
+  });
+});
+
 describe('readXlsx: line breaks inside cells', () => {
   it('reads CRLF and lone CR as LF', async () => {
     const table = await readXlsx(await workbookOf([['id', 'text'], ['1', 'two\r\nlines'], ['2', 'two\rlines'], ['3', 'two\nlines']]));

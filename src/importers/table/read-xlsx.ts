@@ -3,7 +3,8 @@ import { checkHeader, rowOf, TableFileError, type Table } from './table.ts';
 
 /**
  * Reads one worksheet of an XLSX workbook (the first, or the one named) as text cells: numbers as written by
- * JavaScript, dates as YYYY-MM-DD, formulas by their result, rich text as its plain text. Row numbers are the
+ * JavaScript, dates as YYYY-MM-DD, formulas by their result, rich text as its plain text, links with their address
+ * (linkText). Row numbers are the
  * sheet's own. Rows with no value at all are skipped, as empty CSV lines are. The table is as wide as the header's
  * last named cell: a sheet keeps empty cells that were only formatted (bold on a whole header line), and columns
  * past the header with nothing in them are not columns; a value in one is refused, never dropped unseen.
@@ -48,10 +49,20 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return dateText(value);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('hyperlink' in value) return String(value.text);
+  if ('hyperlink' in value) return linkText(cellText(value.text as ExcelJS.CellValue), value.hyperlink);
   if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
   if ('error' in value) return String(value.error);
   return '';
+}
+
+/**
+ * A link cell keeps its address after its text, "Informe 2020 (https://…)": a secretariat's sheet links its
+ * evidence so, and the address is the evidence. A link within the workbook ("#Hoja2!A1") or one whose text already
+ * shows it adds nothing.
+ */
+function linkText(text: string, address: string): string {
+  if (!/^(https?:|mailto:)/i.test(address) || text.includes(address.replace(/^mailto:/i, ''))) return text;
+  return text.trim() === '' ? address : `${text} (${address})`;
 }
 
 /** Spreadsheet dates carry no time zone: a date at midnight UTC is a calendar day. */
