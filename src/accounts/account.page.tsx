@@ -6,6 +6,7 @@ import type { CurrentUser } from './current-user.ts';
 import { roleDescription } from './account-mail.ts';
 import { qrCodeSvg } from './qr-code.ts';
 import { groupSecret } from './totp.ts';
+import { irmReviewPolicy } from '../irm/irm-review.policy.ts';
 
 type AccountView = {
   user: CurrentUser; sessions: number; recoveryCodes: number; csrfToken: string; notice?: string | undefined;
@@ -36,6 +37,7 @@ export function accountPage(ctx: PageContext, view: AccountView): string {
           <dt safe>{t('account.role')}</dt><dd safe>{roleDescription(intl, user.role, user.institutionName)}</dd>
         </dl>
         {user.role ? <p><a href={`${base}/reporting`} safe>{t('account.reportingRounds')}</a></p> : ''}
+        {irmReviewPolicy.record_irm_review(user) ? <p><a href={`${base}/irm`} safe>{t('irmAssessment.account.heading')}</a></p> : ''}
         <p><a href={`${base}/account/password`} safe>{t('account.changePassword.title')}</a></p>
 
         {user.role === 'administrator' ? (

@@ -42,7 +42,7 @@ type MilestoneView = Frame & EditedTexts & { number: number; form: FormState; pl
  * someone else changed the record meanwhile, what happened, a link to the history that shows their change, and what
  * saving again does. The error summary links here.
  */
-function VersionField({ intl, form, historyHref }: { intl: Intl; form: FormState; historyHref: string }) {
+export function VersionField({ intl, form, historyHref }: { intl: Intl; form: FormState; historyHref: string }) {
   const error = form.errors.version;
   return <>
     <input type="hidden" name="version" value={form.values.version ?? ''} />

@@ -6,6 +6,8 @@ import { formatInstant, formatPartialDate } from '../layout/format.ts';
 import { Notice, PostForm } from '../layout/form.tsx';
 import type { PartialDateView } from './commitment-detail.ts';
 import type { ChangeView, CommitmentChangeView } from './commitment-history.queries.ts';
+import { IRM_INDICATOR_KEYS } from '../irm/indicators.ts';
+import { answerText } from '../irm/irm-review.view.tsx';
 import { restorable } from './commands/restore-commitment-version.ts';
 
 type View = {
@@ -74,6 +76,14 @@ const FIELDS: Record<ChangeView['entityType'], Record<string, Field>> = {
     verdict: { label: 'milestonePage.civilSocietyVerdict', value: translated('reporting.verdict') },
     comment: { label: 'reporting.field.comment' },
     reportRevision: { label: 'history.report.judgedRevision', value: (intl, value) => intl.formatNumber(Number(value)) },
+  },
+  // An IRM assessment recorded or revised in the workspace (irm/commands/record-irm-review.ts); the entry's summary
+  // names its report (irm/irm-review-history.ts).
+  irm_review: {
+    ...Object.fromEntries(IRM_INDICATOR_KEYS.map((indicator) => [indicator, {
+      label: `irm.indicator.${indicator}`, value: (intl: Intl, value: unknown) => answerText(intl, indicator, String(value)),
+    }])),
+    justification: { label: 'irmAssessment.field.justification' },
   },
   evidence_item: {
     restricted: { label: 'publicReport.restricted', value: (intl, value) => intl.t(value === true ? 'common.yes' : 'common.no') },

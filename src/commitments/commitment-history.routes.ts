@@ -13,6 +13,7 @@ import { commitmentPolicy } from './commitment.policy.ts';
 import { commitmentCrumbTitle, diffLabelsFor, findChanges } from './commitment-history.queries.ts';
 import { commitmentHistoryPage } from './commitment-history.page.tsx';
 import { reportEntryDetail } from './commitment-history-report.ts';
+import { irmReviewEntryDetail } from '../irm/irm-review-history.ts';
 import { commitmentEditUrl, historyUrl } from './commitment-edit.page.tsx';
 
 type Params = { Params: { locale: string; id: string }; Querystring: { notice?: string } };
@@ -35,7 +36,7 @@ export function registerCommitmentHistoryRoutes(app: FastifyInstance, deps: AppD
     const labels = await diffLabelsFor(db, changes, intl.locale);
     const mayRestore = commitmentPolicy.restore_commitment_version(user, target) && user?.totpEnabled === true;
     const html = commitmentHistoryPage(pageContext(request, reply, web, user), {
-      ogpId: target.ogpId, title, changes, labels, detail: (c) => reportEntryDetail(intl, target.ogpId, c, labels),
+      ogpId: target.ogpId, title, changes, labels, detail: (c) => reportEntryDetail(intl, target.ogpId, c, labels) ?? irmReviewEntryDetail(intl, c),
       restore: mayRestore ? { action: `${historyUrl(intl.locale, target.ogpId)}/restore`, csrfToken: csrfToken(web, request, reply) } : undefined,
       editUrl: commitmentPolicy.edit_commitment(user, target) ? commitmentEditUrl(intl.locale, target.ogpId) : undefined,
       notice: request.query.notice === 'restored' ? intl.t('history.notice.restored')

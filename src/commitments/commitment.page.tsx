@@ -12,7 +12,11 @@ import { milestonePath } from '../milestones/milestone-urls.ts';
 
 /** The public commitment page, grouped as OGP's own pages group it. */
 /** Beside the detail: the end dates first planned for re-planned milestones (by number; decision 012). */
-export type CommitmentPageExtras = { plannedEnds?: Map<number, { date: string; precision: string }> };
+export type CommitmentPageExtras = {
+  plannedEnds?: Map<number, { date: string; precision: string }>;
+  /** For those who record IRM assessments (never on a page kept for anonymous visitors). */
+  irmAssessmentsHref?: string | undefined;
+};
 
 export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: CommitmentPageExtras = {}): string {
   const { intl } = ctx;
@@ -125,6 +129,7 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: Co
           <h2 id="irm-end-of-term" safe>{t('irm.endOfTermSummary')}</h2>
           {endOfTerm.length > 0 ? endOfTerm.map((r) => <IrmReviewSummary intl={intl} review={r} />) : <p safe>{t('irm.notYetReviewed')}</p>}
         </section>
+        {extras.irmAssessmentsHref ? <p><a href={extras.irmAssessmentsHref} safe>{t('irmAssessment.link')}</a></p> : ''}
 
         <p class="muted">
           <a href={`/${intl.locale}/commitments/${c.ogpId}/history`} safe>{t('history.link')}</a>

@@ -7,6 +7,9 @@ import { publicPageContext, sendPublicPage } from '../http/page-context.ts';
 import { OgpIdSchema } from './commitment-record.ts';
 import { findCommitmentHead, findCommitmentSections } from './commitment.queries.ts';
 import { commitmentPage } from './commitment.page.tsx';
+import { currentUser } from '../accounts/current-user.ts';
+import { irmReviewPolicy } from '../irm/irm-review.policy.ts';
+import { irmAssessmentsUrl } from '../irm/assessable-reports.ts';
 
 /**
  * `/{locale}/commitments/{id}`: ids are accepted in any case and redirected to the canonical upper-case URL.
@@ -43,7 +46,9 @@ export function registerCommitmentRoutes(app: FastifyInstance, { db, web, pageFr
       const cached = ctx.user ? undefined : rendered.get(version);
       if (cached !== undefined) return cached;
       const { detail, plannedEnds } = await findCommitmentSections(db, head, intl.locale);
-      const fresh = commitmentPage(ctx, detail, { plannedEnds });
+      const user = ctx.user ? await currentUser({ db, web }, request) : undefined;
+      const irmAssessmentsHref = irmReviewPolicy.record_irm_review(user) ? irmAssessmentsUrl(intl.locale, head.ogp_id) : undefined;
+      const fresh = commitmentPage(ctx, detail, { plannedEnds, irmAssessmentsHref });
       if (!ctx.user) rendered.set(version, Buffer.from(fresh));
       return fresh;
     } });

@@ -5,6 +5,7 @@ import { saveMilestoneLists } from '../milestones/save-milestones.ts';
 import { slugify } from '../text/slugify.ts';
 import { CommitmentRecordSchema, type CommitmentRecord, type CommitmentRecordInput } from './commitment-record.ts';
 import { importEntries, irmReviewsChanged, recordImportChanges, staleLocales, storedSummaries } from './import-history.ts';
+import { overwriteWarning, overwrittenEdits } from './overwritten-edits.ts';
 import { recordHash } from './record-hash.ts';
 
 type Trx = Transaction<Database>;
@@ -30,7 +31,8 @@ type Item = {
  * not written at all. Runs inside the caller's transaction: a failure anywhere leaves nothing written.
  * Batches of a few hundred records suit it; PostgreSQL takes any size, memory is the limit.
  * Each commitment created or changed gets a history entry (`import_commitment`, no actor, the source as reason) that
- * lists the fields it changed, so an import that overwrites an edit shows in the commitment's history; a record whose
+ * lists the fields it changed, so an import that overwrites an edit shows in the commitment's history (and, before,
+ * in a warning on the record: overwritten-edits.ts); a record whose
  * new hash changes nothing the commitment shows is saved without an entry and without bumping `updated_at` (an IRM
  * review or milestone change bumps it: the page shows them; milestones have entries of their own).
  */
@@ -51,6 +53,7 @@ export async function saveValidatedCommitmentRecords(trx: Trx, records: readonly
   for (const item of items) {
     const found = stored.get(item.record.ogpId);
     item.existed = found !== undefined;
+    if (found) item.commitmentId = found.id;
     if (found && found.hash === item.hash) {
       results.set(item, { ogpId: item.record.ogpId, commitmentId: found.id, outcome: 'unchanged', warnings: [] });
     } else {
@@ -72,6 +75,8 @@ async function saveChanged(trx: Trx, items: Item[], options: SaveOptions): Promi
   const before = await storedSummaries(trx, items.filter((i) => i.existed).map((i) => i.record.ogpId));
   for (const item of items) item.staleLocales = staleLocales(before.get(item.record.ogpId), item.record);
   const entries = importEntries(items, before);
+  const overwritten = await overwrittenEdits(trx, 'commitment',
+    [...entries].filter(([item]) => item.existed).map(([item, entry]) => ({ entityId: item.commitmentId!, after: entry.after })));
   // What a reader sees change: a listed field (the entries), or an IRM review, which the history does not list.
   const shown = new Set(items.filter((i) => entries.has(i) || irmReviewsChanged(before.get(i.record.ogpId), i.record)));
   const memberIds = await upsertMembers(trx, items.map((i) => i.record.member));
@@ -92,7 +97,21 @@ async function saveChanged(trx: Trx, items: Item[], options: SaveOptions): Promi
   await savePolicyAreas(trx, items);
   await saveIrmReviews(trx, items);
   await recordImportChanges(trx, entries, options.source ?? null);
+  addOverwriteWarnings(warnings, items, overwritten, new Map(withMilestones.map((item, i) => [item, milestones[i]!.overwritten])));
   return warnings;
+}
+
+/** Adds to each item's warnings what its save overwrote of changes made in Ahadi, its own and its milestones'. */
+function addOverwriteWarnings(warnings: Map<Item, string[]>, items: Item[], commitments: ReadonlyMap<string, string>,
+  milestones: ReadonlyMap<Item, readonly { number: number; detail: string }[]>): void {
+  for (const item of items) {
+    const detail = commitments.get(item.commitmentId!);
+    const found = [
+      ...(detail === undefined ? [] : [overwriteWarning(item.record.ogpId, detail)]),
+      ...(milestones.get(item) ?? []).map((m) => overwriteWarning(`${item.record.ogpId} milestone ${m.number}`, m.detail)),
+    ];
+    if (found.length > 0) warnings.set(item, [...(warnings.get(item) ?? []), ...found]);
+  }
 }
 
 function assertUniqueIds(items: Item[]): void {
@@ -109,7 +128,10 @@ async function storedCommitments(trx: Trx, ogpIds: string[]): Promise<Map<string
   return new Map(rows.map((r) => [r.ogp_id, { id: r.id, hash: r.record_hash }]));
 }
 
-/** Last one wins when a batch names a member (or plan) twice: records of one source agree on it. */
+/**
+ * Last one wins when a batch names a member (or plan) twice: records of one source should agree on it, and the
+ * dataset importer warns about rows that do not (importers/rows-that-disagree.ts).
+ */
 function lastByKey<T>(values: readonly T[], key: (value: T) => string): T[] {
   return [...new Map(values.map((v) => [key(v), v])).values()];
 }

@@ -121,8 +121,10 @@ export type Database = {
       // Migration 008.
       | 'create_action_plan' | 'edit_action_plan' | 'create_commitment' | 'create_milestone' | 'import_commitment'
       | 'import_milestone' | 'remove_milestone_by_import'
-      | 'open_reporting_round' | 'close_reporting_round' | 'submit_milestone_report' | 'record_verdict' | 'restrict_evidence';
-    entity_type: 'action_plan' | 'commitment' | 'milestone' | 'reporting_round' | 'milestone_report' | 'evidence_item';
+      | 'open_reporting_round' | 'close_reporting_round' | 'submit_milestone_report' | 'record_verdict' | 'restrict_evidence'
+      // Migration 022.
+      | 'record_irm_review' | 'revise_irm_review';
+    entity_type: 'action_plan' | 'commitment' | 'milestone' | 'reporting_round' | 'milestone_report' | 'evidence_item' | 'irm_review';
     entity_id: string;
     /** At least one of the two is set (migration 008): a change belongs to a commitment's history, a plan's, or both. */
     commitment_id: string | null; action_plan_id: string | null;

@@ -6,6 +6,7 @@ import { milestonePolicy } from '../milestones/milestone.policy.ts';
 import { evidencePolicy } from '../evidence/evidence.policy.ts';
 import { actionPlanPolicy } from '../action-plans/action-plan.policy.ts';
 import { reportingPolicy } from '../reporting/reporting.policy.ts';
+import { irmReviewPolicy } from '../irm/irm-review.policy.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -24,6 +25,7 @@ const POLICIES = {
   evidence: evidencePolicy,
   actionPlan: actionPlanPolicy,
   reporting: reportingPolicy,
+  irmReview: irmReviewPolicy,
 };
 type Policies = typeof POLICIES;
 export type Domain = keyof Policies;

@@ -23,7 +23,7 @@ export type FormState = { values: FormValues; errors: FieldErrors };
 export type FormResult<T> = { ok: true; data: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
 
 export const REQUIRED = 'form.error.required';
-const MESSAGE_KEY = /^[a-z]+(\.[A-Za-z]+)+$/;
+const MESSAGE_KEY = /^[a-z][A-Za-z]*(\.[A-Za-z]+)+$/;
 
 export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.output<S>> {
   const values = formValues(body);

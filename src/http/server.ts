@@ -21,6 +21,7 @@ import { registerActionPlanEditRoutes } from '../action-plans/action-plan-edit.r
 import { registerCommitmentCreateRoutes } from '../commitments/commitment-create.routes.ts';
 import { registerMilestoneHistoryRoutes } from '../milestones/milestone-history.routes.ts';
 import { registerActionPlanHistoryRoutes } from '../action-plans/action-plan-history.routes.ts';
+import { registerIrmReviewEditRoutes } from '../irm/irm-review-edit.routes.ts';
 import { registerCommitmentApi } from '../commitments/commitment.api.ts';
 import { registerCommitmentListRoutes } from '../commitments/commitment-list.routes.ts';
 import { registerDownloadRoutes } from '../downloads/download.routes.ts';
@@ -126,6 +127,7 @@ export async function buildServer(base: { db: Db; config?: Config }, options: { 
   registerCommitmentCreateRoutes(app, deps);
   registerMilestoneHistoryRoutes(app, deps);
   registerActionPlanHistoryRoutes(app, deps);
+  registerIrmReviewEditRoutes(app, deps);
   registerCommitmentApi(app, deps);
   registerCommitmentListApi(app, deps);
   registerMemberApi(app, deps);

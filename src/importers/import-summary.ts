@@ -1,3 +1,4 @@
+import { isOverwriteWarning } from '../commitments/overwritten-edits.ts';
 import type { ImportSummary, RowResult } from './import-run.ts';
 
 const VERB: Record<RowResult['outcome'], { done: string; wouldBe: string }> = {
@@ -29,6 +30,7 @@ export function formatImportSummary(summary: ImportSummary, source: string, opti
     `  rejected: ${rejected}`,
     `  skipped: ${skipped}`,
     `  warnings: ${summary.warnings.length}`,
+    ...overwritesLine(summary),
     `  time: ${summary.seconds.toFixed(3)} s (${formatRate(total, summary.seconds)} rows/s)`,
     conclusion(summary),
   );
@@ -38,6 +40,13 @@ export function formatImportSummary(summary: ImportSummary, source: string, opti
 function rowLine(result: RowResult, dryRun: boolean): string {
   const verb = dryRun ? VERB[result.outcome].wouldBe : VERB[result.outcome].done;
   return `row ${result.rowNumber} ${result.label}: ${verb}${result.reason ? `: ${result.reason}` : ''}`;
+}
+
+/** Said apart from the other warnings, which a long file has many of: each asks the person importing to decide. */
+function overwritesLine(summary: ImportSummary): string[] {
+  const count = summary.warnings.filter((w) => isOverwriteWarning(w.message)).length;
+  if (count === 0) return [];
+  return [`  of which ${summary.dryRun ? 'would overwrite' : 'overwrote'} changes made in Ahadi since the last import: ${count}`];
 }
 
 function formatRate(rows: number, seconds: number): string {

@@ -11,8 +11,13 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   const kenya = await t.database.db.selectFrom('members').select('id').where('slug', '=', 'kenya').executeTakeFirstOrThrow();
-  for (const name of [LONG_NAME, `${LONG_NAME} bis`]) {
-    await t.database.db.insertInto('institutions').values({ member_id: kenya.id, slug: slugify(name), name, kind: 'ministry' }).execute();
+  const commitment = await t.database.db.selectFrom('commitments').select('id').where('ogp_id', '=', 'KE0031').executeTakeFirstOrThrow();
+  for (const [i, name] of [LONG_NAME, `${LONG_NAME} bis`].entries()) {
+    const institution = await t.database.db.insertInto('institutions').values({ member_id: kenya.id, slug: slugify(name), name, kind: 'ministry' })
+      .returning('id').executeTakeFirstOrThrow();
+    // The API list offers only institutions with a commitment, as such a cell's always has.
+    await t.database.db.insertInto('commitment_institutions')
+      .values({ commitment_id: commitment.id, institution_id: institution.id, role: 'supporting', actor_group: 'government', position: 100 + i }).execute();
   }
 });
 afterAll(async () => { await t.close(); });

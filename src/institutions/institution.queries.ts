@@ -56,3 +56,26 @@ export async function listInstitutionCommitments(db: Db, institutionId: string, 
     actionPlan: { number: r.number, startYear: r.startYear, endYear: r.endYear },
   }));
 }
+
+const FORMER_COMMITMENTS_SHOWN = 50;
+
+/**
+ * The commitments whose history names the institution (by its name, in any case) among the lead or supporting
+ * institutions a change took away: where the page of an institution left with no commitment sends its reader (an
+ * import renamed it, or named others). Read only for such a page. Newest plans' commitments first, a bounded list.
+ */
+export async function listFormerCommitments(db: Db, institution: InstitutionHead): Promise<string[]> {
+  const named = (field: string) => sql`exists (select 1 from jsonb_array_elements_text(
+    case when jsonb_typeof(ch.before->${field}) = 'array' then ch.before->${field} else '[]'::jsonb end) n
+    where lower(n) = lower(${institution.name}))`;
+  const rows = await sql<{ ogp_id: string }>`
+    select c.ogp_id from commitments c
+    join action_plans p on p.id = c.action_plan_id
+    join members m on m.id = p.member_id
+    where m.slug = ${institution.member.slug} and exists (select 1 from changes ch
+      where ch.commitment_id = c.id and ch.entity_type = 'commitment'
+        and (${named('leadInstitution')} or ${named('supportingInstitutions')}))
+    order by p.start_year desc, c.ogp_id
+    limit ${FORMER_COMMITMENTS_SHOWN}`.execute(db);
+  return rows.rows.map((r) => r.ogp_id);
+}

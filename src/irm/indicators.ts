@@ -8,6 +8,9 @@ export type IrmMethod = (typeof IRM_METHODS)[number];
 export const IRM_REPORTS = ['design', 'progress', 'end_of_term', 'action_plan_review', 'results'] as const;
 export type IrmReport = (typeof IRM_REPORTS)[number];
 
+/** The IRM rated plans submitted from 2020 with its new method (Action Plan Review, Results Report). */
+export const FIRST_YEAR_OF_2020_METHOD = 2020;
+
 /** Reports of each method, in the order they appear in a cycle. */
 export const REPORTS_BY_METHOD: Record<IrmMethod, readonly IrmReport[]> = {
   irm_2012: ['design', 'progress', 'end_of_term'],

@@ -2,7 +2,7 @@ import type { Intl } from '../i18n/intl.ts';
 import type { CommitmentDetail } from '../commitments/commitment-detail.ts';
 import { pickLocale } from '../commitments/commitment-detail.ts';
 import { paragraphs } from '../layout/format.ts';
-import type { IrmIndicator, IrmReport } from './indicators.ts';
+import { isIndicatorValue, type IrmIndicator, type IrmReport } from './indicators.ts';
 import { textDir } from '../i18n/text-direction.ts';
 
 type Review = CommitmentDetail['irmReviews'][number];
@@ -15,6 +15,11 @@ export function ratingText(intl: Intl, rating: Review['ratings'][number] | undef
   if (!rating) return intl.t('irm.state.not_reviewed');
   if (rating.state !== 'assessed' || rating.value === null) return intl.t(`irm.state.${rating.state}`);
   return intl.t(`irm.value.${rating.indicator}.${rating.value}`);
+}
+
+/** An indicator's answer as a form or a history entry stores it (a value, or the state it is in instead) as a person reads it. */
+export function answerText(intl: Intl, indicator: IrmIndicator, answer: string): string {
+  return intl.t(isIndicatorValue(indicator, answer) ? `irm.value.${indicator}.${answer}` : `irm.state.${answer}`);
 }
 
 /** An `indicator:value` pair as a person reads it: "Completion: Limited". */

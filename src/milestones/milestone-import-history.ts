@@ -62,7 +62,8 @@ function removal(number: number, before: MilestoneState): { before: MilestoneVer
   return { before: { number, ...version }, after };
 }
 
-function entryOf(change: MilestoneChange): { before: object; after: object } | undefined {
+/** The entry a change gets in the history; none when no field of the history differs. */
+export function milestoneImportEntry(change: MilestoneChange): { before: object; after: object } | undefined {
   if (change.kind === 'created') return { before: {}, after: wholeVersion(change.after) };
   if (change.kind === 'removed') return removal(change.number, change.before);
   const diff = touched(change.before, change.after);
@@ -73,7 +74,7 @@ function entryOf(change: MilestoneChange): { before: object; after: object } | u
 /** Writes the batch's milestone changes in one statement. */
 export async function recordMilestoneImportChanges(trx: Trx, changes: readonly MilestoneChange[], source: string | null): Promise<void> {
   const rows = changes.flatMap((change) => {
-    const entry = entryOf(change);
+    const entry = milestoneImportEntry(change);
     const command = change.kind === 'removed' ? 'remove_milestone_by_import' : 'import_milestone';
     return entry ? [{ id: change.id, commitmentId: change.commitmentId, command, ...entry }] : [];
   });

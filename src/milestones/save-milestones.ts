@@ -2,7 +2,8 @@ import { sql, type Transaction } from 'kysely';
 import type { CommitmentRecord } from '../commitments/commitment-record.ts';
 import type { Database } from '../db/schema.ts';
 import { unnest } from '../db/unnest.ts';
-import { recordMilestoneImportChanges, type MilestoneChange, type MilestoneState } from './milestone-import-history.ts';
+import { overwrittenEdits } from '../commitments/overwritten-edits.ts';
+import { milestoneImportEntry, recordMilestoneImportChanges, type MilestoneChange, type MilestoneState } from './milestone-import-history.ts';
 
 type Trx = Transaction<Database>;
 type Milestone = NonNullable<CommitmentRecord['milestones']>[number];
@@ -15,8 +16,12 @@ export type MilestoneList = { commitmentId: string; milestones: readonly Milesto
 export type MilestoneOutcome = 'created' | 'updated' | 'unchanged';
 /** A milestone a list no longer has, deleted: its number and its texts by language, for the import's report. */
 export type RemovedMilestone = { number: number; texts: Record<string, string> };
-/** Per list: whether each of its milestones was created, updated or already so, and the milestones it removed. */
-export type SavedMilestoneList = { outcomes: MilestoneOutcome[]; removed: RemovedMilestone[] };
+/**
+ * Per list: whether each of its milestones was created, updated or already so, the milestones it removed, and (with
+ * `history`) what the import overwrote of changes made in Ahadi since the milestone's last import, by number
+ * (overwritten-edits.ts).
+ */
+export type SavedMilestoneList = { outcomes: MilestoneOutcome[]; removed: RemovedMilestone[]; overwritten: { number: number; detail: string }[] };
 /** With `history`, each milestone created, updated or removed gets a history entry with `source` as its reason. */
 export type SaveMilestonesOptions = { history?: { source: string | null } };
 
@@ -49,16 +54,32 @@ export async function saveMilestoneLists(trx: Trx, lists: readonly MilestoneList
     .filter((_, j) => outcomes[i]![j] !== 'unchanged')
     .map((milestone) => ({ commitmentId: list.commitmentId, milestone })));
   const idOf = await upsertMilestones(trx, changed);
+  let overwritten: OverwrittenMilestone[] = [];
   if (options.history) {
-    await recordMilestoneImportChanges(trx, [
+    const changes = [
       ...changed.map(({ commitmentId, milestone }) => changeOf(commitmentId, milestone, stored, idOf)),
       ...stale.map((m): MilestoneChange => ({ kind: 'removed', id: m.id, commitmentId: m.commitmentId, number: m.number, before: m })),
-    ], options.history.source);
+    ];
+    overwritten = await overwrittenMilestones(trx, changes, stored);
+    await recordMilestoneImportChanges(trx, changes, options.history.source);
   }
   return lists.map((list, i) => ({
     outcomes: outcomes[i]!,
     removed: stale.filter((m) => m.commitmentId === list.commitmentId).map((m) => ({ number: m.number, texts: Object.fromEntries(m.texts) })),
+    overwritten: overwritten.filter((m) => m.commitmentId === list.commitmentId).map(({ number, detail }) => ({ number, detail })),
   }));
+}
+
+type OverwrittenMilestone = { commitmentId: string; number: number; detail: string };
+
+/** The stored milestones whose update or removal overwrites changes made in Ahadi, each with what it overwrites. */
+async function overwrittenMilestones(trx: Trx, changes: readonly MilestoneChange[], stored: Map<string, StoredMilestone>): Promise<OverwrittenMilestone[]> {
+  const imported = changes.flatMap((change) => {
+    const entry = change.kind === 'created' ? undefined : milestoneImportEntry(change);
+    return entry ? [{ entityId: change.id, after: entry.after as Record<string, unknown> }] : [];
+  });
+  const details = await overwrittenEdits(trx, 'milestone', imported);
+  return [...stored.values()].filter((m) => details.has(m.id)).map((m) => ({ commitmentId: m.commitmentId, number: m.number, detail: details.get(m.id)! }));
 }
 
 function changeOf(commitmentId: string, milestone: Milestone, stored: Map<string, StoredMilestone>, idOf: Map<string, string>): MilestoneChange {

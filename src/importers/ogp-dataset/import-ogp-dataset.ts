@@ -5,6 +5,7 @@ import type { CommitmentRecordInput } from '../../commitments/commitment-record.
 import type { Db } from '../../db/connect.ts';
 import { commitmentTargetFrom } from '../commitment-target.ts';
 import { runImport, type ImportOptions, type ImportSummary, type SourceRow } from '../import-run.ts';
+import { withDisagreementWarnings } from '../rows-that-disagree.ts';
 import { readCsv } from '../table/read-csv.ts';
 import { missingColumns, TableFileError, type TableRow } from '../table/table.ts';
 import { CellError } from '../table/cell-error.ts';
@@ -24,7 +25,7 @@ export async function importOgpDataset(db: Db, file: string, options: Omit<Impor
   if (missing.length > 0) throw new TableFileError(`${path.basename(file)} is not OGP's commitment dataset: ${missingColumnsText(missing, table.columns)}`);
   // Rows are mapped as the import reads them, so that mapping overlaps with the database's work on earlier rows.
   const rows = { length: table.rows.length, *[Symbol.iterator]() { for (const row of table.rows) yield sourceRow(row); } };
-  return runImport(db, rows, commitmentTargetFrom(path.basename(file)), { ...options, startedAt });
+  return runImport(db, withDisagreementWarnings(rows), commitmentTargetFrom(path.basename(file)), { ...options, startedAt });
 }
 
 function sourceRow(row: TableRow): SourceRow<CommitmentRecordInput> {

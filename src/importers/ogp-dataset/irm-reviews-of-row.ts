@@ -1,5 +1,5 @@
 import type { CommitmentRecordInput } from '../../commitments/commitment-record.ts';
-import { isRatedByMethod, type IrmMethod, type IrmReport } from '../../irm/indicators.ts';
+import { FIRST_YEAR_OF_2020_METHOD, isRatedByMethod, type IrmMethod, type IrmReport } from '../../irm/indicators.ts';
 import { byCell } from '../table/by-cell.ts';
 import { CellError } from '../table/cell-error.ts';
 import { IRM_CODE_COLUMNS, IRM_COLUMNS, REPORT_YEAR_COLUMNS, type IrmColumn, type Stage } from './irm-columns.ts';
@@ -7,9 +7,6 @@ import { codeDisagreement, readRating, type CellRating } from './read-rating.ts'
 
 type Review = CommitmentRecordInput['irmReviews'][number];
 type Cells = Readonly<Record<string, string>>;
-
-// The IRM rated plans submitted from 2020 with its new method (Action Plan Review, Results Report).
-const FIRST_YEAR_OF_2020_METHOD = 2020;
 
 const REPORT: Record<Stage, Record<IrmMethod, IrmReport>> = {
   design: { irm_2012: 'progress', irm_2020: 'action_plan_review' },

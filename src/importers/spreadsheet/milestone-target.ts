@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { MilestoneSchema, OgpIdSchema } from '../../commitments/commitment-record.ts';
+import { overwriteWarning } from '../../commitments/overwritten-edits.ts';
 import { saveMilestoneLists, type MilestoneList, type RemovedMilestone } from '../../milestones/save-milestones.ts';
 import { describeIssues } from '../commitment-target.ts';
 import type { ImportTarget } from '../import-run.ts';
@@ -49,10 +50,15 @@ async function saveBatch(trx: Trx, items: MilestoneItem[], source: string | null
   const saved = await saveMilestoneLists(trx, ordered, { history: { source } });
   const savedOf = new Map(ordered.map((list, i) => [list.commitmentId, { list, saved: saved[i]! }]));
   return placeOf.map(({ commitmentId, index }) => {
-    const { list, saved: { outcomes, removed } } = savedOf.get(commitmentId)!;
-    // The removals of a commitment are told once, on its first row in the batch.
-    const warnings = index === 0 ? removed.map((m) => removalWarning(list.ogpId, m, list.milestones[0]!)) : [];
-    return { outcome: outcomes[index]!, warnings };
+    const { list, saved: { outcomes, removed, overwritten } } = savedOf.get(commitmentId)!;
+    const number = list.milestones[index]!.number;
+    // The removals of a commitment are told once, on its first row in the batch; an overwritten edit on its
+    // milestone's row, or with the removals when the milestone is removed.
+    const removals = index === 0 ? removed.map((m) => removalWarning(list.ogpId, m, list.milestones[0]!)) : [];
+    const overwrites = overwritten
+      .filter((m) => m.number === number || (index === 0 && removed.some((r) => r.number === m.number)))
+      .map((m) => overwriteWarning(`${list.ogpId} milestone ${m.number}`, m.detail));
+    return { outcome: outcomes[index]!, warnings: [...removals, ...overwrites] };
   });
 }
 
