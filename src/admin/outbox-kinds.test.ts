@@ -1,13 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../test/helpers/database.ts';
 import { loadMessages } from '../i18n/intl.ts';
 import { LOCALES } from '../i18n/locales.ts';
 import { OUTBOX_KIND_LABELS } from './outbox.page.tsx';
 
-let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t.drop(); });
+const t = useTestDatabase();
 
 describe('the outbox’s kinds of mail', () => {
   it('each kind the migrations let the portal send has a label, in every language', async () => {

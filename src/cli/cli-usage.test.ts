@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../test/helpers/scratch-folder.ts';
 import { DEFAULT_DATA_SET } from '../generate/data-set.ts';
 import { generateArgs } from '../generate/generate.command.ts';
 import { noArguments, wantsHelp } from './command-args.ts';
@@ -16,10 +16,10 @@ import { commandUsage, overview } from './usage.ts';
 
 // Help and bad command lines must never reach a database: these runs get one that cannot be reached and a data
 // folder that must stay absent, so a command that connected, migrated or served would fail the test.
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-cli-usage-'));
-const dataDir = path.join(scratch, 'data');
-const workbook = path.join(scratch, 'tracker.xlsx');
-const workbookNamedCsv = path.join(scratch, 'tracker.csv');
+const scratch = scratchFolder('cli-usage');
+const dataDir = path.join(scratch.dir, 'data');
+const workbook = path.join(scratch.dir, 'tracker.xlsx');
+const workbookNamedCsv = path.join(scratch.dir, 'tracker.csv');
 beforeAll(async () => {
   const book = new ExcelJS.Workbook();
   book.addWorksheet('Sheet1').addRow(['Commitment Unique Identifier', 'Region']);
@@ -28,7 +28,6 @@ beforeAll(async () => {
 });
 afterAll(() => {
   expect(fs.existsSync(dataDir)).toBe(false);
-  fs.rmSync(scratch, { recursive: true, force: true });
 });
 
 // One process per case (tsx start-up): slow on a busy machine.

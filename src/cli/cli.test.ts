@@ -1,13 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useTestDatabase } from '../../test/helpers/database.ts';
 import { adminQuery, databaseUrl } from '../../test/setup/template-database.ts';
 import { listMigrations } from '../db/migrate.ts';
 
-let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t.drop(); });
+const t = useTestDatabase();
 
 function ahadi(...args: string[]) {
   return ahadiOn(t.url, ...args);

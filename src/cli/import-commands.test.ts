@@ -1,21 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../test/helpers/scratch-folder.ts';
+import { useTestDatabase } from '../../test/helpers/database.ts';
 
 const DATASET = '../shared/data/ogp/ogp_commitments_open_parliament_2024-07.csv';
 const COMPROMISOS = '../shared/data/ogp/mexico_plan4_compromisos_2019.csv';
 const HITOS = '../shared/data/ogp/mexico_plan4_hitos_2019.csv';
 
-let t: TestDatabase;
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-cli-import-'));
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => {
-  await t.drop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
+const t = useTestDatabase();
+const scratch = scratchFolder('cli-import');
 
 // Each case spawns the CLI (tsx start-up, a connection, an import): slow on a busy machine, so allow minutes.
 const SLOW = 240_000;
@@ -29,9 +23,7 @@ function ahadi(...args: string[]) {
 
 /** The dataset with its first lines only, and optionally a cell replaced, for quick runs of the failure paths. */
 function datasetExcerpt(name: string, change: (text: string) => string): string {
-  const file = path.join(scratch, name);
-  fs.writeFileSync(file, change(fs.readFileSync(DATASET, 'utf8')));
-  return file;
+  return scratch.write(name, change(fs.readFileSync(DATASET, 'utf8')));
 }
 
 describe('npm run ahadi -- import ogp-dataset', () => {
@@ -98,8 +90,7 @@ describe('npm run ahadi -- import spreadsheet', () => {
   }, SLOW);
 
   it('a bad mapping fails naming the field, exit 1', () => {
-    const mapping = path.join(scratch, 'bad-mapping.json');
-    fs.writeFileSync(mapping, JSON.stringify({ kind: 'commitments', sourceLocale: 'Spanish' }));
+    const mapping = scratch.write('bad-mapping.json', JSON.stringify({ kind: 'commitments', sourceLocale: 'Spanish' }));
     const run = ahadi('import', 'spreadsheet', COMPROMISOS, '--mapping', mapping);
     expect(run.stderr).toMatch(/bad-mapping\.json: sourceLocale: a language code such as "es"/);
     expect(run.stderr).toMatch(/columns: /);

@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../test/helpers/scratch-folder.ts';
+import { useTestDatabase } from '../../test/helpers/database.ts';
 import { createAccount } from '../accounts/account.factories.ts';
 import type { CurrentUser } from '../accounts/current-user.ts';
 import type { ImportSummary } from '../importers/import-run.ts';
@@ -14,35 +12,25 @@ import { editMilestone } from '../milestones/commands/edit-milestone.ts';
 import type { CommitmentRecordInput } from './commitment-record.ts';
 import { saveCommitmentRecords } from './save-commitment-records.ts';
 
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-overwritten-edits-'));
-let t: TestDatabase;
+const scratch = scratchFolder('overwritten-edits');
+const t = useTestDatabase();
 let admin: CurrentUser;
 beforeAll(async () => {
-  t = await createTestDatabase();
   const account = await createAccount(t.db, { role: 'administrator', name: 'Amani Admin' });
   admin = {
     id: account.id, sessionId: '0', email: account.email, name: account.name, role: 'administrator',
     institutionId: null, institutionName: null, locale: 'en', totpEnabled: true,
   };
 });
-afterAll(async () => {
-  await t.drop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
 
-function write(name: string, content: string): string {
-  const file = path.join(scratch, name);
-  fs.writeFileSync(file, content);
-  return file;
-}
 
-const MAPPING = write('mapping.json', JSON.stringify({
+const MAPPING = scratch.write('mapping.json', JSON.stringify({
   kind: 'commitments', sourceLocale: 'en', dateFormat: 'iso',
   member: { name: 'Kenya', kind: 'national', ogpPrefix: 'KE', slug: 'kenya' },
   actionPlan: { number: 5, submissionYear: 2023, startYear: 2023, endYear: 2027 },
   id: { column: 'id' }, columns: { title: 'title', description: 'description', end: 'end', leadInstitutions: 'lead' },
 }));
-const sheet = (name: string, end: string, extraRows = '') => write(name,
+const sheet = (name: string, end: string, extraRows = '') => scratch.write(name,
   `id,title,description,end,lead\nKE0800,Open budgets,Publish the budget.,${end},Ministry of Finance\n` +
   `KE0801,Open contracts,Publish contracts.,2025-06-30,Ministry of Finance\n${extraRows}`);
 const run = (file: string, dryRun: boolean) => importSpreadsheet(t.db, file, MAPPING, { dryRun });
@@ -94,11 +82,11 @@ describe('an import that overwrites what was edited in Ahadi', () => {
   });
 });
 
-const MILESTONES = write('milestones.json', JSON.stringify({
+const MILESTONES = scratch.write('milestones.json', JSON.stringify({
   kind: 'milestones', sourceLocale: 'en', dateFormat: 'iso', commitment: { column: 'id' },
   columns: { text: ['text'], start: 'start', end: 'end' },
 }));
-const milestones = (name: string, rows: string) => write(name, `id,text,start,end\n${rows}`);
+const milestones = (name: string, rows: string) => scratch.write(name, `id,text,start,end\n${rows}`);
 const importMilestones = (file: string, dryRun: boolean) => importSpreadsheet(t.db, file, MILESTONES, { dryRun });
 const FIRST = 'KE0801,Draft the contracts portal,2023-07-01,2024-06-30\n';
 const SECOND = 'KE0801,Publish every contract,2024-07-01,2025-06-30\n';

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../test/helpers/database.ts';
 import { demoCommitments } from '../demo/demo-data.ts';
 import { saveCommitmentRecord } from './save-commitment-record.ts';
 import { findCommitmentDetail } from './commitment.queries.ts';
 import type { CommitmentRecordInput } from './commitment-record.ts';
 
-let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t.drop(); });
+const t = useTestDatabase();
 
 const seedLike = demoCommitments.find((c) => c.ogpId === 'KE0031')!;
 const save = (record: CommitmentRecordInput) => t.db.transaction().execute((trx) => saveCommitmentRecord(trx, record));

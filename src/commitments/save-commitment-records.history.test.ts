@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../test/helpers/scratch-folder.ts';
+import { useTestDatabase } from '../../test/helpers/database.ts';
 import { createAccount } from '../accounts/account.factories.ts';
 import type { CurrentUser } from '../accounts/current-user.ts';
 import { demoCommitments } from '../demo/demo-data.ts';
@@ -18,9 +18,8 @@ import { saveCommitmentRecords } from './save-commitment-records.ts';
 import { importOgpDataset } from '../importers/ogp-dataset/import-ogp-dataset.ts';
 import { restoreCommitmentVersion } from './commands/restore-commitment-version.ts';
 
-let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t.drop(); });
+const t = useTestDatabase();
+const scratch = scratchFolder('history');
 
 const SOURCE = 'ogp_commitments_2024-07.csv';
 const kenya = demoCommitments.find((c) => c.ogpId === 'KE0031')!;
@@ -199,15 +198,9 @@ describe('saveCommitmentRecords history', () => {
     const dataset = path.resolve('../shared/data/ogp/ogp_commitments_open_parliament_2024-07.csv');
     const rows: Record<string, string>[] = parse(fs.readFileSync(dataset), { columns: true, bom: true });
     const row = { ...rows.find((r) => r['Commitment Unique Identifier'] === 'KE0037')!, 'End Date': '12/31/2025', 'Lead Institution': 'Ministry of Information' };
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-history-'));
-    const changed = path.join(dir, 'ke0037-changed.csv');
-    fs.writeFileSync(changed, stringify([row], { header: true, columns: Object.keys(row) }));
-    try {
-      await importOgpDataset(t.db, dataset, { dryRun: false });
-      expect((await importOgpDataset(t.db, changed, { dryRun: false })).counts.updated).toBe(1);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const changed = scratch.write('ke0037-changed.csv', stringify([row], { header: true, columns: Object.keys(row) }));
+    await importOgpDataset(t.db, dataset, { dryRun: false });
+    expect((await importOgpDataset(t.db, changed, { dryRun: false })).counts.updated).toBe(1);
     const [latest] = await findChanges(t.db, await idOf('KE0037'));
     expect(latest).toMatchObject({ command: 'import_commitment', reason: 'ke0037-changed.csv' });
     const rows2 = diffRows(intlFor('en'), latest!);

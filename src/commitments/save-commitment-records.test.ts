@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../test/helpers/database.ts';
 import { demoCommitments } from '../demo/demo-data.ts';
 import { findCommitmentDetail } from './commitment.queries.ts';
 import type { CommitmentRecordInput } from './commitment-record.ts';
 import { saveCommitmentRecords } from './save-commitment-records.ts';
 
-let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t.drop(); });
+const t = useTestDatabase();
 
 const save = (records: CommitmentRecordInput[]) => t.db.transaction().execute((trx) => saveCommitmentRecords(trx, records));
 const outcomes = async (records: CommitmentRecordInput[]) => (await save(records)).map((r) => `${r.ogpId} ${r.outcome}`);

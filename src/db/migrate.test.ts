@@ -1,24 +1,16 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../test/helpers/scratch-folder.ts';
+import { useTestDatabase } from '../../test/helpers/database.ts';
 import { listMigrations, migrate } from './migrate.ts';
 
-let t: TestDatabase;
-const dirs: string[] = [];
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => {
-  await t.drop();
-  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
-});
-
+const t = useTestDatabase();
 function migrationsDir(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-migrations-'));
-  dirs.push(dir);
-  for (const [name, body] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), body);
-  return dir;
+  const dir = scratchFolder('migrations');
+  for (const [name, body] of Object.entries(files)) dir.write(name, body);
+  return dir.dir;
 }
 
 describe('migrate', () => {

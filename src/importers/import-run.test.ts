@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../test/helpers/database.ts';
 import type { CommitmentRecordInput } from '../commitments/commitment-record.ts';
 import { commitmentTarget } from './commitment-target.ts';
 import { runImport, type SourceRow } from './import-run.ts';
 import { formatImportSummary } from './import-summary.ts';
 
-let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t.drop(); });
+const t = useTestDatabase();
 
 const commitments = async () => (await t.db.selectFrom('commitments').select('ogp_id').orderBy('ogp_id').execute()).map((r) => r.ogp_id);
 

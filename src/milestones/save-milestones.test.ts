@@ -1,18 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, tableContents, type TestDatabase } from '../../test/helpers/database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tableContents, useTestDatabase } from '../../test/helpers/database.ts';
 import { createAccount } from '../accounts/account.factories.ts';
 import { loadDemo } from '../demo/load-demo.ts';
 import { MilestoneInUseError, saveMilestoneLists, type MilestoneList } from './save-milestones.ts';
 
 // The demo's KE0031 has milestones 1 to 7; KE0024 none. Each test saves its lists in a transaction it rolls back.
-let t: TestDatabase;
+const t = useTestDatabase();
 let ke0031: string;
 beforeAll(async () => {
-  t = await createTestDatabase();
   await loadDemo(t.db);
   ke0031 = (await t.db.selectFrom('commitments').select('id').where('ogp_id', '=', 'KE0031').executeTakeFirstOrThrow()).id;
 });
-afterAll(async () => { await t.drop(); });
 
 class RollBack extends Error {}
 /** Runs `work` in a transaction that is then undone, and gives what it returned. */

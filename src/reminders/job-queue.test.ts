@@ -1,27 +1,24 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { scratchFolder } from '../../test/helpers/scratch-folder.ts';
+import { useTestDatabase } from '../../test/helpers/database.ts';
 import { insertReminderWorld, insertRound, outboxRows } from '../../test/helpers/reminder-data.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { startJobQueue, type JobQueue } from './job-queue.ts';
 
-let t: TestDatabase;
+const t = useTestDatabase();
 const log: string[] = [];
 let queues: JobQueue[] = [];
-const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-jobs-evidence-'));
+const evidenceDir = scratchFolder('jobs-evidence').dir;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   const world = await insertReminderWorld(t.db);
   await insertRound(t.db, world.planId, 'Due soon', new Date(Date.now() + 2 * 24 * 60 * 60 * 1000));
 });
 afterAll(async () => {
   await Promise.all(queues.map((q) => q.stop()));
-  await t.drop();
-  fs.rmSync(evidenceDir, { recursive: true, force: true });
 });
 
 async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 20_000): Promise<T> {

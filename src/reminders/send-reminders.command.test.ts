@@ -1,17 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../test/helpers/database.ts';
 import { insertReminderWorld, insertRound } from '../../test/helpers/reminder-data.ts';
 import { UsageError } from '../cli/usage-error.ts';
 import { sendRemindersArgs } from './send-reminders.command.ts';
 
-let t: TestDatabase;
+const t = useTestDatabase();
 beforeAll(async () => {
-  t = await createTestDatabase();
   const world = await insertReminderWorld(t.db);
   await insertRound(t.db, world.planId, '2026 Q4', new Date('2026-11-26T23:59:59.999Z'));
 });
-afterAll(async () => { await t.drop(); });
 
 function ahadi(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'send-reminders', ...args], {

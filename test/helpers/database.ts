@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createDb, type Db } from '../../src/db/connect.ts';
 import { adminQuery, databaseUrl } from '../setup/template-database.ts';
 
@@ -21,6 +21,21 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
     },
   };
+}
+
+/**
+ * The test file's own database (createTestDatabase), created before its tests and dropped after them: the hooks are
+ * registered here. Its `db` and `url` exist inside tests and hooks.
+ */
+export function useTestDatabase(): Pick<TestDatabase, 'db' | 'url'> {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => { database = await createTestDatabase(); });
+  afterAll(async () => { await database?.drop(); });
+  const current = (): TestDatabase => {
+    if (!database) throw new Error('the test database exists inside tests and hooks only');
+    return database;
+  };
+  return { get db() { return current().db; }, get url() { return current().url; } };
 }
 
 // Two files cloning the same template at the same instant can collide ("source database is being accessed").

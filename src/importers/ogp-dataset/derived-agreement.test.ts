@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { storedIrmStages, type StoredStages } from '../../../test/helpers/stored-irm-stages.ts';
 import {
   highAmbition, highCompletion, irmBasedScore, latestCompletion, starred, starredAtEndOfTerm, starredBy2015Formula,
@@ -18,14 +18,12 @@ import { OGP_DATASET_FILE } from '../../../test/helpers/ogp-dataset.ts';
 type Row = Record<string, string>;
 const rows: Row[] = parse(fs.readFileSync(OGP_DATASET_FILE), { columns: true, bom: true });
 
-let t: TestDatabase;
+const t = useTestDatabase();
 let stored: StoredStages;
 beforeAll(async () => {
-  t = await createTestDatabase();
   await importOgpDataset(t.db, OGP_DATASET_FILE, { dryRun: false });
   stored = await storedIrmStages(t.db);
 });
-afterAll(async () => { await t.drop(); });
 
 function stagesOf(row: Row): ReviewStages {
   const reviews = stored.get(row['Commitment Unique Identifier']!);

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../../test/helpers/scratch-folder.ts';
+import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { storedIrmStages } from '../../../test/helpers/stored-irm-stages.ts';
 import { POLICY_AREA_COLUMNS } from '../../policy-areas/dataset-columns.ts';
 import type { ImportSummary } from '../import-run.ts';
@@ -16,14 +16,9 @@ type Row = Record<string, string>;
 const rows: Row[] = parse(fs.readFileSync(OGP_DATASET_FILE), { columns: true, bom: true });
 const ROW_COUNT = 442;
 
-let t: TestDatabase;
+const t = useTestDatabase();
 let firstImport: ImportSummary;
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-dataset-'));
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => {
-  await t.drop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
+const scratch = scratchFolder('dataset');
 
 const count = async (table: 'commitments' | 'commitment_texts' | 'irm_ratings' | 'members' | 'institutions' | 'commitment_policy_areas' | 'changes') =>
   Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
@@ -31,9 +26,7 @@ const count = async (table: 'commitments' | 'commitment_texts' | 'irm_ratings' |
 /** The dataset with some rows or columns changed, written where the importer can read it. */
 function variantFile(name: string, change: (rows: Row[]) => Row[]): string {
   const changed = change(rows.map((row) => ({ ...row })));
-  const file = path.join(scratch, name);
-  fs.writeFileSync(file, stringify(changed, { header: true, columns: Object.keys(changed[0]!) }));
-  return file;
+  return scratch.write(name, stringify(changed, { header: true, columns: Object.keys(changed[0]!) }));
 }
 
 // What each rating column of OGP's dataset says, written out here independently of the importer's own table:

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../../test/helpers/scratch-folder.ts';
+import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { OGP_DATASET_FILE } from '../../../test/helpers/ogp-dataset.ts';
 import type { ImportSummary } from '../import-run.ts';
 import { importOgpDataset } from './import-ogp-dataset.ts';
@@ -15,20 +14,13 @@ type Row = Record<string, string>;
 const kenya: Row[] = (parse(fs.readFileSync(OGP_DATASET_FILE), { columns: true, bom: true }) as Row[])
   .filter((row) => row['Country/Locality'] === 'Kenya');
 
-let t: TestDatabase;
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-disagree-'));
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => {
-  await t.drop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
+const t = useTestDatabase();
+const scratch = scratchFolder('disagree');
 
 function variantFile(name: string, change: (rows: Row[]) => void): string {
   const rows = kenya.map((row) => ({ ...row }));
   change(rows);
-  const file = path.join(scratch, name);
-  fs.writeFileSync(file, stringify(rows, { header: true, columns: Object.keys(rows[0]!) }));
-  return file;
+  return scratch.write(name, stringify(rows, { header: true, columns: Object.keys(rows[0]!) }));
 }
 
 const disagreements = (summary: ImportSummary) => summary.warnings.filter((w) => / on this row, .* on row \d+; /.test(w.message));

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../../test/helpers/scratch-folder.ts';
+import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { OGP_DATASET_FILE } from '../../../test/helpers/ogp-dataset.ts';
 import { COLUMN } from './dataset-columns.ts';
 import { importOgpDataset } from './import-ogp-dataset.ts';
@@ -14,13 +14,8 @@ type Row = Record<string, string>;
 const rows: Row[] = parse(fs.readFileSync(OGP_DATASET_FILE), { columns: true, bom: true });
 const row = (ogpId: string): Row => ({ ...rows.find((r) => r[COLUMN.ogpId] === ogpId)! });
 
-let t: TestDatabase;
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-title-limit-'));
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => {
-  await t.drop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
+const t = useTestDatabase();
+const scratch = scratchFolder('title-limit');
 
 // A title is held to the limit of the forms (1,000 characters), so that an imported commitment can be edited.
 describe('the title limit of an OGP dataset row', () => {
@@ -37,7 +32,7 @@ describe('the title limit of an OGP dataset row', () => {
   });
 
   it('rejects the row in an import, naming row, column and limit, and writes nothing', async () => {
-    const file = path.join(scratch, 'long-title.csv');
+    const file = path.join(scratch.dir, 'long-title.csv');
     const changed = [row('RO0018'), { ...row('RO0021'), [COLUMN.title]: 'Open data. '.repeat(100) }];
     fs.writeFileSync(file, stringify(changed, { header: true, columns: Object.keys(changed[0]!) }));
     const summary = await importOgpDataset(t.db, file, { dryRun: false });

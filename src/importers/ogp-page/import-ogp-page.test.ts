@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { findCommitmentDetail } from '../../commitments/commitment.queries.ts';
 import { importOgpPage } from './import-ogp-page.ts';
 
 const seed = fs.readFileSync(path.resolve(process.cwd(), '../shared/seeds/KE0031.fr.txt'), 'utf8');
 
-let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => { await t.drop(); });
+const t = useTestDatabase();
 
 async function counts() {
   const tables = ['members', 'action_plans', 'commitments', 'commitment_texts', 'milestones', 'milestone_texts',

@@ -1,26 +1,14 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../../test/helpers/scratch-folder.ts';
+import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { findChanges } from '../../commitments/commitment-history.queries.ts';
 import { importSpreadsheet } from './import-spreadsheet.ts';
 
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-spreadsheet-history-'));
-let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => {
-  await t.drop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
+const scratch = scratchFolder('spreadsheet-history');
+const t = useTestDatabase();
 
-function write(name: string, content: string): string {
-  const file = path.join(scratch, name);
-  fs.writeFileSync(file, content);
-  return file;
-}
 
-const mapping = (columns: Record<string, string>) => write(`mapping-${Object.keys(columns).join('-')}.json`, JSON.stringify({
+const mapping = (columns: Record<string, string>) => scratch.write(`mapping-${Object.keys(columns).join('-')}.json`, JSON.stringify({
   kind: 'commitments', sourceLocale: 'en', dateFormat: 'iso',
   member: { name: 'Kenya', kind: 'national', ogpPrefix: 'KE', slug: 'kenya' },
   actionPlan: { number: 5, submissionYear: 2023, startYear: 2023, endYear: 2027 },
@@ -32,9 +20,9 @@ const commitmentId = async (ogpId: string) => (await t.db.selectFrom('commitment
 describe('spreadsheet import history', () => {
   it('records the dates and lead institution that a narrower mapping clears', async () => {
     const full = mapping({ title: 'title', start: 'start', end: 'end', leadInstitutions: 'lead' });
-    expect((await importSpreadsheet(t.db, write('plan.csv', SHEET), full, { dryRun: false })).counts.created).toBe(1);
+    expect((await importSpreadsheet(t.db, scratch.write('plan.csv', SHEET), full, { dryRun: false })).counts.created).toBe(1);
     const titleOnly = mapping({ title: 'title' });
-    expect((await importSpreadsheet(t.db, write('plan.csv', SHEET), titleOnly, { dryRun: false })).counts.updated).toBe(1);
+    expect((await importSpreadsheet(t.db, scratch.write('plan.csv', SHEET), titleOnly, { dryRun: false })).counts.updated).toBe(1);
     const [latest] = await findChanges(t.db, await commitmentId('KE0700'));
     expect(latest).toMatchObject({
       command: 'import_commitment', reason: 'plan.csv',
@@ -44,7 +32,7 @@ describe('spreadsheet import history', () => {
   });
 
   it('labels a rejected row with its id when it has one', async () => {
-    const sheet = write('rejected.csv', 'id,title\nKE0701,\n,No id here\n');
+    const sheet = scratch.write('rejected.csv', 'id,title\nKE0701,\n,No id here\n');
     const summary = await importSpreadsheet(t.db, sheet, mapping({ title: 'title' }), { dryRun: true });
     expect(summary.results.map((r) => [r.rowNumber, r.label, r.outcome])).toEqual([[2, 'KE0701', 'rejected'], [3, '(no id)', 'rejected']]);
   });

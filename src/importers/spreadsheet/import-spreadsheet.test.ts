@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../../test/helpers/scratch-folder.ts';
+import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { findCommitmentDetail } from '../../commitments/commitment.queries.ts';
 import { TableFileError } from '../table/table.ts';
 import { importSpreadsheet } from './import-spreadsheet.ts';
@@ -22,29 +22,22 @@ const STUB_ROWS = [7, 24, 25, 32, 78, 86];
 const PLACEHOLDER_ROWS = [8, 9, 10, 15, 16, 17, 18, 23, 26, 34, 38, 39, 40, 41, 42, 48, 49, 50, 56, 57, 58, 63, 69, 70, 71, 72, 76, 77, 79, 80, 87, 88];
 const SKIPPED = STUB_ROWS.length + PLACEHOLDER_ROWS.length;
 
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-spreadsheet-'));
-let csvDb: TestDatabase;
-let xlsxDb: TestDatabase;
-beforeAll(async () => { [csvDb, xlsxDb] = await Promise.all([createTestDatabase(), createTestDatabase()]); });
-afterAll(async () => {
-  await Promise.all([csvDb.drop(), xlsxDb.drop()]);
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
+const scratch = scratchFolder('spreadsheet');
+const csvDb = useTestDatabase();
+const xlsxDb = useTestDatabase();
 
 /** The CSV as an XLSX workbook, every cell a text cell, as a secretariat's spreadsheet would be saved. */
 async function xlsxOf(csvFile: string): Promise<string> {
   const records: string[][] = parse(fs.readFileSync(csvFile), { bom: true });
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('Hoja 1').addRows(records);
-  const file = path.join(scratch, path.basename(csvFile).replace(/\.csv$/, '.xlsx'));
+  const file = path.join(scratch.dir, path.basename(csvFile).replace(/\.csv$/, '.xlsx'));
   await workbook.xlsx.writeFile(file);
   return file;
 }
 
 function writeJson(name: string, value: unknown): string {
-  const file = path.join(scratch, name);
-  fs.writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
-  return file;
+  return scratch.write(name, typeof value === 'string' ? value : JSON.stringify(value));
 }
 
 const shipped = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
@@ -111,7 +104,7 @@ describe('import spreadsheet with the shipped Mexico mappings', () => {
     // Row 8 (the first of MX0085's template rows) written for real, in the template's words.
     rows[6]!.descripcion = 'Descripción del hito... y su plan de trabajo';
     const header = Object.keys(rows[0]!);
-    const file = path.join(scratch, 'hitos-con-texto.csv');
+    const file = path.join(scratch.dir, 'hitos-con-texto.csv');
     fs.writeFileSync(file, [header.join(','), ...rows.map((r) => header.map((h) => `"${(r[h] ?? '').replace(/"/g, '""')}"`).join(','))].join('\n'));
     const summary = await importSpreadsheet(csvDb.db, file, MILESTONES_MAPPING, { dryRun: true });
     // Milestone 1 was the row below it: it now has this text.
@@ -124,7 +117,7 @@ describe('import spreadsheet with the shipped Mexico mappings', () => {
     const withoutLast = rows.filter((r) => r.compromiso_id !== 'e7edffc2-f167-44f0-bf26-d23149ef55e2' || r.titulo !== 'Hito 5');
     withoutLast[0]!.fecha_final = '2020-04-30';
     const header = Object.keys(rows[0]!);
-    const file = path.join(scratch, 'hitos-changed.csv');
+    const file = path.join(scratch.dir, 'hitos-changed.csv');
     fs.writeFileSync(file, [header.join(','), ...withoutLast.map((r) => header.map((h) => `"${(r[h] ?? '').replace(/"/g, '""')}"`).join(','))].join('\n'));
     const summary = await importSpreadsheet(csvDb.db, file, MILESTONES_MAPPING, { dryRun: true });
     expect(summary.written).toBe(false);

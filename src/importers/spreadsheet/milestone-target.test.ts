@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../../test/helpers/scratch-folder.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { submitEdit } from '../../../test/helpers/edit-form.ts';
 import { signedIn } from '../../../test/helpers/sign-in.ts';
@@ -22,7 +22,7 @@ const MILESTONES_MAPPING = path.resolve('docs/import-mappings/mexico-plan4-hitos
 // MX0076's rows are 2 to 6, its milestones 1 to 5 in file order; row 3 is the one titled "Hito 5".
 const MX0076 = 'e7edffc2-f167-44f0-bf26-d23149ef55e2';
 
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-milestone-target-'));
+const scratch = scratchFolder('milestone-target');
 let t: TestApp;
 let admin: WebClient;
 let withoutRow3: string;
@@ -31,7 +31,7 @@ beforeAll(async () => {
   admin = await signedIn(t.app, await createAccount(t.database.db, { role: 'administrator' }));
   expect((await importSpreadsheet(t.database.db, COMMITMENTS_CSV, COMMITMENTS_MAPPING, { dryRun: false })).written).toBe(true);
   const rows: Record<string, string>[] = parse(fs.readFileSync(MILESTONES_CSV), { columns: true, bom: true });
-  withoutRow3 = path.join(scratch, 'hitos-sin-fila-3.csv');
+  withoutRow3 = path.join(scratch.dir, 'hitos-sin-fila-3.csv');
   const header = Object.keys(rows[0]!);
   const kept = rows.filter((r) => r.compromiso_id !== MX0076 || r.titulo !== 'Hito 5');
   expect(kept).toHaveLength(rows.length - 1);
@@ -39,7 +39,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.close();
-  fs.rmSync(scratch, { recursive: true, force: true });
 });
 
 const db = () => t.database.db;

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../../test/helpers/scratch-folder.ts';
+import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { OGP_DATASET_FILE } from '../../../test/helpers/ogp-dataset.ts';
 import { importOgpDataset } from '../ogp-dataset/import-ogp-dataset.ts';
 import { importSpreadsheet } from '../spreadsheet/import-spreadsheet.ts';
@@ -13,13 +13,8 @@ import { importSpreadsheet } from '../spreadsheet/import-spreadsheet.ts';
  * Control characters and noncharacters in a source file (a Word vertical tab, a U+FFFE) are cleaned where the cells
  * are read, so what is stored is what every download can write. Both importers that read tables, end to end.
  */
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-control-characters-'));
-let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => {
-  await t.drop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
+const scratch = scratchFolder('control-characters');
+const t = useTestDatabase();
 
 const DIRTY = 'Udhibiti\u000Bwa\uFFFE data\u0007 wazi';
 const CLEAN = 'Udhibiti\nwa data wazi';
@@ -28,7 +23,7 @@ const CLEAN = 'Udhibiti\nwa data wazi';
 function csvWith(name: string, source: string, column: string, value: string): { file: string; first: Record<string, string> } {
   const records: Record<string, string>[] = parse(fs.readFileSync(source), { columns: true, bom: true });
   records[0]![column] = value;
-  const file = path.join(scratch, name);
+  const file = path.join(scratch.dir, name);
   fs.writeFileSync(file, stringify(records.slice(0, 3), { header: true, columns: Object.keys(records[0]!) }));
   return { file, first: records[0]! };
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { describe, expect, it } from 'vitest';
+import { scratchFolder } from '../../../test/helpers/scratch-folder.ts';
+import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { OGP_DATASET_FILE } from '../../../test/helpers/ogp-dataset.ts';
 import { importOgpDataset } from '../ogp-dataset/import-ogp-dataset.ts';
 
@@ -10,13 +10,8 @@ import { importOgpDataset } from '../ogp-dataset/import-ogp-dataset.ts';
  * The same file saved on Windows (CRLF, as unix2dos writes it) is the same data: re-importing it changes nothing,
  * although its multi-line cells ("Full Text") now hold CRLF inside their quotes.
  */
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-line-endings-'));
-let t: TestDatabase;
-beforeAll(async () => { t = await createTestDatabase(); });
-afterAll(async () => {
-  await t.drop();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
+const scratch = scratchFolder('line-endings');
+const t = useTestDatabase();
 
 /** The header and the first records of OGP's dataset (its lines up to the 6th record's end), as written: LF. */
 function firstRecords(count: number): string {
@@ -34,8 +29,8 @@ describe('line endings inside cells', () => {
   it("an LF file, then its CRLF copy, re-import as unchanged", async () => {
     const lf = firstRecords(6).replace(/\r\n/g, '\n');
     expect(lf).toMatch(/"[^"]*\n[^"]*"/); // a cell with a line break
-    const lfFile = path.join(scratch, 'lf.csv');
-    const crlfFile = path.join(scratch, 'crlf.csv');
+    const lfFile = path.join(scratch.dir, 'lf.csv');
+    const crlfFile = path.join(scratch.dir, 'crlf.csv');
     fs.writeFileSync(lfFile, lf);
     fs.writeFileSync(crlfFile, lf.replace(/\n/g, '\r\n'));
     const first = await importOgpDataset(t.db, lfFile, { dryRun: false });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { evidenceForm, futureDay, kenyaPlanId, milestoneIdOf, person, reachableLink, storedPdf } from '../../../test/helpers/reporting-data.ts';
 import type { CurrentUser } from '../../accounts/current-user.ts';
 import { loadDemo } from '../../demo/load-demo.ts';
@@ -13,7 +13,7 @@ import { recordVerdict } from './record-verdict.ts';
 import { closeReportingRound } from './close-reporting-round.ts';
 import { restrictEvidence } from './restrict-evidence.ts';
 
-let t: TestDatabase;
+const t = useTestDatabase();
 let planId: string;
 let admin: CurrentUser;
 let poc: CurrentUser;
@@ -25,7 +25,6 @@ const mailer = createMailer({ smtpUrl: undefined, mailFrom: 'Ahadi <no-reply@loc
 const deps = { checkLink: reachableLink };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   await loadDemo(t.db);
   planId = await kenyaPlanId(t.db);
   admin = (await person(t.db, 'administrator')).user;
@@ -35,7 +34,6 @@ beforeAll(async () => {
   secondReviewer = (await person(t.db, 'civil_society_reviewer')).user;
   milestones = await Promise.all([1, 2, 3, 4, 5, 6, 7].map((n) => milestoneIdOf(t.db, 'KE0031', n)));
 });
-afterAll(async () => { await t.drop(); });
 // Each test starts without rounds (the demo has none): rounds, and what hangs on them, are removed by SQL.
 beforeEach(async () => {
   for (const table of ['reporting_round_snapshots', 'milestone_report_verdicts', 'evidence_items', 'milestone_reports', 'reporting_rounds', 'changes', 'outbox']) {
