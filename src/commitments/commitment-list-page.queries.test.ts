@@ -53,6 +53,22 @@ describe('the list page statement', () => {
       if (offset === 0) expect(page.total).toBeGreaterThan(0);
     });
 
+  // The years facet counts plans per (start, end) pair before spreading them over their years: every year, not only the
+  // first ones, must still count what `from=Y&to=Y` lists, and no year with commitments may be left out.
+  it.each([{}, { member }, { q: 'public procurement' }, { from: 2016, to: 2019 }, { q: 'public', kind: 'national', to: 2018 }])(
+    'counts every year a plan of the list runs in, as from=Y&to=Y lists them: %j', async (state) => {
+      const filters = CommitmentFiltersSchema.parse(state);
+      const { facets } = await findCommitmentListPage(database.db, filters, 'en', { offset: 0, limit: 20 });
+      const listed = new Map<string, number>();
+      for (let year = 2000; year <= 2040; year++) {
+        const count = await countCommitments(database.db, narrowed(filters, 'year', String(year)));
+        if (count > 0) listed.set(String(year), count);
+      }
+      expect(listed.size).toBeGreaterThan(3);
+      expect(new Map(facets.year.map((y) => [y.value, y.count]))).toEqual(listed);
+      expect(facets.year.map((y) => Number(y.value))).toEqual([...listed.keys()].map(Number).sort((a, b) => b - a));
+    });
+
   it.each(STATES)('counts beside each filter what picking it alone would list: %j', async (state) => {
     const filters = CommitmentFiltersSchema.parse(state);
     const { facets } = await findCommitmentListPage(database.db, filters, 'en', { offset: 0, limit: 20 });
