@@ -14,7 +14,7 @@ if (process.env.TEST_DATABASE_URL) {
     // The command-line tests check arguments and the process around the importers, whose queries the importer tests
     // already run here; the usage tests never reach a database.
     exclude: ['**/*.browser.test.ts', 'src/db/embedded-postgres.test.ts', 'src/cli/cli.test.ts', 'src/cli/import-commands.test.ts',
-      'src/cli/cli-usage.test.ts'],
+      'src/cli/cli-usage.test.ts', 'src/cli/serve.test.ts'],
   });
 }
 

@@ -113,7 +113,7 @@ describe('accounts in a browser', () => {
       await anonymous.locator('main button[type=submit]').click();
       await checkPage(anonymous, locale);
 
-      await requestPasswordReset(session.live.database.db, createMailer({ smtpUrl: undefined, mailFrom: 'x' }), 'http://x', locale, account.email);
+      await session.live.database.db.transaction().execute((trx) => requestPasswordReset(trx, createMailer({ smtpUrl: undefined, mailFrom: 'x' }), 'http://x', locale, account.email));
       const mail = await session.live.database.db.selectFrom('outbox').select('body_text').where('to_address', '=', account.email).orderBy('id', 'desc').executeTakeFirstOrThrow();
       const link = pathOf(/https?:\/\/\S+/.exec(mail.body_text)![0]);
       await anonymous.goto(`${session.live.baseUrl}${link}`);

@@ -25,7 +25,7 @@ describe('bad input on every form', () => {
     const noTotp = await createAccount(db, { role: 'irm_researcher' });
     const invitation = await createInvitation(db, null, 'http://x', { email: 'bad-input@example.org', name: 'Bad Input', role: 'irm_researcher', institutionId: null, locale: 'en', invitedBy: admin.id });
     if (!invitation.ok) throw new Error('invitation');
-    await requestPasswordReset(db, createMailer({ smtpUrl: undefined, mailFrom: 'x' }), 'http://x', 'en', noTotp.email);
+    await db.transaction().execute((trx) => requestPasswordReset(trx, createMailer({ smtpUrl: undefined, mailFrom: 'x' }), 'http://x', 'en', noTotp.email));
     const resetMail = await db.selectFrom('outbox').select('body_text').where('kind', '=', 'password_reset').executeTakeFirstOrThrow();
     const resetPath = new URL(/https?:\/\/\S+/.exec(resetMail.body_text)![0]).pathname;
     const invitationPath = `/en/invitations/${invitation.token}`;

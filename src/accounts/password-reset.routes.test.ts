@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
 import { signedIn } from '../../test/helpers/sign-in.ts';
+import { smtpServer } from '../../test/helpers/smtp-server.ts';
 import { WebClient } from '../../test/helpers/web-client.ts';
+import { readConfig } from '../config/config.ts';
+import { buildServer } from '../http/server.ts';
 import { createAccount } from './account.factories.ts';
 import { verifyPassword } from './password.ts';
 import { LIMITS } from './rate-limit.ts';
@@ -105,4 +108,26 @@ describe('/{locale}/password-reset', () => {
     for (let i = 0; i < 5; i += 1) links.push(await requestLink(account.email, 'en', `10.9.0.${i}`));
     expect(links.filter(Boolean)).toHaveLength(3);
   });
+});
+
+describe('/{locale}/password-reset with an SMTP server', () => {
+  // Mailing the link took the answer as long as the mail server took (seconds, for a distant one) for an address with
+  // an account, and no time for one without: anyone could tell who has an account by timing the answer.
+  it('answers before the mail server has said a word, then mails the link', async () => {
+    const smtp = await smtpServer({ greetAfterMs: 3000 });
+    const app = await buildServer({ db: t.database.db, config: readConfig({ AHADI_SMTP_URL: smtp.url }) });
+    try {
+      const account = await createAccount(t.database.db, { role: 'irm_researcher' });
+      const res = await new WebClient(app, '10.9.1.1').submit('/en/password-reset', '/en/password-reset', { email: account.email });
+      expect(res.statusCode).toBe(200);
+      expect(smtp.greeted).toBe(false);
+      const sent = () => t.database.db.selectFrom('outbox').select('status').where('to_address', '=', account.email).executeTakeFirstOrThrow();
+      await vi.waitFor(async () => expect((await sent()).status).toBe('sent'), { timeout: 15_000, interval: 100 });
+      expect(smtp.received).toHaveLength(1);
+      expect(smtp.received[0]).toContain(`To: ${account.email}`);
+    } finally {
+      await app.close();
+      await smtp.close();
+    }
+  }, 30_000);
 });

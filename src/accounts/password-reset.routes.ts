@@ -32,10 +32,15 @@ export function registerPasswordResetRoutes(app: FastifyInstance, deps: AppDeps)
       const page = passwordResetRequestPage(pageContext(request, reply, web), { form, csrfToken: csrfToken(web, request, reply) });
       return sendPrivatePage(reply, page, 400);
     }
-    // Over the limit, nothing is sent, and the answer is the same: it must not tell who has an account.
-    const attempt = await beginAttempt(db, 'password_reset', form.data.email, request.ip);
-    if (attempt.allowed) await requestPasswordReset(db, mailer, config.baseUrl, intl.locale, form.data.email);
-    return sendPrivatePage(reply, passwordResetSentPage(pageContext(request, reply, web)));
+    // Over the limit, nothing is sent, and the answer is the same, in the same time: it must not tell who has an
+    // account. The link is queued with the attempt (one commit either way) and mailed once the answer is sent.
+    const attempt = await beginAttempt(db, 'password_reset', form.data.email, request.ip,
+      (trx) => requestPasswordReset(trx, mailer, config.baseUrl, intl.locale, form.data.email));
+    await sendPrivatePage(reply, passwordResetSentPage(pageContext(request, reply, web)));
+    if (attempt.allowed) {
+      await mailer.deliverQueued(db).catch((error: unknown) => request.log.error({ err: error }, 'password reset mail not delivered'));
+    }
+    return reply;
   });
 
   app.get<Params>('/:locale/password-reset/:token', async (request, reply) => {

@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type { Db } from '../db/connect.ts';
 import { intlFor } from '../i18n/intl.ts';
 import type { Locale } from '../i18n/locales.ts';
@@ -16,19 +17,20 @@ import { hashToken, newToken } from './tokens.ts';
  */
 const LIFETIME = '1 hour';
 
-/** Sends a reset link when the address has an account; does nothing visible otherwise. */
-export async function requestPasswordReset(db: Db, mailer: Mailer, baseUrl: string, locale: Locale, email: string): Promise<void> {
-  const account = await db.selectFrom('accounts').select(['id', 'email']).where('email', '=', email.toLowerCase()).executeTakeFirst();
+/**
+ * Queues a reset link, in the caller's transaction, when the address has an account; does nothing visible otherwise.
+ * The caller delivers it after the commit, and after answering: an SMTP conversation, however slow, must not make
+ * the answer for an address with an account take longer than for one without.
+ */
+export async function requestPasswordReset(trx: Transaction<Database>, mailer: Mailer, baseUrl: string, locale: Locale, email: string): Promise<void> {
+  const account = await trx.selectFrom('accounts').select(['id', 'email']).where('email', '=', email.toLowerCase()).executeTakeFirst();
   if (!account) return;
   const { token, hash } = newToken();
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('password_resets').values({
-      account_id: account.id, token_hash: hash, expires_at: sql<Date>`now() + ${LIFETIME}::interval`,
-    }).execute();
-    await recordAccountEvent(trx, { kind: 'password_reset_requested', actorId: null, accountId: account.id });
-    await mailer.queue(trx, passwordResetMail(intlFor(locale), { to: account.email, link: `${baseUrl}/${locale}/password-reset/${token}` }));
-  });
-  await mailer.deliverQueued(db);
+  await trx.insertInto('password_resets').values({
+    account_id: account.id, token_hash: hash, expires_at: sql<Date>`now() + ${LIFETIME}::interval`,
+  }).execute();
+  await recordAccountEvent(trx, { kind: 'password_reset_requested', actorId: null, accountId: account.id });
+  await mailer.queue(trx, passwordResetMail(intlFor(locale), { to: account.email, link: `${baseUrl}/${locale}/password-reset/${token}` }));
 }
 
 /** The address of the account whose password the link's token can still set; undefined when it no longer can. */

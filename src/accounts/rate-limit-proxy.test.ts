@@ -58,6 +58,31 @@ describe('the sign-in rate limit behind a reverse proxy (AHADI_TRUST_PROXY)', ()
     }
   });
 
+  // A proxy that appends (nginx's `$proxy_add_x_forwarded_for`, the usual set-up) passes on whatever the visitor
+  // wrote in the header, then the address it saw: only the addresses the proxies added may be believed.
+  it('with `true`, counts the address the proxy saw, not one the visitor wrote before it', async () => {
+    const app = await buildServer({ db: t.database.db, config: readConfig({ AHADI_TRUST_PROXY: 'true' }) });
+    try {
+      const account = await createAccount(t.database.db, { role: 'irm_researcher' });
+      const refused = await signInVia(app, PROXY, `198.51.100.77, ${VISITOR}`, account.email, account.password);
+      expect(refused.statusCode).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('with `true`, believes only proxies on a private network, not a visitor who connects directly', async () => {
+    const app = await buildServer({ db: t.database.db, config: readConfig({ AHADI_TRUST_PROXY: 'true' }) });
+    try {
+      const account = await createAccount(t.database.db, { role: 'irm_researcher' });
+      const direct = await signInVia(app, '198.51.100.40', '198.51.100.41', account.email, account.password);
+      expect(direct.statusCode).toBe(303);
+      expect(await lastAttemptIp(account.email)).toBe('198.51.100.40');
+    } finally {
+      await app.close();
+    }
+  });
+
   it('believes X-Forwarded-For only from the listed proxy addresses', async () => {
     const app = await buildServer({ db: t.database.db, config: readConfig({ AHADI_TRUST_PROXY: PROXY }) });
     try {

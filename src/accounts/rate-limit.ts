@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
@@ -18,9 +19,28 @@ export const LIMITS: Record<AttemptKind, { perEmail: number; perIp: number; wind
 
 export type Attempt = { allowed: true; id: string } | { allowed: false };
 
-/** Counts this attempt if the limits allow it; refused attempts are not counted (the limit ends with its window). */
-export async function beginAttempt(db: Db, kind: AttemptKind, email: string, ip: string): Promise<Attempt> {
+/**
+ * The address the per-IP limit counts: an IPv6 address by its /64, the block a single home, office or rented server
+ * is given (its owner may use any of its 2^64 addresses, so counting each alone would limit nothing); an IPv4
+ * address as it is, also when it arrives written as IPv6 (`::ffff:203.0.113.7`, from a dual-stack socket).
+ */
+export function countedAddress(address: string): string {
+  if (!ipaddr.isValid(address)) return address;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  const network = ipaddr.IPv6.networkAddressFromCIDR(`${parsed.toString()}/64`);
+  return `${network.toString()}/64`;
+}
+
+/**
+ * Counts this attempt if the limits allow it; refused attempts are not counted (the limit ends with its window).
+ * `whenAllowed` runs in the same transaction when the attempt is allowed: writes that depend on whether the address
+ * has an account then cost no commit of their own, which would tell who has one by the time the answer takes.
+ */
+export async function beginAttempt(db: Db, kind: AttemptKind, email: string, address: string,
+  whenAllowed?: (trx: Transaction<Database>) => Promise<void>): Promise<Attempt> {
   const limit = LIMITS[kind];
+  const ip = countedAddress(address);
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtextextended(${`${kind}:email:${email}`}, 0))`.execute(trx);
     await sql`select pg_advisory_xact_lock(hashtextextended(${`${kind}:ip:${ip}`}, 0))`.execute(trx);
@@ -37,6 +57,7 @@ export async function beginAttempt(db: Db, kind: AttemptKind, email: string, ip:
       .executeTakeFirstOrThrow();
     if (Number(byEmail.n) >= limit.perEmail || Number(byIp.n) >= limit.perIp) return { allowed: false as const };
     const row = await trx.insertInto('auth_attempts').values({ kind, email, ip }).returning('id').executeTakeFirstOrThrow();
+    await whenAllowed?.(trx);
     return { allowed: true as const, id: row.id };
   });
 }
@@ -46,7 +67,7 @@ export async function beginAttempt(db: Db, kind: AttemptKind, email: string, ip:
  * any IP address: a success is recorded for the address (from `ip`), and the per-address count starts after it.
  */
 export async function clearAddressLimit(db: Db | Transaction<Database>, kind: AttemptKind, email: string, ip: string): Promise<void> {
-  await db.insertInto('auth_attempts').values({ kind, email, ip, succeeded: true }).execute();
+  await db.insertInto('auth_attempts').values({ kind, email, ip: countedAddress(ip), succeeded: true }).execute();
 }
 
 export async function attemptSucceeded(db: Db, attemptId: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/config.ts';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
@@ -25,10 +25,26 @@ export function createDb(url: string, poolSize = 10): Db {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
+/**
+ * A first query, so that a wrong DATABASE_URL stops the start with a message naming it, rather than with the driver's
+ * words ("connect ECONNREFUSED", "role … does not exist") at the first migration or request.
+ */
+async function reachable(db: Db, url: string): Promise<void> {
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    await db.destroy();
+    const shown = new URL(url);
+    if (shown.password) shown.password = '***';
+    throw new Error(`Cannot use the PostgreSQL server of DATABASE_URL (${shown.toString()}): ${(error as Error).message}`);
+  }
+}
+
 /** The server named by DATABASE_URL, or else the embedded server on the data folder (started if needed). */
 export async function connect(config: Config, log: (line: string) => void = () => {}): Promise<Connection> {
   if (config.databaseUrl) {
     const db = createDb(config.databaseUrl, config.dbPoolSize);
+    await reachable(db, config.databaseUrl);
     return { db, url: config.databaseUrl, close: () => db.destroy() };
   }
   const server = await startEmbeddedPostgres(config.dataDir, log);

@@ -89,6 +89,20 @@ describe('embedded PostgreSQL lifecycle', () => {
     }
   });
 
+  it('leaves the server running while another process is connected (an import beside the portal); the last one out stops it', async () => {
+    const portal = await startEmbeddedPostgres(dataDir);
+    const importer = await startEmbeddedPostgres(dataDir); // joins: the portal, alive, owns the server
+    const transaction = new pg.Client({ connectionString: importer.url });
+    await transaction.connect();
+    await transaction.query('begin');
+    await portal.release();
+    expect(await transaction.query('select 1 as one').then((r) => r.rows[0])).toEqual({ one: 1 });
+    await transaction.query('commit');
+    await transaction.end();
+    await importer.release();
+    expect(runningServerPort(clusterDir)).toBeUndefined();
+  });
+
   it('lets a second process (the CLI) use the running server without stopping it', async () => {
     const owner = await startEmbeddedPostgres(dataDir);
     const cli = child('release');

@@ -61,8 +61,18 @@ export async function startEmbeddedPostgres(dataDir: string, log: Log = () => {}
     url: `${base}/${DB_NAME}`,
     adminUrl: `${base}/postgres`,
     async release() {
-      if (!owned) return;
+      // A process that joined the server stops it only when the one that started it is gone (it left it running).
+      if (!owned && isAlive(readOwnerPid(ownerFile))) return;
       owned = false;
+      if (runningServerPort(clusterDir) === undefined) return;
+      const others = await otherConnections(`${base}/postgres`);
+      if (others > 0) {
+        // An import beside the portal, or the portal beside the command that started the server: stopping would cut
+        // them off mid-transaction. The last one to release stops it, or the next start adopts it.
+        fs.rmSync(ownerFile, { force: true });
+        log(`Leaving the embedded PostgreSQL running for ${others} connection(s) of other processes`);
+        return;
+      }
       run(binaries.pgCtl, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '60'], runAs);
       fs.rmSync(ownerFile, { force: true });
     },
@@ -209,6 +219,26 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [name]);
     if (found.rowCount === 0) await client.query(`create database "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Connections of other clients to the server. Our own pools were closed just before, and their server processes may
+ * take a moment to go: a connection still counted is looked at again for up to a second.
+ */
+async function otherConnections(adminUrl: string): Promise<number> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    for (let attempt = 0; ; attempt += 1) {
+      const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity
+        where backend_type = 'client backend' and pid <> pg_backend_pid()`);
+      if (rows[0]!.n === 0 || attempt === 5) return rows[0]!.n;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   } finally {
     await client.end();
   }

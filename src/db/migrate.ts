@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Db } from './connect.ts';
+import { assertMayMigrate } from './database-privileges.ts';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const FILE_NAME = /^(\d{3})_([a-z0-9_]+)\.sql$/;
@@ -31,11 +32,18 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<Migration[]
   return db.connection().execute(async (conn) => {
     await sql`select pg_advisory_lock(4242001)`.execute(conn);
     try {
-      await sql`create table if not exists schema_migrations (
-        version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(conn);
-      const done = new Set((await conn.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version));
+      const { rows } = await sql<{ found: boolean }>`select to_regclass('schema_migrations') is not null as found`.execute(conn);
+      const done = new Set(rows[0]!.found
+        ? (await conn.selectFrom('schema_migrations').select('version').execute()).map((r) => r.version) : []);
+      const pending = migrations.filter((m) => !done.has(m.version));
+      // Only when there is something to do: an up-to-date database needs no right to create anything.
+      if (pending.length > 0) await assertMayMigrate(conn);
+      if (!rows[0]!.found) {
+        await sql`create table schema_migrations (
+          version integer primary key, name text not null, applied_at timestamptz not null default now())`.execute(conn);
+      }
       const applied: Migration[] = [];
-      for (const migration of migrations.filter((m) => !done.has(m.version))) {
+      for (const migration of pending) {
         await conn.transaction().execute(async (trx) => {
           await sql.raw(fs.readFileSync(migration.file, 'utf8')).execute(trx);
           await trx.insertInto('schema_migrations').values({ version: migration.version, name: migration.name }).execute();

@@ -53,7 +53,9 @@ import { authRedirect } from './auth-redirect.ts';
 import { registerNulCharacterGuard } from './nul-character-guard.ts';
 import { registerOpenDataCors } from './open-data-cors.ts';
 import { registerCompression } from './compression.ts';
+import { securityHeaders } from './security-headers.ts';
 import { createPublicPageCache, type PublicPageCache } from './public-page-cache.ts';
+import { registerHealthRoutes } from './health.routes.ts';
 
 export type AppDeps = {
   db: Db; config: Config; web: WebSecurity; mailer: Mailer;
@@ -71,10 +73,20 @@ class OneLinePerRequest extends LogController {
   override incomingRequest(): void {}
 
   override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
-    const line = { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    const line = { method: request.method, url: loggedUrl(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
     if (error) reply.log.error({ ...line, err: error }, 'failed');
     else reply.log.info(line, 'answered');
   }
+}
+
+/**
+ * The address as the request log writes it. A password-reset or invitation link's token lets whoever holds it set
+ * the account's password (for an hour, or a week), and logs are kept longer and read by more people than the
+ * database, which stores only the tokens' hashes.
+ */
+function loggedUrl(request: FastifyRequest): string {
+  const token = (request.params as { token?: unknown } | undefined)?.token;
+  return typeof token === 'string' && token !== '' ? request.url.replace(encodeURIComponent(token), '[token]') : request.url;
 }
 
 // Path parameters hold slugs, and an institution's slug is as long as its name: OGP's dataset has names of 1,500
@@ -82,7 +94,8 @@ class OneLinePerRequest extends LogController {
 const MAX_PATH_PARAMETER = 4000;
 
 /** The portal. `config` defaults to the defaults of every variable (tests); the CLI passes the real one. */
-export async function buildServer(base: { db: Db; config?: Config }, options: { logger?: boolean; pageFreshnessMs?: number } = {}): Promise<FastifyInstance> {
+export async function buildServer(base: { db: Db; config?: Config },
+  options: { logger?: boolean | { stream: { write(line: string): void } }; pageFreshnessMs?: number } = {}): Promise<FastifyInstance> {
   const config = base.config ?? readConfig({});
   const web: WebSecurity = { secureCookies: config.baseUrl.startsWith('https:'), csrfKey: await loadCsrfKey(base.db) };
   const deps: AppDeps = { db: base.db, config, web, mailer: createMailer(config), pageFreshnessMs: options.pageFreshnessMs,
@@ -92,9 +105,7 @@ export async function buildServer(base: { db: Db; config?: Config }, options: { 
     ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
   });
   app.decorate('publicPageCache', deps.pageCache); // for the API routes' kept responses (`API_ROUTE`)
-  await app.register(helmet, {
-    contentSecurityPolicy: { directives: { 'default-src': ["'self'"], 'script-src': ["'self'"], 'style-src': ["'self'"] } },
-  });
+  await app.register(helmet, securityHeaders(web.secureCookies));
   await registerCompression(app); // before any route: it adds its hook to each route as the route is declared
   registerOpenDataCors(app);
   await app.register(cookie);
@@ -104,6 +115,7 @@ export async function buildServer(base: { db: Db; config?: Config }, options: { 
   registerNulCharacterGuard(app);
   await registerApiDocs(app); // first: the OpenAPI generator must see every route registered after it
 
+  registerHealthRoutes(app, base.db);
   app.get('/', async (request, reply) => reply.redirect(`/${negotiateLocale(request.headers['accept-language'])}/`, 302));
   for (const asset of [stylesheet, icon]) {
     app.get(asset.url, async (_request, reply) => reply.header('cache-control', 'public, max-age=31536000, immutable').type(asset.type).send(asset.body));

@@ -1,38 +1,11 @@
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
+import { smtpServer } from '../../test/helpers/smtp-server.ts';
 import { createMailer, type MailMessage } from './mailer.ts';
 
 let t: TestDatabase;
 beforeAll(async () => { t = await createTestDatabase(); });
 afterAll(async () => { await t.drop(); });
-
-/** Just enough of an SMTP server to receive a message, or to refuse its recipient. */
-async function smtpServer(options: { refuseRecipient?: boolean } = {}) {
-  const received: string[] = [];
-  const server = net.createServer((socket) => {
-    socket.write('220 test ESMTP\r\n');
-    let buffer = '';
-    let message: string | undefined;
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString();
-      for (let end = buffer.indexOf('\r\n'); end >= 0; end = buffer.indexOf('\r\n')) {
-        const line = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (message !== undefined) {
-          if (line === '.') { received.push(message); message = undefined; socket.write('250 queued\r\n'); } else message += `${line}\n`;
-          continue;
-        }
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'RCPT' && options.refuseRecipient) socket.write('550 5.1.1 no such mailbox here\r\n');
-        else if (verb === 'DATA') { message = ''; socket.write('354 go on\r\n'); } else if (verb === 'QUIT') { socket.end('221 bye\r\n'); } else socket.write('250 ok\r\n');
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as net.AddressInfo).port;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 const message = (to: string): MailMessage => ({ kind: 'invitation', to, subject: `Hello ${to}`, text: 'A link: http://example.org/x' });
 

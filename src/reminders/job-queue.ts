@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import { sql } from 'kysely';
+import { assertMayInstallJobQueue } from '../db/database-privileges.ts';
 import { sweepOrphanEvidence } from '../evidence/evidence-sweep.ts';
 import { checkOverdueMilestones } from './milestone-overdue.ts';
 import { checkRoundDeadlines } from './round-deadline.ts';
@@ -50,6 +51,7 @@ export async function startJobQueue(deps: JobDeps): Promise<JobQueue> {
     await deps.db.connection().execute(async (connection) => {
       await sql`select pg_advisory_lock(hashtext('ahadi.job-queue.setup'))`.execute(connection);
       try {
+        await assertMayInstallJobQueue(connection, SCHEMA);
         await boss.start();
         for (const job of all) {
           // `stately`: at most one waiting and one running job per name, so a slow run never piles up copies of itself.
