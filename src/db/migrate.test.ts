@@ -1,16 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { scratchFolder } from '../../test/helpers/scratch-folder.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { listMigrations, migrate } from './migrate.ts';
 
 const t = useTestDatabase();
+const scratch = scratchFolder('migrations');
+let made = 0;
+
+/** A folder of migration files of its own (under the file's scratch folder). */
 function migrationsDir(files: Record<string, string>): string {
-  const dir = scratchFolder('migrations');
-  for (const [name, body] of Object.entries(files)) dir.write(name, body);
-  return dir.dir;
+  const dir = path.join(scratch.dir, String(made += 1));
+  fs.mkdirSync(dir);
+  for (const [name, body] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), body);
+  return dir;
 }
 
 describe('migrate', () => {

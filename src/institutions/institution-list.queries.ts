@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import { publishedInstitution } from './published-institution.ts';
 
 /** An institution as the API lists it, with its member and how many commitments it leads and supports. */
 export type InstitutionRow = {
@@ -24,25 +25,20 @@ function institutionRows(db: Db, filters: InstitutionQuery) {
   return query;
 }
 
-/**
- * Whether an institution leads or supports a commitment. The list offers only those: an import that renames an
- * institution or names others on its commitments leaves the old one with none, and a list of names that lead nothing
- * misleads. Its own address keeps answering (findInstitutionWithCommitments), as links to it were shared.
- */
-const hasCommitment = sql<SqlBool>`exists (select 1 from commitment_institutions ci where ci.institution_id = i.id)`;
+const listed = publishedInstitution(sql.ref('i.id'));
 
-/** Institutions with a commitment, by member slug, then slug: the order the API's cursor follows. */
+/** Published institutions (publishedInstitution), by member slug, then slug: the order the API's cursor follows. */
 export function findInstitutionPage(
   db: Db, filters: InstitutionQuery, after: readonly [string, string] | undefined, limit: number,
 ): Promise<InstitutionRow[]> {
-  let query = institutionRows(db, filters).where(hasCommitment);
+  let query = institutionRows(db, filters).where(listed);
   if (after) query = query.where(sql<SqlBool>`(m.slug, i.slug) > (${after[0]}, ${after[1]})`);
   return query.orderBy('m.slug').orderBy('i.slug').limit(limit).execute() as Promise<InstitutionRow[]>;
 }
 
 export async function countInstitutions(db: Db, filters: InstitutionQuery): Promise<number> {
   let query = db.selectFrom('institutions as i').innerJoin('members as m', 'm.id', 'i.member_id')
-    .select(sql<number>`count(*)::int`.as('n')).where(hasCommitment);
+    .select(sql<number>`count(*)::int`.as('n')).where(listed);
   if (filters.member.length > 0) query = query.where('m.slug', 'in', filters.member);
   if (filters.kind.length > 0) query = query.where('i.kind', 'in', filters.kind);
   return (await query.executeTakeFirstOrThrow()).n;

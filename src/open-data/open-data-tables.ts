@@ -3,6 +3,8 @@ import { INSTITUTION_KINDS } from '../institutions/institution-kinds.ts';
 import { IRM_INDICATOR_KEYS, IRM_METHODS, IRM_REPORTS, RATING_STATES } from '../irm/indicators.ts';
 import { VERDICTS } from '../reporting/commands/record-verdict.ts';
 import { REPORT_STATUSES } from '../reporting/commands/submit-milestone-report.ts';
+import { CLOSED_ROUND, PUBLISHED_REPORT } from '../reporting/published-reporting.ts';
+import { publishedInstitution } from '../institutions/published-institution.ts';
 
 /**
  * The tables of the open-data package and what each column means: the one description from which the package's
@@ -51,23 +53,8 @@ const datePrecision = (prefix: 'start' | 'end', of: string) => [
   col(`${prefix}_raw`, 'string', false, `The ${prefix} date as the source wrote it; alone when it could not be read as a date`),
 ];
 
-const CLOSED_ROUND = sql`select id from reporting_rounds where closed_at is not null`;
-/** The reports closed rounds published: those their snapshots point to (decision 018: snapshots are the only door). */
-const PUBLISHED_REPORT = sql`select s.milestone_report_id from reporting_round_snapshots s
-  where s.milestone_report_id is not null and s.reporting_round_id in (${CLOSED_ROUND})`;
 const PUBLIC_EVIDENCE = sql`not restricted and milestone_report_id in (${PUBLISHED_REPORT})`;
 const count = (name: string, what: string) => col(name, 'integer', true, what);
-/**
- * An institution that leads or supports a commitment, or that a published table of reporting refers to (each of its
- * references must be in the package). An import that renames an institution leaves the old record with nothing:
- * publishing it would offer a name that leads nothing.
- */
-const PUBLISHED_INSTITUTION = sql`exists (select 1 from commitment_institutions ci where ci.institution_id = institutions.id)
-  or id in (select institution_id from round_snapshot_institutions where reporting_round_id in (${CLOSED_ROUND}))
-  or id in (select responsible_institution_id from reporting_round_snapshots where reporting_round_id in (${CLOSED_ROUND}))
-  or id in (select institution_id from milestone_reports where id in (${PUBLISHED_REPORT}))
-  or id in (select reviewer_institution_id from milestone_report_verdicts where milestone_report_id in (${PUBLISHED_REPORT}))`;
-
 export const OPEN_DATA_TABLES: readonly OpenDataTable[] = [
   {
     name: 'members',
@@ -103,7 +90,7 @@ export const OPEN_DATA_TABLES: readonly OpenDataTable[] = [
     name: 'institutions',
     description: 'Institutions that lead or support at least one commitment, or that what closed reporting rounds published names (responsible, reporting or reviewing), one record per member and name. An institution left with none of these (an import renamed it, or named others on its commitments) is left out.',
     key: ['id'],
-    published: PUBLISHED_INSTITUTION,
+    published: publishedInstitution(sql.ref('institutions.id')),
     columns: [
       id('institution'),
       ref('member_id', 'members', 'member', false),

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 
 export type ScratchFolder = { dir: string; write(name: string, content: string | Uint8Array): string };
 
@@ -10,6 +10,8 @@ export type ScratchFolder = { dir: string; write(name: string, content: string |
  * forgets it). `write` puts a file in it and gives its path.
  */
 export function scratchFolder(name: string): ScratchFolder {
+  // A hook registered inside a running test never runs: the folder would be left behind.
+  if (expect.getState().currentTestName !== undefined) throw new Error('scratchFolder: call it at the top of the test file, not inside a test');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `ahadi-${name}-`));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
   return {

@@ -69,24 +69,23 @@ async function restoreInstitutions(trx: Trx, commitmentId: string, role: Role, n
   if (sameJson(current.map((i) => i.slug), wanted.map((i) => i.slug))) return;
   changed.before[ROLE_FIELDS[role]] = current.map((i) => i.name);
   changed.after[ROLE_FIELDS[role]] = wanted.map((i) => i.name);
+  await trx.deleteFrom('commitment_institutions').where('commitment_id', '=', commitmentId).where('role', '=', role).execute();
+  if (wanted.length === 0) return;
   const { member_id: memberId } = await trx.selectFrom('commitments as c').innerJoin('action_plans as p', 'p.id', 'c.action_plan_id')
     .select('p.member_id').where('c.id', '=', commitmentId).executeTakeFirstOrThrow();
   const kinds = wanted.map((i) => inferInstitutionKind(i.name, role === 'lead' ? 'lead' : 'government'));
-  const found = await sql<{ id: string; slug: string; kind: string }>`
-    with added as (
-      insert into institutions (member_id, slug, name, kind)
-      select ${memberId}::bigint, w.slug, w.name, w.kind from ${unnest('w', [
-        ['slug', 'text', wanted.map((i) => i.slug)], ['name', 'text', wanted.map((i) => i.name)], ['kind', 'text', kinds],
-      ])}
-      on conflict ((coalesce(member_id, 0)), slug) do nothing
-      returning id, slug, kind)
-    select id, slug, kind from added
-    union all
-    select id, slug, kind from institutions where member_id = ${memberId} and slug = any(${wanted.map((i) => i.slug)}::text[])`.execute(trx);
-  const bySlug = new Map(found.rows.map((i) => [i.slug, i]));
+  await sql`
+    insert into institutions (member_id, slug, name, kind)
+    select ${memberId}::bigint, w.slug, w.name, w.kind from ${unnest('w', [
+      ['slug', 'text', wanted.map((i) => i.slug)], ['name', 'text', wanted.map((i) => i.name)], ['kind', 'text', kinds],
+    ])}
+    on conflict ((coalesce(member_id, 0)), slug) do nothing`.execute(trx);
+  // A statement of its own: it sees an institution another transaction (an import) inserted meanwhile, which the
+  // insert's own snapshot would not.
+  const found = await trx.selectFrom('institutions').select(['id', 'slug', 'kind'])
+    .where('member_id', '=', memberId).where('slug', 'in', wanted.map((i) => i.slug)).execute();
+  const bySlug = new Map(found.map((i) => [i.slug, i]));
   const groups = new Map(current.map((i) => [i.slug, i.actor_group]));
-  await trx.deleteFrom('commitment_institutions').where('commitment_id', '=', commitmentId).where('role', '=', role).execute();
-  if (wanted.length === 0) return;
   await trx.insertInto('commitment_institutions').values(wanted.map(({ slug }, position) => {
     const institution = bySlug.get(slug)!;
     const actorGroup = role === 'lead' ? null : groups.get(slug) ?? actorGroupOfKind(institution.kind);
