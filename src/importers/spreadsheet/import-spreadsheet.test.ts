@@ -25,6 +25,7 @@ const SKIPPED = STUB_ROWS.length + PLACEHOLDER_ROWS.length;
 const scratch = scratchFolder('spreadsheet');
 const csvDb = useTestDatabase();
 const xlsxDb = useTestDatabase();
+const linksDb = useTestDatabase();
 
 /** The CSV as an XLSX workbook, every cell a text cell, as a secretariat's spreadsheet would be saved. */
 async function xlsxOf(csvFile: string): Promise<string> {
@@ -126,6 +127,50 @@ describe('import spreadsheet with the shipped Mexico mappings', () => {
   });
 });
 
+describe('import spreadsheet: link cells of a workbook', () => {
+  const report = 'https://gob.example/informe-2020.pdf';
+
+  /** A tracker that links each id to its OGP page, and its title and date to pages of its own. */
+  async function linkedTracker(): Promise<string> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Compromisos');
+    sheet.addRows([['id', 'titulo', 'inicio', 'evidencia', 'contacto'], [], []]);
+    const page = (id: string) => `https://www.opengovpartnership.org/members/mexico/commitments/${id}/`;
+    sheet.getRow(2).values = [
+      { text: 'MX0101', hyperlink: page('MX0101') }, { text: 'Datos abiertos', hyperlink: 'https://gob.example/datos' },
+      { text: '2020-01-15', hyperlink: 'https://gob.example/calendario' }, { text: 'Informe 2020', hyperlink: report },
+      { text: 'Escribanos', hyperlink: 'mailto:aga@gob.example?subject=AGA' },
+    ];
+    sheet.getRow(3).values = [
+      { text: 'MX0102', hyperlink: page('MX0102') }, 'Contrataciones', '2020-02-01', { text: report, hyperlink: report },
+      { text: 'Hoja de datos', hyperlink: '#Datos!A1' },
+    ];
+    const file = path.join(scratch.dir, 'linked-tracker.xlsx');
+    await workbook.xlsx.writeFile(file);
+    return file;
+  }
+
+  it('imports linked ids, titles and dates as their text, and keeps the addresses of the keepLinks columns', async () => {
+    const mapping = {
+      ...shipped(COMMITMENTS_MAPPING), id: { column: 'id' }, columns: { title: 'titulo', start: 'inicio' },
+      fullText: [{ column: 'evidencia', heading: 'Evidencia' }, { column: 'contacto', heading: 'Contacto' }],
+      keepLinks: ['evidencia', 'contacto'],
+    };
+    const summary = await importSpreadsheet(linksDb.db, await linkedTracker(), writeJson('linked.json', mapping), { dryRun: false });
+    expect(summary.counts).toEqual({ created: 2, updated: 0, unchanged: 0, rejected: 0, skipped: 0 });
+    const first = await findCommitmentDetail(linksDb.db, 'MX0101', 'es');
+    expect(first!.texts.es!.title).toBe('Datos abiertos');
+    expect(first!.start).toMatchObject({ date: '2020-01-15', precision: 'day' });
+    const fullTexts = await linksDb.db.selectFrom('commitment_texts as t').innerJoin('commitments as c', 'c.id', 't.commitment_id')
+      .select(['c.ogp_id', 't.full_text']).orderBy('c.ogp_id').execute();
+    expect(fullTexts).toEqual([
+      // A mail link shows its address without "mailto:"; a text showing its address, or a link inside the workbook, is its text.
+      { ogp_id: 'MX0101', full_text: `Evidencia:\nInforme 2020 (${report})\n\nContacto:\nEscribanos (aga@gob.example)` },
+      { ogp_id: 'MX0102', full_text: `Evidencia:\n${report}\n\nContacto:\nHoja de datos` },
+    ]);
+  });
+});
+
 describe('import spreadsheet: bad mappings and sheets', () => {
   it('names the field of a mapping that is wrong', async () => {
     const noTitle = shipped(COMMITMENTS_MAPPING);
@@ -141,6 +186,12 @@ describe('import spreadsheet: bad mappings and sheets', () => {
     const badPlan = { ...shipped(COMMITMENTS_MAPPING), actionPlan: { number: 4, submissionYear: 2019, startYear: 2019, endYear: 2030 } };
     await expect(importSpreadsheet(csvDb.db, COMMITMENTS_CSV, writeJson('bad-plan.json', badPlan), { dryRun: true }))
       .rejects.toThrow(/actionPlan\.endYear: an action plan lasts 1 to 4 years/);
+    const unreadLink = { ...shipped(COMMITMENTS_MAPPING), keepLinks: ['descripcion', 'evidencia'] };
+    await expect(importSpreadsheet(csvDb.db, COMMITMENTS_CSV, writeJson('unread-link.json', unreadLink), { dryRun: true }))
+      .rejects.toThrow(/unread-link\.json: keepLinks\.1: "evidencia" is not a column this mapping reads$/);
+    const blankLink = { ...shipped(COMMITMENTS_MAPPING), keepLinks: [' '] };
+    await expect(importSpreadsheet(csvDb.db, COMMITMENTS_CSV, writeJson('blank-link.json', blankLink), { dryRun: true }))
+      .rejects.toThrow(/blank-link\.json: keepLinks\.0: a column name/);
     const blankPlaceholder = { ...shipped(MILESTONES_MAPPING), placeholders: ['Descripción del hito...', '  '] };
     await expect(importSpreadsheet(csvDb.db, MILESTONES_CSV, writeJson('blank-placeholder.json', blankPlaceholder), { dryRun: true }))
       .rejects.toThrow(/blank-placeholder\.json: placeholders\.1: a placeholder text/);

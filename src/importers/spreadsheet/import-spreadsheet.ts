@@ -14,6 +14,7 @@ import { milestoneTargetFrom } from './milestone-target.ts';
 import { rowToCommitment, type PolicyAreaKeyOf } from './row-to-commitment.ts';
 import { milestoneText, rowToMilestone, type MilestoneItem } from './row-to-milestone.ts';
 import { blankPlaceholders, placeholderIn } from './placeholders.ts';
+import { keepLinks } from './keep-links.ts';
 
 /**
  * Imports a secretariat's own spreadsheet (CSV or XLSX) of commitments or of milestones, as its JSON mapping says
@@ -36,7 +37,7 @@ export async function importSpreadsheet(db: Db, file: string, mappingFile: strin
 }
 
 function commitmentRows(mapping: CommitmentsMapping, table: Table, policyAreaKey: PolicyAreaKeyOf): SourceRow<CommitmentRecordInput>[] {
-  return table.rows.map((read) => blankPlaceholders(read, mapping.placeholders)).map((row) => readRow(row, labelOf(mapping.id, row, '(no id)'), () => {
+  return table.rows.map((read) => cellsOf(read, mapping)).map((row) => readRow(row, labelOf(mapping.id, row, '(no id)'), () => {
     const { record, warnings } = rowToCommitment(mapping, row.cells, policyAreaKey);
     return { label: record.ogpId, item: record, warnings };
   }));
@@ -45,7 +46,7 @@ function commitmentRows(mapping: CommitmentsMapping, table: Table, policyAreaKey
 function milestoneRows(mapping: MilestonesMapping, table: Table): SourceRow<MilestoneItem>[] {
   const countOf = new Map<string, number>();
   const rows = table.rows.map((read): SourceRow<MilestoneItem> => {
-    const row = blankPlaceholders(read, mapping.placeholders);
+    const row = cellsOf(read, mapping);
     if (mapping.skipRowsWithoutText && milestoneText(mapping, row.cells) === undefined) {
       return { rowNumber: row.rowNumber, label: labelOf(mapping.commitment, row, '(no commitment)'), skipped: noTextReason(mapping, read), warnings: [] };
     }
@@ -60,6 +61,11 @@ function milestoneRows(mapping: MilestonesMapping, table: Table): SourceRow<Mile
     });
   });
   return withSiblings(rows);
+}
+
+/** A row's cells as the mapping reads them: placeholders compared on the plain text, then link addresses kept. */
+function cellsOf(row: TableRow, mapping: CommitmentsMapping | MilestonesMapping): TableRow {
+  return keepLinks(blankPlaceholders(row, mapping.placeholders), mapping.keepLinks);
 }
 
 /** Why a row has no milestone text: its text columns are empty, or hold only the template's placeholder. */

@@ -49,6 +49,8 @@ const Common = {
   dateFormat: DateFormat.default('text'),
   /** Template text a tracker leaves in cells nobody filled in ("Descripción del hito..."): read as empty. */
   placeholders: z.array(z.string().trim().min(1, 'a placeholder text')).default([]),
+  /** Columns whose XLSX link cells keep their address after their text (evidence); others read as their text. */
+  keepLinks: z.array(Column).default([]),
 };
 
 const CommitmentsMapping = z.strictObject({
@@ -97,8 +99,16 @@ const MilestonesMapping = z.strictObject({
   skipRowsWithoutText: z.boolean().default(false),
 });
 
-export const MappingSchema = z.discriminatedUnion('kind', [CommitmentsMapping, MilestonesMapping]);
-export type Mapping = z.infer<typeof MappingSchema>;
+const AnyMapping = z.discriminatedUnion('kind', [CommitmentsMapping, MilestonesMapping]);
+export type Mapping = z.infer<typeof AnyMapping>;
+
+/** `keepLinks` names columns the mapping reads: another column is never published, so a name there is a mistake. */
+export const MappingSchema = AnyMapping.superRefine((mapping, ctx) => {
+  const read = new Set(mappedColumns(mapping));
+  mapping.keepLinks.forEach((column, i) => {
+    if (!read.has(column)) ctx.addIssue({ code: 'custom', path: ['keepLinks', i], message: `"${column}" is not a column this mapping reads` });
+  });
+});
 export type CommitmentsMapping = z.infer<typeof CommitmentsMapping>;
 export type MilestonesMapping = z.infer<typeof MilestonesMapping>;
 

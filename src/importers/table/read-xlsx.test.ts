@@ -31,20 +31,26 @@ describe('readXlsx: the width of the table', () => {
 });
 
 describe('readXlsx: link cells', () => {
-  it('keeps a web or mail address after the link\'s text, unless the text shows it or it points inside the workbook', async () => {
+  it('reads a link cell as its text, formatted or not, and reports its address by column', async () => {
+    const page = 'https://www.opengovpartnership.org/members/kenya/commitments/KE0031/';
     const report = 'https://gob.example/informe-2020.pdf';
-    const file = await workbookOf([['id', 'evidence'], ['1'], ['2'], ['3'], ['4'], ['5'], ['6']], (sheet) => {
+    const file = await workbookOf([['id', 'evidence'], ['1'], ['2'], ['3']], (sheet) => {
+      sheet.getCell('A2').value = { text: 'KE0031', hyperlink: page };
       sheet.getCell('B2').value = { text: 'Informe 2020', hyperlink: report };
-      sheet.getCell('B3').value = { text: report, hyperlink: report };
-      sheet.getCell('B4').value = { text: 'Hoja de datos', hyperlink: '#Datos!A1' };
-      sheet.getCell('B5').value = { text: { richText: [{ text: 'Informe ' }, { font: { bold: true }, text: 'final' }] }, hyperlink: report } as unknown as ExcelJS.CellValue;
-      sheet.getCell('B6').value = { text: 'Escribanos', hyperlink: 'mailto:aga@gob.example' };
-      sheet.getCell('B7').value = { text: 'aga@gob.example', hyperlink: 'mailto:aga@gob.example' };
+      sheet.getCell('B3').value = { text: { richText: [{ text: 'Informe ' }, { font: { bold: true }, text: 'final' }] }, hyperlink: report } as unknown as ExcelJS.CellValue;
+      sheet.getCell('B4').value = { text: 'Escribanos', hyperlink: 'mailto:aga@gob.example' };
     });
     const table = await readXlsx(file);
-    expect(table.rows.map((r) => r.cells.evidence)).toEqual([
-      `Informe 2020 (${report})`, report, 'Hoja de datos', `Informe final (${report})`, 'Escribanos (mailto:aga@gob.example)', 'aga@gob.example',
+    expect(table.rows).toEqual([
+      { rowNumber: 2, cells: { id: 'KE0031', evidence: 'Informe 2020' }, warnings: [], links: { id: page, evidence: report } },
+      { rowNumber: 3, cells: { id: '2', evidence: 'Informe final' }, warnings: [], links: { evidence: report } },
+      { rowNumber: 4, cells: { id: '3', evidence: 'Escribanos' }, warnings: [], links: { evidence: 'mailto:aga@gob.example' } },
     ]);
+  });
+
+  it('gives no links for a row without link cells', async () => {
+    const table = await readXlsx(await workbookOf([['id', 'evidence'], ['1', 'Informe 2020']]));
+    expect(table.rows[0]).not.toHaveProperty('links');
   });
 });
 

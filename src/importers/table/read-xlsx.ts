@@ -3,8 +3,8 @@ import { checkHeader, rowOf, TableFileError, type Table } from './table.ts';
 
 /**
  * Reads one worksheet of an XLSX workbook (the first, or the one named) as text cells: numbers as written by
- * JavaScript, dates as YYYY-MM-DD, formulas by their result, rich text as its plain text, links with their address
- * (linkText). Row numbers are the
+ * JavaScript, dates as YYYY-MM-DD, formulas by their result, rich text as its plain text, a link as its text, its
+ * address in the row's `links` (which a mapping's `keepLinks` appends where it is evidence). Row numbers are the
  * sheet's own. Rows with no value at all are skipped, as empty CSV lines are. The table is as wide as the header's
  * last named cell: a sheet keeps empty cells that were only formatted (bold on a whole header line), and columns
  * past the header with nothing in them are not columns; a value in one is refused, never dropped unseen.
@@ -23,23 +23,32 @@ export async function readXlsx(data: Buffer, sheetName?: string): Promise<Table>
   const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
   if (!sheet) throw new TableFileError(sheetName === undefined ? 'the workbook has no worksheet' : `the workbook has no worksheet "${sheetName}"`);
   const header = sheet.getRow(1);
-  const names = rowTexts(header);
+  const names = rowCells(header).map((cell) => cell.text);
   const width = names.findLastIndex((name) => name.trim() !== '') + 1;
   if (width === 0) throw new TableFileError('the worksheet is empty: no header row');
   const columns = checkHeader(names.slice(0, width));
   const rows: Table['rows'] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     if (rowNumber === 1) return;
-    const values = rowTexts(row);
+    const cells = rowCells(row);
+    const values = cells.map((cell) => cell.text);
     const past = values.findIndex((v, i) => i >= width && v !== '');
     if (past !== -1) throw new TableFileError(`row ${rowNumber} has a value in column ${past + 1}, which the header does not name`);
-    if (values.some((v) => v !== '')) rows.push(rowOf(columns, values.slice(0, width), rowNumber));
+    if (values.some((v) => v !== '')) rows.push(rowOf(columns, values.slice(0, width), rowNumber, cells.slice(0, width).map((cell) => cell.link)));
   });
   return { columns, rows };
 }
 
-function rowTexts(row: ExcelJS.Row): string[] {
-  return Array.from({ length: row.cellCount }, (_, i) => cellText(row.getCell(i + 1).value));
+function rowCells(row: ExcelJS.Row): { text: string; link?: string }[] {
+  return Array.from({ length: row.cellCount }, (_, i) => {
+    const value = row.getCell(i + 1).value;
+    const link = linkOf(value);
+    return link === undefined ? { text: cellText(value) } : { text: cellText(value), link };
+  });
+}
+
+function linkOf(value: ExcelJS.CellValue): string | undefined {
+  return typeof value === 'object' && value !== null && 'hyperlink' in value && value.hyperlink ? value.hyperlink : undefined;
 }
 
 function cellText(value: ExcelJS.CellValue): string {
@@ -49,20 +58,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return dateText(value);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('hyperlink' in value) return linkText(cellText(value.text as ExcelJS.CellValue), value.hyperlink);
+  // A link's text may itself be rich text (part of it bold), so it is read as a cell of its own.
+  if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue);
   if ('formula' in value || 'sharedFormula' in value) return cellText((value as { result?: ExcelJS.CellValue }).result ?? null);
   if ('error' in value) return String(value.error);
   return '';
-}
-
-/**
- * A link cell keeps its address after its text, "Informe 2020 (https://…)": a secretariat's sheet links its
- * evidence so, and the address is the evidence. A link within the workbook ("#Hoja2!A1") or one whose text already
- * shows it adds nothing.
- */
-function linkText(text: string, address: string): string {
-  if (!/^(https?:|mailto:)/i.test(address) || text.includes(address.replace(/^mailto:/i, ''))) return text;
-  return text.trim() === '' ? address : `${text} (${address})`;
 }
 
 /** Spreadsheet dates carry no time zone: a date at midnight UTC is a calendar day. */

@@ -8,7 +8,16 @@ import { cleanText } from '../../text/clean-text.ts';
  * wrote (CRLF from Windows, a lone CR from old Macs), silently: the same text saved on another computer is the same
  * text, and must not make every multi-line row of a re-import "updated".
  */
-export type TableRow = { rowNumber: number; cells: Readonly<Record<string, string>>; warnings: readonly string[] };
+export type TableRow = {
+  rowNumber: number;
+  cells: Readonly<Record<string, string>>;
+  warnings: readonly string[];
+  /**
+   * The address of each link cell, by column (XLSX only; CSV has no links). The cell itself is the link's text: a
+   * link is often decoration (an id linked to its OGP page), and a mapping's `keepLinks` says where it is evidence.
+   */
+  links?: Readonly<Record<string, string>>;
+};
 export type Table = { columns: string[]; rows: TableRow[] };
 
 /** A file that cannot be read as a table at all; the message names the line, row or column. */
@@ -26,16 +35,18 @@ export function checkHeader(columns: readonly string[]): string[] {
   return names;
 }
 
-export function rowOf(columns: readonly string[], values: readonly string[], rowNumber: number): TableRow {
+export function rowOf(columns: readonly string[], values: readonly string[], rowNumber: number, addresses: readonly (string | undefined)[] = []): TableRow {
   const cells: Record<string, string> = {};
   const warnings: string[] = [];
+  const links: Record<string, string> = {};
   columns.forEach((column, i) => {
     const given = values[i] ?? '';
     const value = given.includes('\r') ? given.replace(LINE_BREAK, '\n') : given;
     cells[column] = cleanText(value);
     if (cells[column] !== value) warnings.push(`column "${column}": ${CLEANED}`);
+    if (addresses[i] !== undefined) links[column] = addresses[i];
   });
-  return { rowNumber, cells, warnings };
+  return Object.keys(links).length === 0 ? { rowNumber, cells, warnings } : { rowNumber, cells, warnings, links };
 }
 
 const LINE_BREAK = /\r\n?/g;
