@@ -46,8 +46,6 @@ export function overwriteWarning(what: string, detail: string): string {
   return `${what}: ${OVERWRITES} — ${detail}. The history keeps the version it replaces.`;
 }
 
-/** Whether a warning is one of overwriteWarning's, which the summary counts apart: they ask for a decision. */
-export const isOverwriteWarning = (message: string): boolean => message.includes(`: ${OVERWRITES} — `);
 
 type WorkspaceChange = {
   command: string; occurredAt: Date; actorName: string | null; institutionName: string | null; reason: string | null;

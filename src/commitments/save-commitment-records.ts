@@ -6,12 +6,14 @@ import { slugify } from '../text/slugify.ts';
 import { CommitmentRecordSchema, type CommitmentRecord, type CommitmentRecordInput } from './commitment-record.ts';
 import { importEntries, irmReviewsChanged, recordImportChanges, staleLocales, storedSummaries } from './import-history.ts';
 import { overwriteWarning, overwrittenEdits } from './overwritten-edits.ts';
+import { keptReviewWarning, reviewsRecordedHere } from '../irm/reviews-recorded-here.ts';
 import { recordHash } from './record-hash.ts';
 
 type Trx = Transaction<Database>;
 
 export type SaveOutcome = 'created' | 'updated' | 'unchanged';
-export type SavedRecord = { ogpId: string; commitmentId: string; outcome: SaveOutcome; warnings: string[] };
+/** `overwrites`: how many of the record's commitment and milestones its save wrote over changes made in Ahadi. */
+export type SavedRecord = { ogpId: string; commitmentId: string; outcome: SaveOutcome; warnings: string[]; overwrites: number };
 
 /** Where the records come from: the file or page an import read, kept as the reason of its history entries. */
 export type SaveOptions = { source?: string };
@@ -55,23 +57,23 @@ export async function saveValidatedCommitmentRecords(trx: Trx, records: readonly
     item.existed = found !== undefined;
     if (found) item.commitmentId = found.id;
     if (found && found.hash === item.hash) {
-      results.set(item, { ogpId: item.record.ogpId, commitmentId: found.id, outcome: 'unchanged', warnings: [] });
+      results.set(item, { ogpId: item.record.ogpId, commitmentId: found.id, outcome: 'unchanged', warnings: [], overwrites: 0 });
     } else {
       changed.push(item);
     }
   }
-  const warnings = await saveChanged(trx, changed, options);
+  const { warnings, overwrites } = await saveChanged(trx, changed, options);
   for (const item of changed) {
     results.set(item, {
       ogpId: item.record.ogpId, commitmentId: item.commitmentId!, outcome: item.existed ? 'updated' : 'created',
-      warnings: warnings.get(item) ?? [],
+      warnings: warnings.get(item) ?? [], overwrites: overwrites.get(item) ?? 0,
     });
   }
   return items.map((item) => results.get(item)!);
 }
 
-async function saveChanged(trx: Trx, items: Item[], options: SaveOptions): Promise<Map<Item, string[]>> {
-  if (items.length === 0) return new Map();
+async function saveChanged(trx: Trx, items: Item[], options: SaveOptions): Promise<{ warnings: Map<Item, string[]>; overwrites: Map<Item, number> }> {
+  if (items.length === 0) return { warnings: new Map(), overwrites: new Map() };
   const before = await storedSummaries(trx, items.filter((i) => i.existed).map((i) => i.record.ogpId));
   for (const item of items) item.staleLocales = staleLocales(before.get(item.record.ogpId), item.record);
   const entries = importEntries(items, before);
@@ -95,23 +97,30 @@ async function saveChanged(trx: Trx, items: Item[], options: SaveOptions): Promi
   await upsertTexts(trx, items);
   await saveInstitutions(trx, items);
   await savePolicyAreas(trx, items);
-  await saveIrmReviews(trx, items);
+  await saveIrmReviews(trx, items, warnings);
   await recordImportChanges(trx, entries, options.source ?? null);
-  addOverwriteWarnings(warnings, items, overwritten, new Map(withMilestones.map((item, i) => [item, milestones[i]!.overwritten])));
-  return warnings;
+  const overwrites = addOverwriteWarnings(warnings, items, overwritten, new Map(withMilestones.map((item, i) => [item, milestones[i]!.overwritten])));
+  return { warnings, overwrites };
 }
 
-/** Adds to each item's warnings what its save overwrote of changes made in Ahadi, its own and its milestones'. */
+/**
+ * Adds to each item's warnings what its save overwrote of changes made in Ahadi, its own and its milestones', and
+ * gives how many records that is per item.
+ */
 function addOverwriteWarnings(warnings: Map<Item, string[]>, items: Item[], commitments: ReadonlyMap<string, string>,
-  milestones: ReadonlyMap<Item, readonly { number: number; detail: string }[]>): void {
+  milestones: ReadonlyMap<Item, readonly { number: number; detail: string }[]>): Map<Item, number> {
+  const counts = new Map<Item, number>();
   for (const item of items) {
     const detail = commitments.get(item.commitmentId!);
     const found = [
       ...(detail === undefined ? [] : [overwriteWarning(item.record.ogpId, detail)]),
       ...(milestones.get(item) ?? []).map((m) => overwriteWarning(`${item.record.ogpId} milestone ${m.number}`, m.detail)),
     ];
-    if (found.length > 0) warnings.set(item, [...(warnings.get(item) ?? []), ...found]);
+    if (found.length === 0) continue;
+    warnings.set(item, [...(warnings.get(item) ?? []), ...found]);
+    counts.set(item, found.length);
   }
+  return counts;
 }
 
 function assertUniqueIds(items: Item[]): void {
@@ -382,9 +391,18 @@ async function savePolicyAreas(trx: Trx, items: Item[]): Promise<void> {
     .execute(trx);
 }
 
-/** Reviews a record does not bring are kept: a page shows one report, the dataset another. */
-async function saveIrmReviews(trx: Trx, items: Item[]): Promise<void> {
-  const reviews = items.flatMap((i) => i.record.irmReviews.map((review) => ({ commitmentId: i.commitmentId!, sourceLocale: i.record.sourceLocale, review, existed: i.existed })));
+/**
+ * Reviews a record does not bring are kept: a page shows one report, the dataset another. So is a review recorded in
+ * Ahadi (reviewsRecordedHere), with a warning on the record's row.
+ */
+async function saveIrmReviews(trx: Trx, items: Item[], warnings: Map<Item, string[]>): Promise<void> {
+  const recorded = await reviewsRecordedHere(trx, items.filter((i) => i.existed && i.record.irmReviews.length > 0).map((i) => i.commitmentId!));
+  const reviews = items.flatMap((i) => i.record.irmReviews.flatMap((review) => {
+    const who = recorded.get(`${i.commitmentId}:${review.report}`);
+    if (who === undefined) return [{ commitmentId: i.commitmentId!, sourceLocale: i.record.sourceLocale, review, existed: i.existed }];
+    warnings.set(i, [...(warnings.get(i) ?? []), keptReviewWarning(i.record.ogpId, review.report, who)]);
+    return [];
+  }));
   if (reviews.length === 0) return;
   const saved = await sql<{ id: string; commitment_id: string; report: string }>`
     insert into irm_reviews (commitment_id, report, method, published_on, published_year, irm_number, source_locale)

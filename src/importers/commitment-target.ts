@@ -35,5 +35,5 @@ export function commitmentTargetFrom(source: string): ImportTarget<CommitmentRec
 
 async function saveBatch(trx: Parameters<ImportTarget<CommitmentRecordInput>['save']>[0], records: CommitmentRecordInput[], options: SaveOptions) {
   const parsed = records.map((record) => validated.get(record) ?? CommitmentRecordSchema.parse(record));
-  return (await saveValidatedCommitmentRecords(trx, parsed, options)).map(({ outcome, warnings }) => ({ outcome, warnings }));
+  return (await saveValidatedCommitmentRecords(trx, parsed, options)).map(({ outcome, warnings, overwrites }) => ({ outcome, warnings, overwrites }));
 }

@@ -31,12 +31,18 @@ export interface ImportTarget<T> {
   /** Checks one item (its zod schema); a message naming the field when it is wrong. */
   check(item: T): string | undefined;
   /** Saves a batch inside the import's transaction: one result per item, in order. */
-  save(trx: Trx, items: T[]): Promise<{ outcome: Outcome; warnings: string[] }[]>;
+  save(trx: Trx, items: T[]): Promise<Saved[]>;
   /** The tables `save` fills, analyzed as they grow during a long import (see analyzeAsTablesGrow). */
   tables: readonly (keyof Database & string)[];
 }
 
-export type RowResult = { rowNumber: number; label: string; outcome: Outcome | 'rejected' | 'skipped'; reason?: string };
+/**
+ * What saving one item did. `overwrites`: how many of its records (it, its milestones) the save wrote over changes made in
+ * Ahadi since their last import (each also a warning), which the summary counts apart: each asks for a decision.
+ */
+export type Saved = { outcome: Outcome; warnings: string[]; overwrites?: number };
+
+export type RowResult = { rowNumber: number; label: string; outcome: Outcome | 'rejected' | 'skipped'; reason?: string; overwrites?: number };
 
 export type ImportSummary = {
   dryRun: boolean;
@@ -189,9 +195,10 @@ async function saveOneByOne<T>(trx: Trx, batch: Pending<T>[], target: ImportTarg
   }
 }
 
-function record<T>(p: Pending<T>, saved: { outcome: Outcome; warnings: string[] }, results: RowResult[], warnings: ImportSummary['warnings']) {
+function record<T>(p: Pending<T>, saved: Saved, results: RowResult[], warnings: ImportSummary['warnings']) {
   const result = results[p.index]!;
   result.outcome = saved.outcome;
+  if (saved.overwrites) result.overwrites = saved.overwrites;
   warnings.push(...saved.warnings.map((message) => ({ rowNumber: result.rowNumber, message })));
 }
 

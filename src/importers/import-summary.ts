@@ -1,4 +1,3 @@
-import { isOverwriteWarning } from '../commitments/overwritten-edits.ts';
 import type { ImportSummary, RowResult } from './import-run.ts';
 
 const VERB: Record<RowResult['outcome'], { done: string; wouldBe: string }> = {
@@ -44,7 +43,7 @@ function rowLine(result: RowResult, dryRun: boolean): string {
 
 /** Said apart from the other warnings, which a long file has many of: each asks the person importing to decide. */
 function overwritesLine(summary: ImportSummary): string[] {
-  const count = summary.warnings.filter((w) => isOverwriteWarning(w.message)).length;
+  const count = summary.results.reduce((sum, r) => sum + (r.overwrites ?? 0), 0);
   if (count === 0) return [];
   return [`  of which ${summary.dryRun ? 'would overwrite' : 'overwrote'} changes made in Ahadi since the last import: ${count}`];
 }

@@ -21,14 +21,18 @@ export function ambition(ratings: RatingValues): 'high' | 'low' | undefined {
   return undefined;
 }
 
-const RELEVANCE = ['relevance_access_to_information', 'relevance_civic_participation', 'relevance_public_accountability'] as const;
+/** The OGP values a commitment must be relevant to (technology and innovation counts only with one of them). */
+export const RELEVANCE = ['relevance_access_to_information', 'relevance_civic_participation', 'relevance_public_accountability'] as const;
+
+/** Medium or High specificity is what the IRM calls verifiable (shared docs §1.6). */
+export const isSpecificEnough = (specificity: string): boolean => specificity === 'medium' || specificity === 'high';
 
 /**
  * Specific enough to be assessed: Medium or High specificity; where the IRM rated verifiability instead (design
  * reports of 2017-2019 plans, the 2020 method), verifiable.
  */
 function specific(ratings: RatingValues): boolean | undefined {
-  if (ratings.specificity) return ratings.specificity === 'medium' || ratings.specificity === 'high';
+  if (ratings.specificity) return isSpecificEnough(ratings.specificity);
   if (ratings.verifiable) return ratings.verifiable === 'yes';
   return undefined;
 }

@@ -68,6 +68,29 @@ export const METHOD_OF_INDICATOR: Partial<Record<IrmIndicator, IrmMethod>> = {
   early_results: 'irm_2020',
 };
 
+const DESIGN_2012: readonly IrmIndicator[] = [
+  'specificity', 'verifiable', 'relevance_access_to_information', 'relevance_civic_participation', 'relevance_public_accountability',
+  'relevance_technology', 'open_government_lens', 'potential_impact',
+];
+
+/**
+ * The indicators each report rates, in the order its form asks them: the one list the form, its validation and the
+ * history entry follow. They are the dataset's columns of the report's stage that its method rates (`irm-columns.ts`,
+ * checked by `indicators-by-report.test.ts`), except completion in the Action Plan Review, which assesses a plan before
+ * it is carried out (its "Completion (Progress Report)" column is ND or NR for every 2020 plan). The design report of
+ * the transition years rated the design alone; the progress report adds completion at mid-term.
+ */
+export const INDICATORS_BY_REPORT: Record<IrmReport, readonly IrmIndicator[]> = {
+  design: DESIGN_2012,
+  progress: [...DESIGN_2012, 'completion'],
+  end_of_term: [
+    'completion', 'change_in_completion', 'did_it_open_government', 'did_it_open_government_access_to_information',
+    'did_it_open_government_civic_participation', 'did_it_open_government_public_accountability', 'carried_forward',
+  ],
+  action_plan_review: ['verifiable', 'open_government_lens', 'potential_for_results'],
+  results: ['completion', 'early_results', 'did_it_open_government'],
+};
+
 export function isRatedByMethod(indicator: IrmIndicator, method: IrmMethod): boolean {
   const only = METHOD_OF_INDICATOR[indicator];
   return only === undefined || only === method;

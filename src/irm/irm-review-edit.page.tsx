@@ -4,14 +4,14 @@ import { ErrorSummary, formTitle, SelectField, TextArea, TextField } from '../la
 import { FormFramePage } from '../layout/form-frame.tsx';
 import { historyUrl, VersionField } from '../commitments/commitment-edit.page.tsx';
 import type { FormState } from '../http/form.ts';
-import { IRM_INDICATOR_KEYS, type IrmMethod, type IrmReport } from './indicators.ts';
+import { INDICATORS_BY_REPORT, IRM_INDICATOR_KEYS, type IrmMethod, type IrmReport } from './indicators.ts';
 import { irmAssessmentsUrl, irmAssessmentUrl, methodOfReport } from './assessable-reports.ts';
 import { answerText } from './irm-review.view.tsx';
-import { methodIndicators, ratingChoices } from './commands/record-irm-review.ts';
+import { ratingChoices } from './commands/record-irm-review.ts';
 
 const commitmentUrl = (locale: string, ogpId: string) => `/${locale}/commitments/${ogpId}`;
 
-/** Each field's label, by name: every indicator's (one of the other method is refused under its name), the texts, the version. */
+/** Each field's label, by name: every indicator's (one the report does not rate is refused under its name), the texts, the version. */
 export const irmReviewLabels = (t: Intl['t']): Record<string, string> => ({
   ...Object.fromEntries(IRM_INDICATOR_KEYS.map((indicator) => [indicator, t(`irm.indicator.${indicator}`)])),
   justification: t('irmAssessment.field.justification'), reason: t('edit.reason'), version: t('edit.conflict.label'),
@@ -87,7 +87,7 @@ type FormView = Commitment & {
 
 /**
  * `/{locale}/commitments/{id}/irm/{report}`: the commitment's assessment in one IRM report: an answer for each
- * indicator of the report's method (a value, or "not yet reviewed", "not applicable", "no data"), an optional
+ * indicator that report rates (a value, or "not yet reviewed", "not applicable", "no data"), an optional
  * justification shown on the public page, and, for a revision, the reason the public history shows.
  */
 export function irmReviewFormPage(ctx: PageContext, view: FormView): string {
@@ -110,7 +110,7 @@ export function irmReviewFormPage(ctx: PageContext, view: FormView): string {
     children: <>
       <VersionField intl={intl} form={view.form} historyHref={historyUrl(intl.locale, view.ogpId)} />
       <p safe>{t(`irmAssessment.method.${view.method}`)}</p>
-      {methodIndicators(view.method).map((indicator) => {
+      {INDICATORS_BY_REPORT[view.report].map((indicator) => {
         const { values, states } = ratingChoices(indicator);
         const option = (answer: string) => ({ value: answer, label: answerText(intl, indicator, answer) });
         return <SelectField intl={intl} form={view.form} name={indicator} label={labels[indicator]!}

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
+import { tableContents } from '../../test/helpers/database.ts';
 import { signedIn } from '../../test/helpers/sign-in.ts';
 import { WebClient } from '../../test/helpers/web-client.ts';
 import { submitEdit, versionIn } from '../../test/helpers/edit-form.ts';
@@ -28,26 +28,17 @@ const NEW_RESULTS = '/en/commitments/KE0024/irm/results';
 const REVISED_RESULTS = '/en/commitments/KE0031/irm/results';
 const INDEX = '/en/commitments/KE0024/irm';
 
-/** A results report of the 2020 method, every indicator answered. */
+/** A results report of the 2020 method, every indicator it rates answered. */
 const resultsFields = (over: Record<string, string> = {}) => ({
-  verifiable: 'yes', open_government_lens: 'yes', potential_for_results: 'substantial', completion: 'substantial',
-  early_results: 'moderate', did_it_open_government: 'not_reviewed', justification: 'Procurement data is now published for most ministries.',
-  reason: '', ...over,
+  completion: 'substantial', early_results: 'moderate', did_it_open_government: 'not_reviewed',
+  justification: 'Procurement data is now published for most ministries.', reason: '', ...over,
 });
 
 /** Everything recording an assessment could write: a refused request must leave all of it as it was. */
-async function snapshot() {
-  const db = t.database.db;
-  const rows = await Promise.all([
-    sql`select * from changes order by id`.execute(db),
-    sql`select * from irm_reviews order by id`.execute(db),
-    sql`select * from irm_review_texts order by 1, 2`.execute(db),
-    sql`select * from irm_ratings order by 1, 2`.execute(db),
-    sql`select commitment_id, irm_ratings from commitment_facets order by 1`.execute(db),
-    sql`select id, updated_at from commitments order by id`.execute(db),
-  ]);
-  return JSON.stringify(rows.map((r) => r.rows));
-}
+const snapshot = () => tableContents(t.database.db, ['changes', 'irm_reviews', 'irm_review_texts', 'irm_ratings', 'commitment_facets', 'commitments']);
+
+/** The indicators a form asks, by the names of its selects. */
+const selectsOf = (page: string) => [...page.matchAll(/<select id="field-[^"]+" name="([^"]+)"/g)].map(([, name]) => name!);
 
 const ratingsOf = async (ogpId: string, report: string) => Object.fromEntries((await t.database.db.selectFrom('irm_ratings as r')
   .innerJoin('irm_reviews as v', 'v.id', 'r.irm_review_id').innerJoin('commitments as c', 'c.id', 'v.commitment_id')
@@ -149,7 +140,9 @@ describe('refused input', () => {
     ['an unknown value for an indicator', { completion: 'mostly' }, 'Completion: this value is not valid.'],
     ['a value of another indicator', { completion: 'moderate' }, 'Completion: this value is not valid.'],
     ['a missing indicator', { completion: '' }, 'Completion: this field is required.'],
-    ['an indicator of the other method', { specificity: 'high' }, 'Specificity: this indicator is not rated in this report&#39;s method.'],
+    ['an indicator of the other method', { specificity: 'high' }, 'Specificity: this indicator is not rated in this report.'],
+    ['an indicator of the same method that this report does not rate', { potential_for_results: 'substantial' }, 'Potential for results: this indicator is not rated in this report.'],
+    ['a state for an indicator this report does not rate', { verifiable: 'not_reviewed' }, 'Verifiable: this indicator is not rated in this report.'],
     ['a justification over its limit', { justification: 'x'.repeat(3001) }, 'Justification: this is too long. Use at most 3,000 characters.'],
   ];
   for (const [what, over, message] of refusals) {
@@ -176,14 +169,14 @@ describe('refused input', () => {
 });
 
 describe('recording a new assessment', () => {
-  it('shows each indicator of the report\'s method with its values and the states it may be in instead', async () => {
+  it('shows each indicator the report rates with its values and the states it may be in instead', async () => {
     const researcher = await researcherClient();
     const page = (await researcher.get(NEW_RESULTS)).body;
     expect(versionIn(page)).toBe('new');
-    for (const indicator of ['verifiable', 'open_government_lens', 'potential_for_results', 'completion', 'early_results', 'did_it_open_government']) {
-      expect(page).toContain(`name="${indicator}"`);
-    }
-    expect(page).not.toContain('name="specificity"');
+    // A results report rates what was done, not the design the action plan review rated.
+    expect(selectsOf(page)).toEqual(['completion', 'early_results', 'did_it_open_government']);
+    const review = (await researcher.get('/en/commitments/KE0024/irm/action-plan-review')).body;
+    expect(selectsOf(review)).toEqual(['verifiable', 'open_government_lens', 'potential_for_results']);
     const completion = page.slice(page.indexOf('name="completion"')).split('</select>')[0]!;
     expect(completion).toContain('<option value="no_evidence">No evidence available</option>');
     expect(completion).toContain('<option value="not_reviewed" selected>Not yet reviewed</option>');
@@ -212,10 +205,7 @@ describe('recording a new assessment', () => {
     const review = await t.database.db.selectFrom('irm_reviews as v').innerJoin('commitments as c', 'c.id', 'v.commitment_id')
       .select(['v.id', 'v.method', 'v.source_locale']).where('c.ogp_id', '=', 'KE0024').where('v.report', '=', 'results').executeTakeFirstOrThrow();
     expect(review).toMatchObject({ method: 'irm_2020', source_locale: 'en' });
-    expect(await ratingsOf('KE0024', 'results')).toEqual({
-      verifiable: 'yes', open_government_lens: 'yes', potential_for_results: 'substantial', completion: 'substantial',
-      early_results: 'moderate', did_it_open_government: 'not_reviewed',
-    });
+    expect(await ratingsOf('KE0024', 'results')).toEqual({ completion: 'substantial', early_results: 'moderate', did_it_open_government: 'not_reviewed' });
 
     const change = await t.database.db.selectFrom('changes').selectAll().where('command', '=', 'record_irm_review').executeTakeFirstOrThrow();
     expect(change).toMatchObject({ entity_type: 'irm_review', entity_id: review.id, before: {}, reason: null });
@@ -255,13 +245,16 @@ describe('revising an assessment', () => {
     expect(form).toContain('The IRM found progress on milestones 2, 5 and 6');
     expect(form).toContain('Required to revise an assessment.');
 
+    // The imported review also holds the design ratings of the action plan review: the form neither shows nor sends them.
+    expect(selectsOf(form)).toEqual(['completion', 'early_results', 'did_it_open_government']);
     const stored = await ratingsOf('KE0031', 'results');
     const narrative = /name="justification"[^>]*>([^<]*)</.exec(form)![1]!.replaceAll('&#39;', '\'');
-    const fields = { ...stored, early_results: 'not_reviewed', justification: narrative };
+    const fields = { completion: stored.completion!, did_it_open_government: stored.did_it_open_government!, early_results: 'not_reviewed', justification: narrative };
     const res = await submitEdit(researcher, REVISED_RESULTS, REVISED_RESULTS, { ...fields, completion: 'complete', reason: 'The government published evidence for milestone 4.' });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`${REVISED_RESULTS}?notice=revised`);
-    expect((await ratingsOf('KE0031', 'results')).completion).toBe('complete');
+    // Only the answers of the form changed; the other ratings the import stored for this report are left untouched.
+    expect(await ratingsOf('KE0031', 'results')).toEqual({ ...stored, completion: 'complete', early_results: 'not_reviewed' });
 
     const change = await t.database.db.selectFrom('changes').selectAll().where('command', '=', 'revise_irm_review').executeTakeFirstOrThrow();
     // Early results, which the import left unrated, is sent as "not yet reviewed": no change.
@@ -285,7 +278,7 @@ describe('revising an assessment', () => {
     const second = await researcherClient();
     const url = '/en/commitments/KE0025/irm/action-plan-review';
     const openedByFirst = (await first.get(url)).body;
-    const fields = { verifiable: 'yes', open_government_lens: 'yes', potential_for_results: 'modest', completion: 'not_reviewed', early_results: 'not_reviewed', did_it_open_government: 'not_reviewed' };
+    const fields = { verifiable: 'yes', open_government_lens: 'yes', potential_for_results: 'modest' };
     expect((await submitEdit(second, url, url, fields)).statusCode).toBe(303);
     const before = await snapshot();
     const stale = await first.submit(url, url, { version: versionIn(openedByFirst)!, ...fields, potential_for_results: 'substantial', reason: 'mine' });
@@ -298,6 +291,32 @@ describe('revising an assessment', () => {
     expect(await snapshot()).toBe(before);
     const retried = await first.submit(url, url, { version: versionIn(stale.body)!, ...fields, potential_for_results: 'substantial', reason: 'mine' });
     expect(retried.statusCode).toBe(303);
+  });
+});
+
+describe('a review an import changed after the form was opened', () => {
+  it('refuses the save with a 409, keeping what was typed, though the import wrote no history entry', async () => {
+    const researcher = await researcherClient();
+    const url = '/en/commitments/KE0031/irm/action-plan-review';
+    const opened = (await researcher.get(url)).body;
+    const review = await t.database.db.selectFrom('irm_reviews as v').innerJoin('commitments as c', 'c.id', 'v.commitment_id')
+      .select('v.id').where('c.ogp_id', '=', 'KE0031').where('v.report', '=', 'action_plan_review').executeTakeFirstOrThrow();
+    // What an import does: the stored rating is rewritten in place, with no history entry.
+    await t.database.db.updateTable('irm_ratings').set({ value: 'substantial' })
+      .where('irm_review_id', '=', review.id).where('indicator', '=', 'potential_for_results').execute();
+    const before = await snapshot();
+    const res = await researcher.submit(url, url, { version: versionIn(opened)!, verifiable: 'yes', open_government_lens: 'yes',
+      potential_for_results: 'unclear', reason: 'Typed before the import.' });
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('Someone else recorded or revised this assessment after you opened the form. Nothing was saved.');
+    expect(res.body).toMatch(/<option value="unclear" selected>Unclear<\/option>/);
+    expect(res.body).toContain('Typed before the import.');
+    expect(versionIn(res.body)).not.toBe(versionIn(opened));
+    expect(await snapshot()).toBe(before);
+    // The form opened now carries the import's value and the version of what is stored.
+    const reopened = (await researcher.get(url)).body;
+    expect(reopened).toMatch(/<option value="substantial" selected>Substantial<\/option>/);
+    expect(versionIn(reopened)).toBe(versionIn(res.body));
   });
 });
 
@@ -321,43 +340,95 @@ describe('two researchers recording the same report at once', () => {
 });
 
 describe('a plan of the 2012 method', () => {
-  it('offers its design, progress and end-of-term reports, with their indicators, "not applicable" once where it is a value', async () => {
+  it('offers its design, progress and end-of-term reports, each with the indicators it rates, "not applicable" once where it is a value', async () => {
     const researcher = await researcherClient();
     const list = (await researcher.get('/en/commitments/KE0012/irm')).body;
     expect(list).toContain('submitted in 2016.');
     for (const slug of ['design', 'progress', 'end-of-term']) expect(list).toContain(`href="/en/commitments/KE0012/irm/${slug}"`);
     expect(list).not.toContain('/irm/results');
     expect((await researcher.get('/en/commitments/KE0012/irm/results')).statusCode).toBe(404);
+    const design = ['specificity', 'verifiable', 'relevance_access_to_information', 'relevance_civic_participation', 'relevance_public_accountability',
+      'relevance_technology', 'open_government_lens', 'potential_impact'];
+    expect(selectsOf((await researcher.get('/en/commitments/KE0012/irm/design')).body)).toEqual(design);
+    expect(selectsOf((await researcher.get('/en/commitments/KE0012/irm/progress')).body)).toEqual([...design, 'completion']);
 
     const url = '/en/commitments/KE0012/irm/end-of-term';
     const form = (await researcher.get(url)).body;
-    for (const indicator of ['specificity', 'potential_impact', 'relevance_civic_participation', 'change_in_completion', 'carried_forward']) {
-      expect(form).toContain(`name="${indicator}"`);
-    }
-    expect(form).not.toContain('name="potential_for_results"');
+    expect(selectsOf(form)).toEqual(['completion', 'change_in_completion', 'did_it_open_government', 'did_it_open_government_access_to_information',
+      'did_it_open_government_civic_participation', 'did_it_open_government_public_accountability', 'carried_forward']);
     const perValue = form.slice(form.indexOf('name="did_it_open_government_civic_participation"')).split('</select>')[0]!;
     expect(perValue.match(/value="not_applicable"/g)).toHaveLength(1);
 
-    const answers = Object.fromEntries([...form.matchAll(/<select id="field-[^"]+" name="([^"]+)"/g)].map(([, name]) => [name!, 'not_reviewed']));
+    const answers = Object.fromEntries(selectsOf(form).map((name) => [name, 'not_reviewed']));
     const before = await snapshot();
-    const refused = await submitEdit(researcher, url, url, { ...answers, potential_for_results: 'substantial' });
-    expect(refused.statusCode).toBe(400);
-    expect(refused.body).toContain('Potential for results: this indicator is not rated in this report&#39;s method.');
+    for (const [field, label] of [['potential_for_results', 'Potential for results'], ['potential_impact', 'Potential impact'], ['specificity', 'Specificity']]) {
+      const refused = await submitEdit(researcher, url, url, { ...answers, [field!]: 'not_reviewed' });
+      expect(refused.statusCode, field).toBe(400);
+      expect(refused.body).toContain(`${label}: this indicator is not rated in this report.`);
+    }
     expect(await snapshot()).toBe(before);
 
-    const res = await submitEdit(researcher, url, url, { ...answers, completion: 'complete', potential_impact: 'transformative',
-      did_it_open_government_civic_participation: 'not_applicable', specificity: 'no_data' });
+    const res = await submitEdit(researcher, url, url, { ...answers, completion: 'complete', change_in_completion: 'increase',
+      did_it_open_government_civic_participation: 'not_applicable', carried_forward: 'no_data' });
     expect(res.statusCode).toBe(303);
-    expect(await ratingsOf('KE0012', 'end_of_term')).toMatchObject({
-      completion: 'complete', potential_impact: 'transformative', did_it_open_government_civic_participation: 'not_applicable',
-      specificity: 'no_data', carried_forward: 'not_reviewed',
-    });
+    expect(await ratingsOf('KE0012', 'end_of_term')).toEqual({ ...answers, completion: 'complete', change_in_completion: 'increase',
+      did_it_open_government_civic_participation: 'not_applicable', carried_forward: 'no_data' });
     const stored = await t.database.db.selectFrom('irm_reviews as v').innerJoin('commitments as c', 'c.id', 'v.commitment_id')
       .select('v.method').where('c.ogp_id', '=', 'KE0012').executeTakeFirstOrThrow();
     expect(stored.method).toBe('irm_2012');
     const page = (await t.app.inject('/en/commitments/KE0012')).body;
-    expect(page).toMatch(/<dt>Potential impact<\/dt><dd>Transformative<\/dd>/);
-    expect(page).toMatch(/<dt>Specificity<\/dt><dd>No data<\/dd>/);
+    expect(page).toMatch(/<dt>Change in completion<\/dt><dd>Increase<\/dd>/);
+    expect(page).toMatch(/<dt>Carried forward to the next action plan<\/dt><dd>No data<\/dd>/);
+  });
+});
+
+describe('answers the IRM\'s rules exclude', () => {
+  const PROGRESS = '/en/commitments/KE0012/irm/progress';
+  /** A progress report of the 2012 method: specific, relevant to civic participation only, moderate, limited. */
+  const progressFields = (over: Record<string, string> = {}) => ({
+    specificity: 'medium', verifiable: 'yes', relevance_access_to_information: 'no', relevance_civic_participation: 'yes',
+    relevance_public_accountability: 'no', relevance_technology: 'no', open_government_lens: 'yes', potential_impact: 'moderate', completion: 'limited',
+    ...over,
+  });
+  const APR = '/en/commitments/KE0024/irm/action-plan-review';
+
+  const refusals: [string, string, Record<string, string>, string][] = [
+    ['a potential for results of a commitment that is not verifiable', APR,
+      { verifiable: 'no', open_government_lens: 'not_applicable', potential_for_results: 'unclear' },
+      'Potential for results: a commitment that is not verifiable is not assessed further.'],
+    ['an open government lens of a commitment that is not verifiable', APR,
+      { verifiable: 'no', open_government_lens: 'yes', potential_for_results: 'not_reviewed' },
+      'Does it have an open government lens?: a commitment that is not verifiable is not assessed further.'],
+    ['"verifiable" for a low specificity (2012 method)', PROGRESS, progressFields({ specificity: 'low' }),
+      'Verifiable: must be Yes when specificity is Medium or High, and No otherwise.'],
+    ['"not verifiable" for a high specificity (2012 method)', PROGRESS, progressFields({ specificity: 'high', verifiable: 'no' }),
+      'Verifiable: must be Yes when specificity is Medium or High, and No otherwise.'],
+    ['an open government lens without any relevant OGP value (2012 method)', PROGRESS, progressFields({ relevance_civic_participation: 'no' }),
+      'Does it have an open government lens?: must be Yes when the commitment is relevant to access to information'],
+    ['no open government lens with a relevant OGP value (2012 method)', PROGRESS, progressFields({ open_government_lens: 'no' }),
+      'Does it have an open government lens?: must be Yes when the commitment is relevant to access to information'],
+  ];
+  for (const [what, url, fields, message] of refusals) {
+    it(`refuses ${what}, naming the field, keeping what was typed and writing nothing`, async () => {
+      const researcher = await researcherClient();
+      const before = await snapshot();
+      const res = await submitEdit(researcher, url, url, fields);
+      expect(res.statusCode).toBe(400);
+      expect(res.body.replaceAll('&#39;', '\'')).toContain(message);
+      for (const [name, value] of Object.entries(fields)) {
+        expect(res.body.slice(res.body.indexOf(`name="${name}"`)).split('</select>')[0], name).toContain(`value="${value}" selected`);
+      }
+      expect(await snapshot()).toBe(before);
+    });
+  }
+
+  it('takes what the rules allow: a state where the IRM did not rate, and verifiability without specificity (2017-2019 plans)', async () => {
+    const researcher = await researcherClient();
+    const notVerifiable = await submitEdit(researcher, APR, APR, { verifiable: 'no', open_government_lens: 'not_applicable', potential_for_results: 'not_reviewed' });
+    expect(notVerifiable.statusCode).toBe(303);
+    const res = await submitEdit(researcher, PROGRESS, PROGRESS, progressFields({ specificity: 'no_data', relevance_civic_participation: 'no_data' }));
+    expect(res.statusCode).toBe(303);
+    expect(await ratingsOf('KE0012', 'progress')).toMatchObject({ specificity: 'no_data', verifiable: 'yes', open_government_lens: 'yes' });
   });
 });
 
@@ -373,8 +444,9 @@ describe('in every language', () => {
       expect((await admin.get(`/${locale}/commitments/KE0027/irm`)).body, locale).toContain(intl.t('irmAssessment.list.title', { id: 'KE0027' }).replaceAll('\'', '&#39;'));
     }
     const url = '/fr/commitments/KE0027/irm/action-plan-review';
-    const res = await submitEdit(admin, url, url, { verifiable: 'no', open_government_lens: 'yes', potential_for_results: 'unclear', completion: 'not_reviewed',
-      early_results: 'not_reviewed', did_it_open_government: 'not_reviewed', justification: 'Les jalons ne sont pas vérifiables.' });
+    // Not verifiable, so not assessed further: the other indicators are states.
+    const res = await submitEdit(admin, url, url, { verifiable: 'no', open_government_lens: 'not_applicable', potential_for_results: 'not_reviewed',
+      justification: 'Les jalons ne sont pas vérifiables.' });
     expect(res.statusCode).toBe(303);
     // Recorded from the French page, the justification is French text, shown as such.
     expect((await t.app.inject('/en/commitments/KE0027')).body).toContain('<div class="prose" lang="fr"><p>Les jalons ne sont pas vérifiables.</p>');

@@ -12,7 +12,7 @@ import { OgpIdSchema } from '../commitments/commitment-record.ts';
 import { commitmentCrumbTitle } from '../commitments/commitment-history.queries.ts';
 import type { IrmReport } from './indicators.ts';
 import { assessableReports, irmAssessmentsUrl, irmAssessmentUrl, methodOfReport, reportOfSlug } from './assessable-reports.ts';
-import { findReviewAsForm, recordIrmReview, reviewVersion, unratedAnswers, type ReviewAsForm } from './commands/record-irm-review.ts';
+import { findReviewAsForm, recordIrmReview, reportAnswers, reviewVersion, unratedAnswers, type ReviewAsForm } from './commands/record-irm-review.ts';
 import { irmAssessmentsPage, irmReviewFormPage, irmWorkspacePage } from './irm-review-edit.page.tsx';
 
 type Params = { Params: { locale: string; id: string; report?: string }; Querystring: { notice?: string } };
@@ -64,7 +64,7 @@ export function registerIrmReviewEditRoutes(app: FastifyInstance, deps: AppDeps)
     authorize(user, 'record_irm_review', 'irmReview');
     const commitment = await commitmentOf(request);
     const { report, stored } = await reportOf(request, commitment);
-    return render(request, reply, user, commitment, report, stored, emptyForm(await storedValues(report, stored)), 200);
+    return render(request, reply, user, commitment, report, stored, emptyForm(storedValues(report, stored)), 200);
   });
 
   app.post<Params>('/:locale/commitments/:id/irm/:report', async (request, reply) => {
@@ -101,13 +101,11 @@ export function registerIrmReviewEditRoutes(app: FastifyInstance, deps: AppDeps)
     return { report, stored };
   }
 
-  /** The form as stored, with the version it is opened on; a new review's indicators start as "not yet reviewed". */
-  async function storedValues(report: IrmReport, stored: ReviewAsForm | undefined): Promise<Record<string, string>> {
-    const version = await reviewVersion(db, stored);
-    const method = stored?.method ?? methodOfReport(report);
+  /** The form as stored, with the version it is opened on; an indicator without a rating starts as "not yet reviewed". */
+  function storedValues(report: IrmReport, stored: ReviewAsForm | undefined): Record<string, string> {
     return {
-      version, justification: stored?.justification ?? '',
-      ...unratedAnswers(method), ...stored?.answers,
+      version: reviewVersion(stored), justification: stored?.justification ?? '',
+      ...unratedAnswers(report), ...reportAnswers(report, stored?.answers ?? {}),
     };
   }
 

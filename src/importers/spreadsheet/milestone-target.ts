@@ -58,7 +58,7 @@ async function saveBatch(trx: Trx, items: MilestoneItem[], source: string | null
     const overwrites = overwritten
       .filter((m) => m.number === number || (index === 0 && removed.some((r) => r.number === m.number)))
       .map((m) => overwriteWarning(`${list.ogpId} milestone ${m.number}`, m.detail));
-    return { outcome: outcomes[index]!, warnings: [...removals, ...overwrites] };
+    return { outcome: outcomes[index]!, warnings: [...removals, ...overwrites], overwrites: overwrites.length };
   });
 }
 

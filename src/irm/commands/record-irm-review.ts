@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import type { CurrentUser } from '../../accounts/current-user.ts';
@@ -7,11 +7,12 @@ import { choice, parseForm, REQUIRED, type FormValues } from '../../http/form.ts
 import { recordChange, requireCommitmentTarget, touchCommitment, type CommandResult, type Snapshot, type Trx } from '../../commitments/commands/change-log.ts';
 import { refineLimit } from '../../commitments/text-limits.ts';
 import { methodOfReport } from '../assessable-reports.ts';
-import { IRM_INDICATOR_KEYS, IRM_INDICATORS, isRatedByMethod, type IrmIndicator, type IrmMethod, type IrmReport, type RatingState } from '../indicators.ts';
+import { INDICATORS_BY_REPORT, IRM_INDICATOR_KEYS, IRM_INDICATORS, isIndicatorValue, type IrmIndicator, type IrmMethod, type IrmReport, type RatingState } from '../indicators.ts';
+import { isSpecificEnough, RELEVANCE } from '../derived.ts';
 
 /**
  * `record_irm_review` and `revise_irm_review` (decision 012's commands): an IRM researcher's (or the secretariat's)
- * assessment of a commitment in one IRM report, a rating for each indicator of the report's method, and a short
+ * assessment of a commitment in one IRM report, a rating for each indicator that report rates, and a short
  * justification in the researcher's language, which the public page shows as the review's narrative.
  */
 
@@ -26,8 +27,6 @@ export function ratingChoices(indicator: IrmIndicator): { values: readonly strin
   const values = IRM_INDICATORS[indicator] as readonly string[];
   return { values, states: STATES_CHOSEN.filter((state) => !values.includes(state)) };
 }
-
-export const methodIndicators = (method: IrmMethod): IrmIndicator[] => IRM_INDICATOR_KEYS.filter((i) => isRatedByMethod(i, method));
 
 /** The longest justification a form takes: a few paragraphs; the report itself holds the full analysis. */
 export const JUSTIFICATION_MAX = 3000;
@@ -57,21 +56,25 @@ export async function findReviewAsForm(db: Db | Trx, commitmentId: string, repor
 }
 
 /**
- * The version a form is opened on (as the edit forms', `edit-version.ts`): "new" while the report has no review of the
- * commitment, else the id of the review's last history entry ("0" for an imported review never changed here).
+ * The version a form is opened on: "new" while the report has no review of the commitment, else a short hash of what
+ * is stored (every rating and the justification). An import rewrites ratings without a history entry, so the version
+ * must follow the stored review itself, whoever changed it.
  */
-export async function reviewVersion(db: Db | Trx, review: ReviewAsForm | undefined): Promise<string> {
+export function reviewVersion(review: ReviewAsForm | undefined): string {
   if (!review) return 'new';
-  const row = await db.selectFrom('changes').select(sql<string>`coalesce(max(id), 0)::text`.as('version'))
-    .where('entity_type', '=', 'irm_review').where('entity_id', '=', review.id).executeTakeFirstOrThrow();
-  return row.version;
+  const stored = JSON.stringify([Object.entries(review.answers).sort(([a], [b]) => a.localeCompare(b)), review.justification]);
+  return createHash('sha256').update(stored).digest('base64url').slice(0, 16);
 }
 
+/** The stored answers to the indicators `report` rates; others an import stored for it are not the form's. */
+export const reportAnswers = (report: IrmReport, answers: ReviewAsForm['answers']): ReviewAsForm['answers'] =>
+  Object.fromEntries(INDICATORS_BY_REPORT[report].flatMap((i) => (answers[i] === undefined ? [] : [[i, answers[i]]])));
+
 /**
- * The form of a report whose method is `method`: an answer for each of its indicators; an indicator of the other
- * method is refused under its own name. A revision needs a reason, which the public history shows.
+ * The form of `report`: an answer for each indicator it rates; any other indicator is refused under its own name, as
+ * are answers the IRM's rules exclude (`contradictions`). A revision needs a reason, which the public history shows.
  */
-export const irmReviewForm = (method: IrmMethod, revision: boolean, storedJustification: string | null) => z.object({
+export const irmReviewForm = (report: IrmReport, revision: boolean, storedJustification: string | null) => z.object({
   version: z.string().optional(),
   justification: z.string().trim().optional()
     .superRefine((text, ctx) => refineLimit(ctx, 'justification', text, JUSTIFICATION_MAX, storedJustification))
@@ -80,15 +83,49 @@ export const irmReviewForm = (method: IrmMethod, revision: boolean, storedJustif
     ? z.string({ error: REQUIRED }).trim().min(1, REQUIRED).max(REASON_MAX, 'form.error.tooLong')
     : z.string().trim().max(REASON_MAX, 'form.error.tooLong').optional().transform((v) => v || null),
   ...Object.fromEntries(IRM_INDICATOR_KEYS.map((indicator) => {
-    if (!isRatedByMethod(indicator, method)) return [indicator, z.never({ error: 'irmAssessment.error.otherMethod' }).optional()];
+    if (!INDICATORS_BY_REPORT[report].includes(indicator)) return [indicator, z.never({ error: 'irmAssessment.error.notInReport' }).optional()];
     const { values, states } = ratingChoices(indicator);
     return [indicator, choice([...values, ...states] as [string, ...string[]])];
   })),
+}).superRefine((answers, ctx) => {
+  for (const [path, message] of contradictions(report, answers as Partial<Record<IrmIndicator, string>>)) ctx.addIssue({ code: 'custom', path: [path], message });
 });
 
+const isValue = (indicator: IrmIndicator, answer: string | undefined): answer is string => answer !== undefined && isIndicatorValue(indicator, answer);
+
+/**
+ * Answers the IRM's rules exclude (shared docs §1.6), each under the field to change:
+ * - 2020 method: a commitment that is not verifiable is "not reviewable", so the report's other indicators can only
+ *   be a state. The 2012 method still rated such commitments (Low specificity, Verifiable = No) on potential impact
+ *   and completion, as the dataset does for every one of them: the rule is not applied there.
+ * - 2012 method: Verifiable is Yes exactly when specificity is Medium or High, and the open government lens (OGP's
+ *   "_Relevant") Yes exactly when the commitment is relevant to at least one OGP value. Both stay asked: reports of
+ *   2017-2019 plans rated verifiability and relevance without specificity or the values, so only an answer that
+ *   contradicts a rated one is refused, as `derived.ts` reads them.
+ */
+export function contradictions(report: IrmReport, answers: Partial<Record<IrmIndicator, string>>): [IrmIndicator, string][] {
+  const indicators = INDICATORS_BY_REPORT[report];
+  if (methodOfReport(report) === 'irm_2020') {
+    if (answers.verifiable !== 'no') return [];
+    return indicators.filter((i) => i !== 'verifiable' && isValue(i, answers[i])).map((i) => [i, 'irmAssessment.error.notVerifiable']);
+  }
+  const found: [IrmIndicator, string][] = [];
+  const { specificity, verifiable, open_government_lens: lens } = answers;
+  if (isValue('specificity', specificity) && isValue('verifiable', verifiable) && (verifiable === 'yes') !== isSpecificEnough(specificity)) {
+    found.push(['verifiable', 'irmAssessment.error.verifiableBySpecificity']);
+  }
+  const relevance = RELEVANCE.map((i) => answers[i]);
+  const relevant = relevance.includes('yes');
+  const irrelevant = relevance.every((answer) => answer === 'no');
+  if (indicators.includes('open_government_lens') && ((lens === 'yes' && irrelevant) || (lens === 'no' && relevant))) {
+    found.push(['open_government_lens', 'irmAssessment.error.lensByValues']);
+  }
+  return found;
+}
+
 /** An indicator without a rating reads "not yet reviewed" (the public page says so): saving it as such changes nothing. */
-export const unratedAnswers = (method: IrmMethod): Record<string, string> =>
-  Object.fromEntries(methodIndicators(method).map((i) => [i, 'not_reviewed']));
+export const unratedAnswers = (report: IrmReport): Record<string, string> =>
+  Object.fromEntries(INDICATORS_BY_REPORT[report].map((i) => [i, 'not_reviewed']));
 
 /** The history entry's fields: the report, each indicator's answer, the justification (`commitment-history.page.tsx`). */
 function snapshotOf(report: IrmReport, answers: ReviewAsForm['answers'], justification: string | null): Snapshot {
@@ -118,22 +155,22 @@ export async function recordIrmReview(db: Db, actor: CurrentUser | undefined, og
   const scope = await requireCommitmentTarget(db, ogpId);
   const shown = await findReviewAsForm(db, scope.id, report);
   const method = shown?.method ?? methodOfReport(report);
-  const form = parseForm(irmReviewForm(method, shown !== undefined, shown?.justification ?? null), body);
+  const form = parseForm(irmReviewForm(report, shown !== undefined, shown?.justification ?? null), body);
   if (!form.ok) {
     // A form opened before someone else recorded this report is stale before it is wrong: its missing reason (a new
     // assessment needs none) is not the sender's mistake.
-    const current = await reviewVersion(db, shown);
+    const current = reviewVersion(shown);
     return form.values.version === current ? form : stale(form.values, current);
   }
   const { version, justification, reason } = form.data as { version?: string; justification: string | null; reason: string | null };
-  const answers = Object.fromEntries(methodIndicators(method).map((i) => [i, String(form.data[i])])) as Record<IrmIndicator, string>;
+  const answers = Object.fromEntries(INDICATORS_BY_REPORT[report].map((i) => [i, String(form.data[i])])) as Record<IrmIndicator, string>;
   return db.transaction().execute(async (trx): Promise<IrmReviewResult> => {
     const target = await requireCommitmentTarget(trx, ogpId, true);
     const stored = await findReviewAsForm(trx, target.id, report);
-    const current = await reviewVersion(trx, stored);
+    const current = reviewVersion(stored);
     if (version !== current) return stale(form.values, current);
-    const before = stored ? snapshotOf(report, { ...unratedAnswers(method), ...stored.answers }, stored.justification) : {};
-    const after = snapshotOf(report, { ...(stored?.answers ?? {}), ...answers }, justification);
+    const before = stored ? snapshotOf(report, { ...unratedAnswers(report), ...reportAnswers(report, stored.answers) }, stored.justification) : {};
+    const after = snapshotOf(report, answers, justification);
     const change = stored ? changedFields(before, after) : { before, after };
     if (stored && Object.keys(change.after).length === 1) return { ok: true, changeIds: [], revision: true };
     const reviewId = stored?.id ?? await insertReview(trx, target.id, report, method, locale);
@@ -159,7 +196,10 @@ async function insertReview(trx: Trx, commitmentId: string, report: IrmReport, m
   return row.id;
 }
 
-/** One row per indicator of the method; a rating of the other method an import stored (an "NR") is left as it was. */
+/**
+ * One row per indicator the report rates. A rating of another indicator an import stored for this report (an "NR",
+ * an "ND") is left as it was: it is the dataset's, and the form never showed it.
+ */
 async function writeRatings(trx: Trx, reviewId: string, answers: Record<string, string>): Promise<void> {
   const rows = Object.entries(answers).map(([indicator, answer]) => {
     const assessed = (IRM_INDICATORS[indicator as IrmIndicator] as readonly string[]).includes(answer);
