@@ -97,6 +97,15 @@ describe('an institution an import left with no commitment', () => {
     expect(published).toContain(await idOf('office-of-the-deputy-president'));
   });
 
+  it('says nothing of a rename on the page of one that never had a commitment (a reviewing organisation)', async () => {
+    const kenya = await t.database.db.selectFrom('members').select('id').where('slug', '=', 'kenya').executeTakeFirstOrThrow();
+    await t.database.db.insertInto('institutions')
+      .values({ member_id: kenya.id, slug: 'mzalendo-trust', name: 'Mzalendo Trust', kind: 'civil_society' }).execute();
+    const page = (await get('/en/members/kenya/institutions/mzalendo-trust')).body;
+    expect(page).toContain('Mzalendo Trust');
+    expect(page).not.toContain('class="notice"');
+  });
+
   it('still answers a 404 for an institution that never existed', async () => {
     expect((await t.app.inject('/en/members/kenya/institutions/ministry-of-magic')).statusCode).toBe(404);
     expect((await t.app.inject('/api/v1/institutions/kenya/ministry-of-magic')).statusCode).toBe(404);

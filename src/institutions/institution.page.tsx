@@ -8,7 +8,7 @@ import { textDir } from '../i18n/text-direction.ts';
 /**
  * An institution and the commitments it leads and supports. One left with none (an import renamed it, or named
  * others) keeps its page, since links to it were shared: the page says so and links the history of the commitments
- * that named it before (`formerCommitments`).
+ * that named it before (`formerCommitments`, read only when it has none now).
  */
 export function institutionPage(ctx: PageContext, institution: InstitutionHead, commitments: InstitutionCommitment[], formerCommitments: string[]): string {
   const { intl } = ctx;
@@ -28,7 +28,7 @@ export function institutionPage(ctx: PageContext, institution: InstitutionHead, 
           <dt safe>{t('institution.member')}</dt><dd><a href={memberUrl} safe>{member}</a></dd>
           <dt safe>{t('institution.kind')}</dt><dd safe>{t(`institution.kind.${institution.kind}`)}</dd>
         </dl>
-        {commitments.length === 0 ? <NoCommitmentsNow intl={intl} formerCommitments={formerCommitments} /> : ''}
+        {formerCommitments.length > 0 ? <NoCommitmentsNow intl={intl} formerCommitments={formerCommitments} /> : ''}
         <section aria-labelledby="led">
           <h2 id="led" safe>{t('institution.leads', { count: led.length })}</h2>
           <CommitmentList intl={intl} member={member} commitments={led} />
@@ -59,18 +59,18 @@ function CommitmentList({ intl, member, commitments }: { intl: Intl; member: str
   );
 }
 
+/**
+ * Only for an institution some commitment's history names: one that never had a commitment (a reviewing organisation
+ * that a reporting round names) was not renamed away, and its page says plainly that it leads and supports none.
+ */
 function NoCommitmentsNow({ intl, formerCommitments }: { intl: Intl; formerCommitments: string[] }) {
   return (
     <>
       <p class="notice" safe>{intl.t('institution.noCommitmentsNow')}</p>
-      {formerCommitments.length > 0 ? (
-        <>
-          <p safe>{intl.t('institution.formerCommitments')}</p>
-          <ul>
-            {formerCommitments.map((ogpId) => <li><a href={`/${intl.locale}/commitments/${ogpId}/history`} safe>{ogpId}</a></li>)}
-          </ul>
-        </>
-      ) : ''}
+      <p safe>{intl.t('institution.formerCommitments')}</p>
+      <ul>
+        {formerCommitments.map((ogpId) => <li><a href={`/${intl.locale}/commitments/${ogpId}/history`} safe>{ogpId}</a></li>)}
+      </ul>
     </>
   );
 }
