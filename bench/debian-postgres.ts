@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { onCleanup, postmasterPid, runSync, sleep } from './processes.ts';
-import { freePort } from '../src/db/embedded-postgres.ts';
+import { freePort, sharedBuffersMegabytes } from '../src/db/embedded-postgres.ts';
 
 /**
  * A throwaway PostgreSQL server from Debian's binaries (`pg_config --bindir`, PostgreSQL 15 on Debian 12), started
@@ -63,7 +63,8 @@ export async function startDebianPostgres(bindir: string, version: string, log: 
   for (let attempt = 1; attempt <= 3 && !started; attempt++) {
     port = await freePort();
     const result = spawnSync(path.join(bindir, 'pg_ctl'), ['start', '-D', dataDir, '-l', path.join(tmp, 'postgres.log'), '-w', '-t', '60',
-      '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${sockDir}`], {
+      // The embedded server's shared buffers, so that the two engines differ by their versions only.
+      '-o', `-c listen_addresses=127.0.0.1 -p ${port} -k ${sockDir} -c shared_buffers=${sharedBuffersMegabytes(os.totalmem())}MB`], {
       uid: runAs?.uid, gid: runAs?.gid, cwd: tmp, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 90_000,
     });
     started = result.status === 0;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runningServerPort, startEmbeddedPostgres } from './embedded-postgres.ts';
+import { runningServerPort, sharedBuffersMegabytes, startEmbeddedPostgres } from './embedded-postgres.ts';
 
 // mkdtemp makes a mode-700 folder; open it so that, as root, the `postgres` user can reach the cluster inside.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ahadi-lifecycle-'));
@@ -43,11 +43,31 @@ async function canQuery(url: string): Promise<boolean> {
   }
 }
 
+async function sharedBuffersMb(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const sql = "select pg_size_bytes(current_setting('shared_buffers')) / 1048576 as mb";
+    return Number((await client.query<{ mb: string }>(sql)).rows[0]!.mb);
+  } finally {
+    await client.end();
+  }
+}
+
+describe('the embedded server\'s shared buffers', () => {
+  it('takes an eighth of the machine\'s memory, from PostgreSQL\'s default 128 MB up to 1 GB', () => {
+    expect(sharedBuffersMegabytes(512 * 2 ** 20)).toBe(128);
+    expect(sharedBuffersMegabytes(4 * 2 ** 30)).toBe(512);
+    expect(sharedBuffersMegabytes(24 * 2 ** 30)).toBe(1024);
+  });
+});
+
 describe('embedded PostgreSQL lifecycle', () => {
   it('creates the cluster on first start and stops it on release', async () => {
     const server = await startEmbeddedPostgres(dataDir);
     expect(fs.existsSync(path.join(clusterDir, 'PG_VERSION'))).toBe(true);
     expect(await canQuery(server.url)).toBe(true);
+    expect(await sharedBuffersMb(server.url)).toBe(sharedBuffersMegabytes(os.totalmem()));
     await server.release();
     expect(runningServerPort(clusterDir)).toBeUndefined();
     expect(await canQuery(server.url)).toBe(false);
