@@ -10,6 +10,9 @@ import { AppError } from './errors.ts';
  * HMAC-SHA256(server key, secret + digest of the session cookie). A request that changes anything (any method but
  * GET, HEAD, OPTIONS) without the right token is refused with 403 before its handler runs, so it writes nothing.
  * Signing in or out changes the session, so tokens of older pages stop working.
+ * Pages are compressed (decision 023) and reflect what visitors type (`q`) beside the token, so a page carries the
+ * token masked with a random pad of its own (pad + pad XOR token): an attacker who measures compressed sizes
+ * across many responses finds no repeated bytes to guess at (BREACH). The check removes the pad.
  * A multipart form (file uploads) is read as a stream by its handler, after this check, so its token comes in the
  * query string of the form's action (`multipartAction`) and is accepted there for multipart requests only
  * (decision 014).
@@ -19,6 +22,8 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const SECRET = /^[A-Za-z0-9_-]{43}$/;
+const TOKEN_BYTES = 32; // an HMAC-SHA256
+const MASKED = /^[A-Za-z0-9_-]{86}$/; // pad and masked token, 64 bytes in base64url
 const issued = new WeakMap<FastifyRequest, string>();
 const routesByApp = new WeakMap<FastifyInstance, string[]>();
 
@@ -40,15 +45,29 @@ export function protectedRoutes(app: FastifyInstance): string[] {
   return [...(routesByApp.get(app) ?? [])];
 }
 
-/** The token for forms on the page being rendered; sets the browser's secret cookie when it has none yet. */
+/**
+ * The token for forms on the page being rendered, masked with one pad per response (every form of the page carries
+ * the same text, which `sendPublicPage` leaves out of the page's ETag); sets the browser's secret cookie when it has
+ * none yet.
+ */
 export function csrfToken(web: WebSecurity, request: FastifyRequest, reply: FastifyReply): string {
-  let secret = issued.get(request) ?? request.cookies[cookieName(web, 'csrf')];
-  if (!secret || !SECRET.test(secret)) {
-    secret = randomBytes(32).toString('base64url');
-    reply.setCookie(cookieName(web, 'csrf'), secret, cookieOptions(web));
+  let token = issued.get(request);
+  if (token === undefined) {
+    let secret = request.cookies[cookieName(web, 'csrf')];
+    if (!secret || !SECRET.test(secret)) {
+      secret = randomBytes(32).toString('base64url');
+      reply.setCookie(cookieName(web, 'csrf'), secret, cookieOptions(web));
+    }
+    const pad = randomBytes(TOKEN_BYTES);
+    token = Buffer.concat([pad, xor(pad, sign(web, secret, sessionBinding(web, request)))]).toString('base64url');
+    issued.set(request, token);
   }
-  issued.set(request, secret);
-  return sign(web, secret, sessionBinding(web, request));
+  return token;
+}
+
+/** The session's token behind a masked one (empty when it is not one): the same for every response of a session. */
+export function unmaskCsrfToken(masked: string): string {
+  return unmask(masked)?.toString('base64url') ?? '';
 }
 
 /** The action of a multipart form: its address with the token in the query string. */
@@ -59,11 +78,18 @@ export function multipartAction(action: string, token: string): string {
 function hasValidToken(web: WebSecurity, request: FastifyRequest): boolean {
   const secret = request.cookies[cookieName(web, 'csrf')];
   const sent = sentToken(request);
-  if (!secret || !SECRET.test(secret) || typeof sent !== 'string') return false;
-  const expected = Buffer.from(sign(web, secret, sessionBinding(web, request)));
-  const given = Buffer.from(sent);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  const given = typeof sent === 'string' ? unmask(sent) : undefined;
+  if (!secret || !SECRET.test(secret) || !given) return false;
+  return timingSafeEqual(given, sign(web, secret, sessionBinding(web, request)));
 }
+
+function unmask(masked: string): Buffer | undefined {
+  if (!MASKED.test(masked)) return undefined;
+  const bytes = Buffer.from(masked, 'base64url');
+  return xor(bytes.subarray(0, TOKEN_BYTES), bytes.subarray(TOKEN_BYTES));
+}
+
+const xor = (a: Buffer, b: Buffer): Buffer => Buffer.from(a.map((byte, i) => byte ^ b[i]!));
 
 function sentToken(request: FastifyRequest): unknown {
   if (isMultipart(request)) return (request.query as Record<string, unknown> | undefined)?.[CSRF_FIELD] ?? request.headers[CSRF_HEADER];
@@ -74,8 +100,8 @@ function sentToken(request: FastifyRequest): unknown {
 const isMultipart = (request: FastifyRequest): boolean =>
   /^multipart\/form-data\s*(;|$)/i.test(request.headers['content-type'] ?? '');
 
-function sign(web: WebSecurity, secret: string, binding: string): string {
-  return createHmac('sha256', web.csrfKey).update(`${secret}.${binding}`).digest('base64url');
+function sign(web: WebSecurity, secret: string, binding: string): Buffer {
+  return createHmac('sha256', web.csrfKey).update(`${secret}.${binding}`).digest();
 }
 
 // The digest of the session cookie (what the sessions table stores), or nothing for an anonymous visitor.
