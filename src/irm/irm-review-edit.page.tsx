@@ -82,7 +82,8 @@ export function irmAssessmentsPage(ctx: PageContext, view: Commitment & { submis
 
 type FormView = Commitment & {
   report: IrmReport; method: IrmMethod; revision: boolean; justificationLang: string; form: FormState; csrfToken: string;
-  notice?: string | undefined;
+  /** The Action Plan Review found the commitment not verifiable (the Results Report then rates nothing). */
+  notVerifiable: boolean; notice?: string | undefined;
 };
 
 /**
@@ -110,6 +111,7 @@ export function irmReviewFormPage(ctx: PageContext, view: FormView): string {
     children: <>
       <VersionField intl={intl} form={view.form} historyHref={historyUrl(intl.locale, view.ogpId)} />
       <p safe>{t(`irmAssessment.method.${view.method}`)}</p>
+      {view.notVerifiable && <p safe>{t('irmAssessment.hint.notVerifiableInReview')}</p>}
       {INDICATORS_BY_REPORT[view.report].map((indicator) => {
         const { values, states } = ratingChoices(indicator);
         const option = (answer: string) => ({ value: answer, label: answerText(intl, indicator, answer) });

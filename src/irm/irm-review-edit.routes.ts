@@ -12,7 +12,7 @@ import { OgpIdSchema } from '../commitments/commitment-record.ts';
 import { commitmentCrumbTitle } from '../commitments/commitment-history.queries.ts';
 import type { IrmReport } from './indicators.ts';
 import { assessableReports, irmAssessmentsUrl, irmAssessmentUrl, methodOfReport, reportOfSlug } from './assessable-reports.ts';
-import { findReviewAsForm, recordIrmReview, reportAnswers, reviewVersion, unratedAnswers, type ReviewAsForm } from './commands/record-irm-review.ts';
+import { findReviewAsForm, recordIrmReview, reportAnswers, reviewedNotVerifiable, reviewVersion, unratedAnswers, type ReviewAsForm } from './commands/record-irm-review.ts';
 import { irmAssessmentsPage, irmReviewFormPage, irmWorkspacePage } from './irm-review-edit.page.tsx';
 
 type Params = { Params: { locale: string; id: string; report?: string }; Querystring: { notice?: string } };
@@ -116,6 +116,7 @@ export function registerIrmReviewEditRoutes(app: FastifyInstance, deps: AppDeps)
     return sendPrivatePage(reply, irmReviewFormPage(pageContext(request, reply, web, user), {
       ogpId: commitment.ogpId, title: await commitmentCrumbTitle(db, commitment, intl.locale), report,
       method: shown?.method ?? methodOfReport(report), revision: shown !== undefined,
+      notVerifiable: report === 'results' && await reviewedNotVerifiable(db, commitment.id),
       justificationLang: shown?.sourceLocale ?? intl.locale, form, csrfToken: csrfToken(web, request, reply), notice,
     }), status);
   }

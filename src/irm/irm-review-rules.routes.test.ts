@@ -104,3 +104,34 @@ describe('answers the IRM\'s rules exclude', () => {
     expect(await ratingsOf('KE0012', 'progress')).toMatchObject({ specificity: 'no_data', verifiable: 'yes', open_government_lens: 'yes' });
   });
 });
+
+describe('a Results Report after an action plan review that found the commitment not verifiable', () => {
+  const APR = '/en/commitments/KE0024/irm/action-plan-review';
+  const RESULTS = '/en/commitments/KE0024/irm/results';
+  const review = (verifiable: string) => ({ verifiable, open_government_lens: 'not_applicable', potential_for_results: 'not_reviewed', reason: 'Re-read' });
+  const unrated = { completion: 'not_applicable', early_results: 'no_data', did_it_open_government: 'not_reviewed' };
+
+  it('rates nothing, naming each rated field, until the action plan review is revised', async () => {
+    const researcher = await researcherClient();
+    expect((await submitEdit(researcher, APR, APR, review('no'))).statusCode).toBe(303);
+    expect((await researcher.get(RESULTS)).body).toContain('The action plan review found this commitment not verifiable');
+
+    const before = await snapshot();
+    const refused = await submitEdit(researcher, RESULTS, RESULTS, { ...unrated, completion: 'limited', early_results: 'moderate' });
+    expect(refused.statusCode).toBe(400);
+    const body = refused.body.replaceAll('&#39;', '\'');
+    expect(body).toContain('Completion: the action plan review found this commitment not verifiable');
+    expect(body).toContain('Early results: the action plan review found this commitment not verifiable');
+    expect(body).not.toContain('Did it open government?: the action plan review');
+    expect(await snapshot()).toBe(before);
+
+    expect((await submitEdit(researcher, RESULTS, RESULTS, unrated)).statusCode).toBe(303);
+    expect(await ratingsOf('KE0024', 'results')).toEqual(unrated);
+
+    expect((await submitEdit(researcher, APR, APR, { ...review('yes'), open_government_lens: 'yes' })).statusCode).toBe(303);
+    expect((await researcher.get(RESULTS)).body).not.toContain('The action plan review found this commitment not verifiable');
+    const rated = await submitEdit(researcher, RESULTS, RESULTS, { ...unrated, completion: 'limited', reason: 'Verifiable after all' });
+    expect(rated.statusCode).toBe(303);
+    expect(await ratingsOf('KE0024', 'results')).toMatchObject({ completion: 'limited' });
+  });
+});

@@ -71,10 +71,21 @@ export const reportAnswers = (report: IrmReport, answers: ReviewAsForm['answers'
   Object.fromEntries(INDICATORS_BY_REPORT[report].flatMap((i) => (answers[i] === undefined ? [] : [[i, answers[i]]])));
 
 /**
+ * Whether the commitment's Action Plan Review found it not verifiable: the IRM then reviews it no further, so its
+ * Results Report rates nothing either (shared docs §1.6).
+ */
+export async function reviewedNotVerifiable(db: Db | Trx, commitmentId: string): Promise<boolean> {
+  const found = await db.selectFrom('irm_reviews as r').innerJoin('irm_ratings as g', 'g.irm_review_id', 'r.id')
+    .select('g.value').where('r.commitment_id', '=', commitmentId).where('r.report', '=', 'action_plan_review')
+    .where('g.indicator', '=', 'verifiable').where('g.value', '=', 'no').executeTakeFirst();
+  return found !== undefined;
+}
+
+/**
  * The form of `report`: an answer for each indicator it rates; any other indicator is refused under its own name, as
  * are answers the IRM's rules exclude (`contradictions`). A revision needs a reason, which the public history shows.
  */
-export const irmReviewForm = (report: IrmReport, revision: boolean, storedJustification: string | null) => z.object({
+export const irmReviewForm = (report: IrmReport, revision: boolean, storedJustification: string | null, notVerifiable = false) => z.object({
   version: z.string().optional(),
   justification: z.string().trim().optional()
     .superRefine((text, ctx) => refineLimit(ctx, 'justification', text, JUSTIFICATION_MAX, storedJustification))
@@ -88,7 +99,9 @@ export const irmReviewForm = (report: IrmReport, revision: boolean, storedJustif
     return [indicator, choice([...values, ...states] as [string, ...string[]])];
   })),
 }).superRefine((answers, ctx) => {
-  for (const [path, message] of contradictions(report, answers as Partial<Record<IrmIndicator, string>>)) ctx.addIssue({ code: 'custom', path: [path], message });
+  for (const [path, message] of contradictions(report, answers as Partial<Record<IrmIndicator, string>>, notVerifiable)) {
+    ctx.addIssue({ code: 'custom', path: [path], message });
+  }
 });
 
 const isValue = (indicator: IrmIndicator, answer: string | undefined): answer is string => answer !== undefined && isIndicatorValue(indicator, answer);
@@ -96,18 +109,20 @@ const isValue = (indicator: IrmIndicator, answer: string | undefined): answer is
 /**
  * Answers the IRM's rules exclude (shared docs §1.6), each under the field to change:
  * - 2020 method: a commitment that is not verifiable is "not reviewable", so the report's other indicators can only
- *   be a state. The 2012 method still rated such commitments (Low specificity, Verifiable = No) on potential impact
+ *   be a state; the Results Report, which does not rate verifiability, follows the Action Plan Review's answer
+ *   (`notVerifiable`, from `reviewedNotVerifiable`). The 2012 method still rated such commitments (Low specificity, Verifiable = No) on potential impact
  *   and completion, as the dataset does for every one of them: the rule is not applied there.
  * - 2012 method: Verifiable is Yes exactly when specificity is Medium or High, and the open government lens (OGP's
  *   "_Relevant") Yes exactly when the commitment is relevant to at least one OGP value. Both stay asked: reports of
  *   2017-2019 plans rated verifiability and relevance without specificity or the values, so only an answer that
  *   contradicts a rated one is refused, as `derived.ts` reads them.
  */
-export function contradictions(report: IrmReport, answers: Partial<Record<IrmIndicator, string>>): [IrmIndicator, string][] {
+export function contradictions(report: IrmReport, answers: Partial<Record<IrmIndicator, string>>, notVerifiable = false): [IrmIndicator, string][] {
   const indicators = INDICATORS_BY_REPORT[report];
   if (methodOfReport(report) === 'irm_2020') {
-    if (answers.verifiable !== 'no') return [];
-    return indicators.filter((i) => i !== 'verifiable' && isValue(i, answers[i])).map((i) => [i, 'irmAssessment.error.notVerifiable']);
+    const message = report === 'results' ? 'irmAssessment.error.notVerifiableInReview' : 'irmAssessment.error.notVerifiable';
+    if (answers.verifiable !== 'no' && !(report === 'results' && notVerifiable)) return [];
+    return indicators.filter((i) => i !== 'verifiable' && isValue(i, answers[i])).map((i) => [i, message]);
   }
   const found: [IrmIndicator, string][] = [];
   const { specificity, verifiable, open_government_lens: lens } = answers;
@@ -155,7 +170,8 @@ export async function recordIrmReview(db: Db, actor: CurrentUser | undefined, og
   const scope = await requireCommitmentTarget(db, ogpId);
   const shown = await findReviewAsForm(db, scope.id, report);
   const method = shown?.method ?? methodOfReport(report);
-  const form = parseForm(irmReviewForm(report, shown !== undefined, shown?.justification ?? null), body);
+  const notVerifiable = report === 'results' && await reviewedNotVerifiable(db, scope.id);
+  const form = parseForm(irmReviewForm(report, shown !== undefined, shown?.justification ?? null, notVerifiable), body);
   if (!form.ok) {
     // A form opened before someone else recorded this report is stale before it is wrong: its missing reason (a new
     // assessment needs none) is not the sender's mistake.
@@ -168,7 +184,9 @@ export async function recordIrmReview(db: Db, actor: CurrentUser | undefined, og
     const target = await requireCommitmentTarget(trx, ogpId, true);
     const stored = await findReviewAsForm(trx, target.id, report);
     const current = reviewVersion(stored);
-    if (version !== current) return stale(form.values, current);
+    // The Action Plan Review may have been revised since the form was checked against it.
+    const reviewChanged = report === 'results' && notVerifiable !== await reviewedNotVerifiable(trx, target.id);
+    if (version !== current || reviewChanged) return stale(form.values, current);
     const before = stored ? snapshotOf(report, { ...unratedAnswers(report), ...reportAnswers(report, stored.answers) }, stored.justification) : {};
     const after = snapshotOf(report, answers, justification);
     const change = stored ? changedFields(before, after) : { before, after };
