@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { evidenceForm, futureDay, kenyaPlanId, milestoneIdOf, person, reachableLink } from '../../test/helpers/reporting-data.ts';
+import { evidenceForm, futureDay, kenyaPlanId, milestoneIdOf, person, reportDeps } from '../../test/helpers/reporting-data.ts';
 import { signedIn } from '../../test/helpers/sign-in.ts';
 import { WebClient } from '../../test/helpers/web-client.ts';
 import { createAccount } from '../accounts/account.factories.ts';
@@ -40,7 +40,7 @@ beforeAll(async () => {
   expect(opened.statusCode, opened.body.slice(0, 1000)).toBe(303);
   roundId = (await db.selectFrom('reporting_rounds').select('id').where('label', '=', ROUND).executeTakeFirstOrThrow()).id;
   const m3 = await milestoneIdOf(db, 'KE0031', 3);
-  expect(await submitMilestoneReport(db, { checkLink: reachableLink }, pocAccount.user, { roundId, milestoneId: m3 },
+  expect(await submitMilestoneReport(db, reportDeps, pocAccount.user, { roundId, milestoneId: m3 },
     evidenceForm({ status: 'complete', percent: '100', narrative: 'Mechanism set up.', lang: 'en', linkUrl: 'https://example.org/mechanism', linkTitle: 'Minutes' })))
     .toMatchObject({ ok: true });
   const verdictUrl = `/en/reporting/rounds/${roundId}/milestones/${m3}/verdict`;

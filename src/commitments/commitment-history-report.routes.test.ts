@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { evidenceForm, futureDay, kenyaPlanId, milestoneIdOf, person, reachableLink, storedPdf } from '../../test/helpers/reporting-data.ts';
+import { evidenceForm, futureDay, kenyaPlanId, milestoneIdOf, person, reportDeps, storedPdf } from '../../test/helpers/reporting-data.ts';
 import { WebClient } from '../../test/helpers/web-client.ts';
 import type { CurrentUser } from '../accounts/current-user.ts';
 import { intlFor } from '../i18n/intl.ts';
@@ -27,7 +27,7 @@ let reviewerName: string;
 let odpName: string;
 let reviewerInstitution: string;
 const ROUND = '2022 Q1';
-const deps = { checkLink: reachableLink };
+const deps = reportDeps;
 const page = async (locale = 'en') => {
   const res = await new WebClient(t.app).get(`/${locale}/commitments/KE0031/history`);
   expect(res.statusCode).toBe(200);

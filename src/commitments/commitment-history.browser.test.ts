@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPage, newPhonePage } from '../../test/helpers/browser.ts';
-import { evidenceForm, kenyaPlanId, milestoneIdOf, person, reachableLink } from '../../test/helpers/reporting-data.ts';
+import { evidenceForm, kenyaPlanId, milestoneIdOf, person, reportDeps } from '../../test/helpers/reporting-data.ts';
 import { REMINDER_BASE_URL, REMINDER_MAILER } from '../../test/helpers/reminder-data.ts';
 import { openReportingRound } from '../reporting/commands/open-reporting-round.ts';
 import { submitMilestoneReport } from '../reporting/commands/submit-milestone-report.ts';
@@ -17,7 +17,7 @@ describe('milestone reports on a commitment’s history tab in a browser', () =>
     expect((await openReportingRound(db, REMINDER_MAILER, REMINDER_BASE_URL, admin.user,
       { actionPlan: await kenyaPlanId(db), label: '2022 Q1', deadline: '2031-03-15' })).ok).toBe(true);
     const round = (await db.selectFrom('reporting_rounds').select('id').where('label', '=', '2022 Q1').executeTakeFirstOrThrow()).id;
-    const sent = await submitMilestoneReport(db, { checkLink: reachableLink }, poc.user, { roundId: round, milestoneId: await milestoneIdOf(db, 'KE0031', 3) },
+    const sent = await submitMilestoneReport(db, reportDeps, poc.user, { roundId: round, milestoneId: await milestoneIdOf(db, 'KE0031', 3) },
       evidenceForm({ status: 'in_progress', percent: '60', narrative: 'Three of five counties trained.', lang: 'en', linkUrl: 'https://example.org/training' }));
     expect(sent.ok).toBe(true);
     expect((await closeReportingRound(db, admin.user, round, { confirm: 'yes' })).ok).toBe(true);

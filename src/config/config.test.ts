@@ -8,7 +8,8 @@ describe('readConfig', () => {
     expect(config).toEqual({
       port: 3000, host: '127.0.0.1', dataDir: path.resolve('./data'), databaseUrl: undefined,
       baseUrl: 'http://127.0.0.1:3000', dbPoolSize: 10, smtpUrl: undefined, mailFrom: 'Ahadi <no-reply@127.0.0.1>',
-      evidenceDir: path.resolve('./data/evidence'), uploadMaxBytes: 20 * 1024 * 1024, trustProxy: undefined, demo: true,
+      evidenceDir: path.resolve('./data/evidence'), uploadMaxBytes: 20 * 1024 * 1024, uploadQuotaBytes: 500 * 1024 * 1024,
+      trustProxy: undefined, demo: true,
     });
   });
 
@@ -63,6 +64,17 @@ describe('readConfig', () => {
       'Invalid configuration: AHADI_DB_POOL_SIZE: expected a number of connections, 1 to 100\n' +
       'Invalid configuration: AHADI_UPLOAD_MAX_MB: expected a number of megabytes, 1 to 1024');
     expect(readConfig({ PORT: ' 8080 ', AHADI_DB_POOL_SIZE: '100' })).toMatchObject({ port: 8080, dbPoolSize: 100 });
+  });
+
+  it('reads the evidence quota per account and day, refusing one that no file of the largest size fits', () => {
+    expect(readConfig({ AHADI_UPLOAD_QUOTA_MB: '50' }).uploadQuotaBytes).toBe(50 * 1024 * 1024);
+    expect(readConfig({ AHADI_UPLOAD_QUOTA_MB: '5', AHADI_UPLOAD_MAX_MB: '5' }).uploadQuotaBytes).toBe(5 * 1024 * 1024);
+    for (const value of ['0', '-1', '1.5', 'lots', '1048577']) {
+      expect(() => readConfig({ AHADI_UPLOAD_QUOTA_MB: value }), value)
+        .toThrow('Invalid configuration: AHADI_UPLOAD_QUOTA_MB: expected a number of megabytes, 1 to 1048576');
+    }
+    expect(() => readConfig({ AHADI_UPLOAD_QUOTA_MB: '10' }))
+      .toThrow('Invalid configuration: AHADI_UPLOAD_QUOTA_MB: expected at least AHADI_UPLOAD_MAX_MB, the largest file');
   });
 
   it('reads AHADI_DEMO as true or false only', () => {

@@ -40,6 +40,11 @@ const ConfigSchema = z.object({
   /** Largest evidence file accepted, in megabytes. */
   AHADI_UPLOAD_MAX_MB: wholeNumber(1, 1024, 'a number of megabytes').default(20),
   /**
+   * Evidence files one account may upload in 24 hours, in megabytes (decision 014): a stolen or runaway account
+   * cannot fill the disk. At least one file of the largest size.
+   */
+  AHADI_UPLOAD_QUOTA_MB: wholeNumber(1, 1024 * 1024, 'a number of megabytes').default(500),
+  /**
    * `false`: the first start on an empty database loads no demo data set and creates no demo accounts (a production
    * portal, whose first administrator comes from `create-admin`). Unset: `true` on the embedded database (a newcomer's
    * first look), `false` on a server named by DATABASE_URL (production: nothing can delete the demo plan once published).
@@ -53,6 +58,8 @@ const ConfigSchema = z.object({
   AHADI_TRUST_PROXY: z.string().trim().optional()
     .refine((v) => v === undefined || v === 'true' || v === 'false' || v.split(',').every(isProxyAddress),
       'expected true, false or the proxies\' addresses, comma-separated'),
+}).refine((c) => c.AHADI_UPLOAD_QUOTA_MB >= c.AHADI_UPLOAD_MAX_MB, {
+  path: ['AHADI_UPLOAD_QUOTA_MB'], message: 'expected at least AHADI_UPLOAD_MAX_MB, the largest file',
 });
 
 export type Config = {
@@ -67,6 +74,8 @@ export type Config = {
   /** Folder of uploaded evidence, stored by content (`<dataDir>/evidence`). */
   evidenceDir: string;
   uploadMaxBytes: number;
+  /** Bytes of evidence files one account may upload in 24 hours (`AHADI_UPLOAD_QUOTA_MB`). */
+  uploadQuotaBytes: number;
   /** Load the demo data set and accounts into an empty database at the start of `serve`. */
   demo: boolean;
   /** Fastify's `trustProxy`: the proxies' addresses, never "every address" (see parseTrustProxy). */
@@ -96,6 +105,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: c.AHADI_MAIL_FROM ?? `Ahadi <no-reply@${new URL(baseUrl).hostname}>`,
     evidenceDir: path.join(path.resolve(c.AHADI_DATA_DIR), 'evidence'),
     uploadMaxBytes: c.AHADI_UPLOAD_MAX_MB * 1024 * 1024,
+    uploadQuotaBytes: c.AHADI_UPLOAD_QUOTA_MB * 1024 * 1024,
     trustProxy: parseTrustProxy(c.AHADI_TRUST_PROXY),
     demo: c.AHADI_DEMO === undefined ? c.DATABASE_URL === undefined : c.AHADI_DEMO === 'true',
   };

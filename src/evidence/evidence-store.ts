@@ -70,13 +70,13 @@ function isTextChunk(decoder: TextDecoder, chunk: Buffer, last: boolean): boolea
   }
 }
 
-/** Moves a received file into its place in the store (replacing an identical one, which is harmless). */
-export async function keep(evidenceDir: string, received: Received): Promise<void> {
-  const target = storedPath(evidenceDir, received.sha256);
+/** Moves a received file (in `<evidenceDir>/tmp`) into its place in the store, replacing an identical one (harmless). */
+export async function keep(tmpPath: string, sha256: string): Promise<void> {
+  const target = storedPath(path.dirname(path.dirname(tmpPath)), sha256);
   await mkdir(path.dirname(target), { recursive: true });
-  await rename(received.tmpPath, target);
+  await rename(tmpPath, target);
 }
 
-export async function discard(received: Received): Promise<void> {
-  await rm(received.tmpPath, { force: true });
+export async function discard(tmpPath: string): Promise<void> {
+  await rm(tmpPath, { force: true });
 }

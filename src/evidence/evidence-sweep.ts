@@ -4,10 +4,11 @@ import type { Db } from '../db/connect.ts';
 import { tmpFolder } from './evidence-store.ts';
 
 /**
- * Removes what the evidence store holds for nothing (decision 014): files no `evidence_files` row points to (the
- * uploads of a form that was refused, or of a command that failed) and temporary files left by an interrupted
- * upload. Only files older than `olderThanMs` go, so an upload whose command has not committed yet is safe: an
- * upload is recorded within its request, and the daily job passes a day. Files the store did not write are left.
+ * Removes what the evidence store holds for nothing (decision 014): files no `evidence_files` row points to (moved
+ * into the store by a command whose transaction then failed) and temporary files left by a process that stopped
+ * during an upload (a refused form's files are deleted by its request). Only files older than `olderThanMs` go, so
+ * an upload whose command has not committed yet is safe: an upload is recorded within its request, and the daily job
+ * passes a day. Files the store did not write are left.
  */
 export type SweepResult = { deletedFiles: number; deletedTmpFiles: number };
 

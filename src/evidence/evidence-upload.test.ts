@@ -232,7 +232,7 @@ describe('with the default limit', () => {
       const res = await postMultipart(browser, UPLOAD_ROUTE, [{ name: 'evidence', fileName: 'annual report.pdf', content }], pageToken);
       expect(res.statusCode).toBe(200);
       expect(res.json<EvidenceForm>().files).toEqual([
-        { field: 'evidence', fileName: 'annual report.pdf', sha256: sha(content), sizeBytes: content.length, mediaType: 'application/pdf' },
+        { field: 'evidence', fileName: 'annual report.pdf', sha256: sha(content), sizeBytes: content.length, mediaType: 'application/pdf', tmpPath: expect.any(String) },
       ]);
     } finally {
       await big.close();

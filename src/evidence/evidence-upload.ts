@@ -11,11 +11,16 @@ import { acceptedMediaType } from './evidence-type.ts';
 import { cleanFileName } from './file-name.ts';
 
 /**
- * Evidence forms: multipart bodies whose files go straight to the content-addressed store while they arrive
- * (decision 014). A stored file has no `evidence_files` row until the caller's command records it; files of a form
- * that is refused stay unrecorded and are removed by the daily sweep (evidence-sweep.ts).
+ * Evidence forms: multipart bodies whose files are hashed and checked while they arrive (decision 014). An accepted
+ * file waits in the store's temporary folder (`tmpPath`) until the caller's command records it, which moves it into
+ * the store in the same transaction; `discardUnrecorded` removes what the command did not take. So a refused form
+ * (a field in error, the upload quota) leaves nothing on disk, and every stored file counts in the quota.
  */
-export type StoredUpload = { field: string; fileName: string; sha256: string; sizeBytes: number; mediaType: string };
+export type StoredUpload = {
+  field: string; fileName: string; sha256: string; sizeBytes: number; mediaType: string;
+  /** Where the file waits to be recorded; none for a file already in the store. */
+  tmpPath?: string;
+};
 export type EvidenceForm = { values: Record<string, string[]>; files: StoredUpload[]; errors: FieldErrors };
 
 export const MAX_FILES = 10;
@@ -38,9 +43,9 @@ export const multipartOptions = (config: Config) => ({
 
 /**
  * Consumes a multipart/form-data request: text fields into `values` (repeated names keep every value, in order), each
- * non-empty file streamed to the content-addressed store (hashing while writing, size limit enforced while
- * streaming, type checked from the content); a refused file becomes an error under its field name
- * ('evidence.error.tooLarge' with the limit as `{ max }` | 'evidence.error.type' | 'evidence.error.tooMany' |
+ * non-empty file streamed to the store's temporary folder (hashing while writing, size limit enforced while
+ * streaming, type checked from the content) to wait for `recordEvidenceFile`; a refused file becomes an error under
+ * its field name ('evidence.error.tooLarge' with the limit as `{ max }` | 'evidence.error.type' | 'evidence.error.tooMany' |
  * 'evidence.error.empty') and is not kept. A text value longer than `FIELD_BYTES` is kept cut short, for the form's
  * schema to refuse. A form posted url-encoded (no file chosen, no JavaScript needed) gives its values and no files.
  */
@@ -68,10 +73,13 @@ export async function readEvidenceForm(request: FastifyRequest, config: Config):
       else if (stored) form.errors[part.fieldname] ??= stored;
     }
   } catch (error) {
-    if (!isBodyError(error)) throw error;
     // Past the tenth file the plugin stops reading: the form is shown again with the error, and what it lost.
-    if (error.code === 'FST_FILES_LIMIT') form.errors[lastFileField] ??= 'evidence.error.tooMany';
-    else throw new AppError('invalid_input', `unreadable form: ${error.message}`, undefined, undefined, bodyProblem(error.code));
+    if (isBodyError(error) && error.code === 'FST_FILES_LIMIT') form.errors[lastFileField] ??= 'evidence.error.tooMany';
+    else {
+      await discardUnrecorded(form);
+      if (!isBodyError(error)) throw error;
+      throw new AppError('invalid_input', `unreadable form: ${error.message}`, undefined, undefined, bodyProblem(error.code));
+    }
   }
   return form;
 }
@@ -80,22 +88,21 @@ export async function readEvidenceForm(request: FastifyRequest, config: Config):
 async function storeFile(part: MultipartFile, config: Config): Promise<StoredUpload | FieldError | undefined> {
   const received = await receive(part.file, config.evidenceDir, config.uploadMaxBytes);
   if (received.sizeBytes === 0) {
-    await discard(received);
+    await discard(received.tmpPath);
     // A browser sends an empty, nameless part for a file input left empty: that is no file, not an error.
     return part.filename === '' ? undefined : 'evidence.error.empty';
   }
   if (received.tooLarge || part.file.truncated) {
-    await discard(received);
+    await discard(received.tmpPath);
     return { key: 'evidence.error.tooLarge', values: { max: { fileSize: config.uploadMaxBytes } } };
   }
   const fileName = cleanFileName(part.filename);
   const mediaType = await acceptedMediaType(received, fileName);
   if (!mediaType) {
-    await discard(received);
+    await discard(received.tmpPath);
     return 'evidence.error.type';
   }
-  await keep(config.evidenceDir, received);
-  return { field: part.fieldname, fileName, sha256: received.sha256, sizeBytes: received.sizeBytes, mediaType };
+  return { field: part.fieldname, fileName, sha256: received.sha256, sizeBytes: received.sizeBytes, mediaType, tmpPath: received.tmpPath };
 }
 
 /** Past the fields (or parts) limit the form is no longer read: its page says so; any other breakage, unreadable. */
@@ -111,10 +118,20 @@ function isBodyError(error: unknown): error is Error & { code?: string } {
   return /multipart|unexpected end|terminated early|malformed/i.test(error.message);
 }
 
-/** Inside the caller's transaction: the evidence_files row for a stored upload (insert, nothing if present). */
+/**
+ * Inside the caller's transaction: the evidence_files row for an upload (insert, nothing if present), and the file
+ * moved into the store. Should the transaction roll back after the move, the file has no row and the daily sweep
+ * removes it.
+ */
 export async function recordEvidenceFile(trx: Transaction<Database> | Db, upload: StoredUpload): Promise<void> {
   await trx.insertInto('evidence_files')
     .values({ sha256: upload.sha256, size_bytes: String(upload.sizeBytes), media_type: upload.mediaType })
     .onConflict((oc) => oc.column('sha256').doNothing())
     .execute();
+  if (upload.tmpPath) await keep(upload.tmpPath, upload.sha256);
+}
+
+/** Removes the files of a form that its command did not record (a recorded one has left its temporary place). */
+export async function discardUnrecorded(form: EvidenceForm): Promise<void> {
+  await Promise.all(form.files.map((upload) => (upload.tmpPath ? discard(upload.tmpPath) : undefined)));
 }

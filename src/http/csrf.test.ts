@@ -97,3 +97,57 @@ describe('CSRF protection', () => {
     expect((await send(multipartAction('/en/sign-out', token), [{ name: 'note', value: 'x' }])).statusCode).toBe(303);
   });
 });
+
+describe('masked tokens: no two responses carry the same bytes (BREACH)', () => {
+  /** What a masked token hides: its second half XOR its first (the pad), as the page would have carried it unmasked. */
+  const unmasked = (token: string) => {
+    const bytes = Buffer.from(token, 'base64url');
+    return Buffer.from(bytes.subarray(32).map((b, i) => b ^ bytes[i]!)).toString('base64url');
+  };
+
+  it('gives each render of a page its own token bytes, each of them working, under one ETag that still answers 304', async () => {
+    const client = await signedIn(t.app, await createAccount(t.database.db, { role: 'irm_researcher' }));
+    const url = '/en/commitments/KE0031';
+    const [first, second] = [await client.get(url), await client.get(url)];
+    const [a, b] = [csrfTokenIn(first.body)!, csrfTokenIn(second.body)!];
+    expect(a).toMatch(/^[A-Za-z0-9_-]{86}$/);
+    expect(a).not.toBe(b);
+    expect(a.slice(43)).not.toBe(b.slice(43));
+    expect(unmasked(a)).toBe(unmasked(b));
+    // The sign-out form and the page's own forms carry the same text within one response.
+    const accountForms = (await client.get('/en/account')).body.match(/name="_csrf" value="[^"]+"/g)!;
+    expect(accountForms.length).toBeGreaterThan(1);
+    expect(new Set(accountForms).size).toBe(1);
+    expect(first.headers.etag).toBe(second.headers.etag);
+    const revalidated = await t.app.inject({ url, headers: { cookie: cookieHeader(client), 'if-none-match': String(first.headers.etag) } });
+    expect(revalidated.statusCode).toBe(304);
+
+    expect((await client.post('/en/account/password', { _csrf: b })).statusCode).toBe(400);
+    expect((await client.post('/en/sign-out', { _csrf: a })).statusCode).toBe(303);
+  });
+
+  it('gives a new session a new ETag, so a page holding the old session\'s tokens is not reused', async () => {
+    const account = await createAccount(t.database.db, { role: 'irm_researcher' });
+    const url = '/en/commitments/KE0031';
+    const before = await (await signedIn(t.app, account)).get(url);
+    const after = await (await signedIn(t.app, account)).get(url);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+  });
+
+  it('refuses the token unmasked (as pages carried it before), tampered, cut, lengthened or of another session: 403, nothing written', async () => {
+    const client = await signedIn(t.app, await createAccount(t.database.db, { role: 'irm_researcher' }));
+    const other = await signedIn(t.app, await createAccount(t.database.db, { role: 'irm_researcher' }));
+    const token = csrfTokenIn((await client.get('/en/account')).body)!;
+    const othersToken = csrfTokenIn((await other.get('/en/account')).body)!;
+    const flipped = (at: number) => `${token.slice(0, at)}${token[at] === 'A' ? 'B' : 'A'}${token.slice(at + 1)}`;
+    const before = await rowCounts(t.database.db);
+    for (const sent of [unmasked(token), flipped(10), flipped(60), token.slice(0, -1), `${token}A`, `${token}${token}`,
+      othersToken, `${token.slice(0, 43)}${othersToken.slice(43)}`, '', ' '.repeat(86), '='.repeat(86)]) {
+      const res = await client.post('/en/sign-out', { _csrf: sent });
+      expect(res.statusCode, sent).toBe(403);
+    }
+    expect(await rowCounts(t.database.db)).toEqual(before);
+    expect((await client.get('/en/account')).statusCode).toBe(200);
+    expect((await client.post('/en/sign-out', { _csrf: token })).statusCode).toBe(303);
+  });
+});

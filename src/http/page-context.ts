@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PageContext } from '../layout/layout.tsx';
 import type { Db } from '../db/connect.ts';
 import type { WebSecurity } from './cookies.ts';
-import { csrfToken } from './csrf.ts';
+import { csrfToken, unmaskCsrfToken } from './csrf.ts';
 import { LOCALES } from '../i18n/locales.ts';
 import { intlFromParams, pathAfterLocale } from './locale-params.ts';
 import { currentUser } from '../accounts/current-user.ts';
@@ -48,13 +48,23 @@ export async function publicPageContext(request: FastifyRequest, reply: FastifyR
 export async function sendPublicPage(request: FastifyRequest, reply: FastifyReply, ctx: PageContext,
   page: string | { version: string; render: () => Promise<string | Buffer> }): Promise<FastifyReply> {
   const version = typeof page === 'string' ? page : page.version;
-  const etag = weakEtag(`${BUILD_VERSION}\n${version}${ctx.user ? `\n${ctx.user.name}\n${ctx.user.csrfToken}` : ''}`);
+  const etag = weakEtag(`${BUILD_VERSION}\n${ctx.user ? personalVersion(version, ctx.user) : version}`);
   reply.header('etag', etag).header('vary', 'Cookie')
     .header('cache-control', ctx.user ? 'private, no-cache' : API_CACHE_CONTROL);
   if (clientHas(request, etag)) {
     return reply.code(304).send();
   }
   return reply.type('text/html; charset=utf-8').send(typeof page === 'string' ? page : await page.render());
+}
+
+/**
+ * A signed-in person's page differs in every response by its token's pad (csrf.ts): its tag is over the page without
+ * the pad and over the session's token behind it. The same page for the same session keeps its tag, and its 304: a
+ * weak tag is meant for bodies that differ only in what does not matter, and any pad of the session's token works.
+ * A new session (signed out and in again) gives a new tag, so a page with the old session's tokens is not reused.
+ */
+function personalVersion(version: string, user: { name: string; csrfToken: string }): string {
+  return `${version.replaceAll(user.csrfToken, '')}\n${user.name}\n${unmaskCsrfToken(user.csrfToken)}`;
 }
 
 /** Sends a page meant for one person (forms with tokens, account pages): never stored by a cache. */

@@ -7,7 +7,8 @@ import { notFound } from '../http/errors.ts';
 import { intlFromParams } from '../http/locale-params.ts';
 import { pageContext, sendPrivatePage } from '../http/page-context.ts';
 import { currentUser, type CurrentUser } from '../accounts/current-user.ts';
-import { readEvidenceForm } from '../evidence/evidence-upload.ts';
+import { discardUnrecorded, readEvidenceForm } from '../evidence/evidence-upload.ts';
+import { refusedForQuota } from '../evidence/upload-quota.ts';
 import { errorMessage } from '../layout/form.tsx';
 import { checkLink } from '../evidence/link-check.ts';
 import { submitMilestoneReport } from './commands/submit-milestone-report.ts';
@@ -32,7 +33,7 @@ const RESTRICT = '/:locale/reporting/rounds/:id/milestones/:milestoneId/evidence
 /**
  * A milestone in a round: its report form (`…/report`, multipart for evidence files, decision 014), the form that
  * restricts one piece of its evidence (`…/evidence/{itemId}/restrict`), and the reviewers' verdict form (`…/verdict`). Each handler authorizes before reading the body; a refused input comes
- * back with what was typed and a 400 (files of a refused form are not kept: the evidence sweep removes them).
+ * back with what was typed and a 400 (413 past the upload quota); the files of a refused form are deleted at once.
  */
 export function registerMilestoneReportRoutes(app: FastifyInstance, deps: AppDeps): void {
   const { db, web, config } = deps;
@@ -51,11 +52,13 @@ export function registerMilestoneReportRoutes(app: FastifyInstance, deps: AppDep
     const frame = await frameOf(request);
     authorize(user, 'submit_milestone_report', 'reporting', frame.milestone);
     const evidence = await readEvidenceForm(request, config);
-    const result = await submitMilestoneReport(db, { checkLink }, user, { roundId: frame.round.id, milestoneId: frame.milestone.id }, evidence);
+    const result = await submitMilestoneReport(db, { checkLink, uploadQuotaBytes: config.uploadQuotaBytes }, user,
+      { roundId: frame.round.id, milestoneId: frame.milestone.id }, evidence).finally(() => discardUnrecorded(evidence));
     if (!result.ok) {
       // Refused as a whole (the round closed meanwhile): the page says so, without a form.
       const refusal = result.errors.form;
-      return renderReport(request, reply, user, frame, await findReport(db, frame.round.id, frame.milestone.id), refusal ? null : result, 400, refusal);
+      const status = refusedForQuota(result.errors) ? 413 : 400;
+      return renderReport(request, reply, user, frame, await findReport(db, frame.round.id, frame.milestone.id), refusal ? null : result, status, refusal);
     }
     return reply.redirect(`${reportUrl(intlFromParams(request.params).locale, frame.round.id, frame.milestone.id)}?notice=saved`, 303);
   });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers/app.ts';
-import { evidenceForm, futureDay, kenyaPlanId, milestoneIdOf, person, reachableLink } from '../../test/helpers/reporting-data.ts';
+import { evidenceForm, futureDay, kenyaPlanId, milestoneIdOf, person, reportDeps } from '../../test/helpers/reporting-data.ts';
 import { signedIn } from '../../test/helpers/sign-in.ts';
 import type { WebClient } from '../../test/helpers/web-client.ts';
 import type { CurrentUser } from '../accounts/current-user.ts';
@@ -45,7 +45,7 @@ async function signedInPerson(role: Parameters<typeof person>[1], institution?: 
 
 /** A report sent by a command (a link as evidence, checked without leaving the machine). */
 async function report(actor: CurrentUser, milestoneId: string, values: Record<string, string>) {
-  const result = await submitMilestoneReport(t.database.db, { checkLink: reachableLink }, actor, { roundId, milestoneId }, evidenceForm(values));
+  const result = await submitMilestoneReport(t.database.db, reportDeps, actor, { roundId, milestoneId }, evidenceForm(values));
   expect(result).toMatchObject({ ok: true });
 }
 

@@ -4,6 +4,7 @@ import type { Role } from '../../src/accounts/roles.ts';
 import { createAccount, type TestAccount } from '../../src/accounts/account.factories.ts';
 import type { LinkCheck } from '../../src/evidence/link-check.ts';
 import type { StoredUpload } from '../../src/evidence/evidence-upload.ts';
+import { readConfig } from '../../src/config/config.ts';
 
 /**
  * Fixtures of the reporting tests, on the demo plan (Kenya, plan 4): KE0031 has the plan's only milestones (1-7),
@@ -39,6 +40,9 @@ export const futureDay = (days = 2): string => new Date(Date.now() + days * 86_4
 
 /** A link check that never leaves the machine: the page "served" a fixed body. */
 export const reachableLink = async (): Promise<LinkCheck> => ({ ok: true, sha256: 'b'.repeat(64), mediaType: 'text/html', fetchedAt: new Date() });
+
+/** What the report command needs from the portal: links checked without the network, the default upload quota. */
+export const reportDeps = { checkLink: reachableLink, uploadQuotaBytes: readConfig({}).uploadQuotaBytes };
 
 /** An upload as readEvidenceForm hands it over (the bytes themselves are the evidence helper's business). */
 export const storedPdf = (fileName = 'minutes.pdf'): StoredUpload =>

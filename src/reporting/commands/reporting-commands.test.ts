@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
-import { evidenceForm, futureDay, kenyaPlanId, milestoneIdOf, person, reachableLink, storedPdf } from '../../../test/helpers/reporting-data.ts';
+import { evidenceForm, futureDay, kenyaPlanId, milestoneIdOf, person, reportDeps, storedPdf } from '../../../test/helpers/reporting-data.ts';
 import type { CurrentUser } from '../../accounts/current-user.ts';
 import { loadDemo } from '../../demo/load-demo.ts';
 import { createMailer } from '../../mail/mailer.ts';
@@ -22,7 +22,7 @@ let reviewer: CurrentUser;
 let secondReviewer: CurrentUser;
 let milestones: string[];
 const mailer = createMailer({ smtpUrl: undefined, mailFrom: 'Ahadi <no-reply@localhost>' });
-const deps = { checkLink: reachableLink };
+const deps = reportDeps;
 
 beforeAll(async () => {
   await loadDemo(t.db);

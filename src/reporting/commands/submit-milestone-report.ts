@@ -7,6 +7,7 @@ import { LOCALES } from '../../i18n/locales.ts';
 import { recordChange, type CommandResult } from '../../commitments/commands/change-log.ts';
 import { recordEvidenceFile, type EvidenceForm } from '../../evidence/evidence-upload.ts';
 import type { LinkCheck } from '../../evidence/link-check.ts';
+import { overUploadQuota } from '../../evidence/upload-quota.ts';
 import { requireRound, requireRoundMilestone, roundClosed } from './round-target.ts';
 import { reportChanged, SeenRevision } from './report-revision.ts';
 
@@ -61,7 +62,8 @@ function isWebAddress(value: string): boolean {
   }
 }
 
-export type ReportDeps = { checkLink: (url: string) => Promise<LinkCheck> };
+/** How links are checked, and the bytes of files an account may upload in 24 hours (`Config.uploadQuotaBytes`). */
+export type ReportDeps = { checkLink: (url: string) => Promise<LinkCheck>; uploadQuotaBytes: number };
 
 /**
  * `submit_milestone_report`: a point of contact of an institution that leads or supports the milestone's commitment
@@ -71,7 +73,7 @@ export type ReportDeps = { checkLink: (url: string) => Promise<LinkCheck> };
  * report already has and what comes now) is refused on the evidence field: the IRM found "no evidence presented for
  * milestones 1, 3 and 7" (KE0031), and that is what this refuses. A form opened on another version than the current
  * one is refused too, writing nothing: two editors must not overwrite each other's revisions unseen. Nobody reports on
- * a withdrawn commitment (round-scope.ts).
+ * a withdrawn commitment (round-scope.ts). Files past the actor's upload quota refuse the form (upload-quota.ts).
  */
 export async function submitMilestoneReport(db: Db, deps: ReportDeps, actor: CurrentUser | undefined,
   ids: { roundId: string; milestoneId: string }, evidence: EvidenceForm): Promise<CommandResult> {
@@ -104,6 +106,8 @@ export async function submitMilestoneReport(db: Db, deps: ReportDeps, actor: Cur
     if (data.status === 'complete' && evidenceBefore + added === 0) {
       return { ok: false, errors: { evidence: 'reporting.error.completeNeedsEvidence' }, values: form.values };
     }
+    const overQuota = await overUploadQuota(trx, actor.id, evidence.files, deps.uploadQuotaBytes);
+    if (overQuota) return { ok: false, errors: overQuota, values: form.values };
     const now = new Date();
     const fields = {
       institution_id: institutionId, status: data.status, percent_complete: data.percent, narrative: data.narrative,
