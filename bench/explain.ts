@@ -17,9 +17,9 @@ import { findCommitmentDetail } from '../src/commitments/commitment.queries.ts';
  * (commitment page, filtered list with its facets, search) once on the bench data set, then EXPLAIN ANALYZE of each,
  * and prints each query's server time (and with --plans, its plan). For finding the slow query behind a MISS.
  * `--repeat N` runs each EXPLAIN ANALYZE N times and prints the fastest and the median: on a machine others load,
- * the fastest of a few runs is what compares before and after. The list and search are explained as a first page
- * (ids, count and facets in one statement), then as another page and another sort once their count and facets are
- * kept (decision 020): the page's ids only.
+ * the fastest of a few runs is what compares before and after. The whole list, a filtered list and a search are
+ * explained as a first page (ids, count and facets in one statement), then as another page and another sort once their
+ * count and facets are kept (decision 020): the page's ids only.
  */
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -50,7 +50,7 @@ const run = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
   return work();
 };
 await run('commitment page', () => findCommitmentDetail(db, commitmentId, 'en'));
-for (const [name, filters] of [['list', { member, area }], ['search', { q }]] as const) {
+for (const [name, filters] of [['whole list', {}], ['list', { member, area }], ['search', { q }]] as const) {
   const parsed = CommitmentFiltersSchema.parse(filters);
   // The page's one statement, then the API's two (ids, count).
   const { hits, total, facets } = await run(`${name}: page (ids, count, facets)`, () => findCommitmentListPage(db, parsed, 'en', { offset: 0, limit: 20 }));

@@ -68,8 +68,7 @@ const facet = (rows: RawBuilder<unknown>, order: RawBuilder<unknown>) =>
  * filter of its own read that set. A dimension with a filter counts over the commitments that pass the *other*
  * filters, through the indexes of those filters, or, when no other filter applies, from the whole list's counts
  * that migration 009 keeps in commitment_facet_counts (but for the years: see `counts`).
- * The page's rows are looked up (for the OGP id that breaks ties) only from the last sort key the page needs: a
- * search ranks thousands of matches, a page shows twenty.
+ * The page's ids are ordered by the OGP id that breaks ties where the set holds it (`pageInOrder`).
  * With `kept`, the count and facets of this filter state that another page made (decision 020), the statement makes
  * only the page's ids.
  */
@@ -79,21 +78,22 @@ export async function findCommitmentListPage(db: Db, filters: CommitmentFilters,
   const unfiltered = withoutSearch(filters);
   const { sort, ranked, key, direction } = listOrder(filters);
   const wholeList = dimensions.length === 0;
-  const { head, everything, ordered } = wholeList ? { head: sql``, everything: sql`commitment_facets f`, ordered: sql`commitment_facets f` }
+  const { head, everything, ordered, ogpIds } = wholeList ? inEverything(sql``, sql`commitment_facets f`)
     : sets(filters, dimensions.length === 1 && filters.q !== undefined, sort, ranked, kept !== undefined);
   /** The commitments a facet is counted over, as alias `f`: those that pass every filter but `except`. */
   const countedOver = (except: FilterDimension | undefined) => (except !== undefined && dimensions.includes(except)
     ? sql`${filters.q ? sql`base` : sql`commitment_facets`} f where ${filterConditions(unfiltered, except)}` : everything);
   /**
-   * `(value text, count int)` of one facet: `value` is its value in commitment_facets, as text, counted over the
-   * commitments that pass every filter but `except` (the facet's own; the IRM facet's indicators, each a filter of
-   * its own, are counted apart: `irmCounts`).
+   * `(value, count int)` of one facet: `value` is its value in commitment_facets, counted over the commitments that
+   * pass every filter but `except` (the facet's own; the IRM facet's indicators, each a filter of its own, are
+   * counted apart: `irmCounts`). Kept counts name a value as text, counted ones as stored (grouping ids and codes
+   * before turning them into text took a quarter of a filtered list's statement), so readers cast an id or a code.
    */
   const counts = (facet: CountedFacet, value: RawBuilder<unknown>, except: FilterDimension | undefined = facet === 'irm' ? undefined : facet) => {
     if (dimensions.every((d) => d === except)) {
       return sql`select value, count from commitment_facet_counts where dimension = ${facet} and count > 0`;
     }
-    return sql`select (${value})::text as value, count(*)::int as count from ${countedOver(except)} group by 1`;
+    return sql`select ${value} as value, count(*)::int as count from ${countedOver(except)} group by 1`;
   };
   /**
    * `(value text, count int)` of the years facet: every year a plan runs in, as the years filter selects, always
@@ -112,20 +112,30 @@ export async function findCommitmentListPage(db: Db, filters: CommitmentFilters,
    */
   const irmCounts = () => {
     const picked = irmPicks(filters);
-    const ratings = sql`unnest(f.irm_ratings)`;
+    /** Counted by code (migration 023), then named: `indicator:value`. */
+    const named = (except?: FilterDimension) => sql`select r.rating as value, k.count
+      from (${counts('irm', sql`unnest(f.irm_ratings)`, except)}) k join irm_rating_codes r on r.code = k.value::smallint`;
     const indicator = sql`split_part(k.value, ':', 1)`;
-    const rest = picked.length === 0 ? counts('irm', ratings)
-      : sql`select k.value, k.count from (${counts('irm', ratings)}) k where ${indicator} <> all(${picked.map((p) => p.indicator)}::text[])`;
-    return sql.join([rest, ...picked.map((p) => sql`select k.value, k.count from (${counts('irm', ratings, p.dimension)}) k where ${indicator} = ${p.indicator}`)],
+    const rest = picked.length === 0 ? named()
+      : sql`select k.value, k.count from (${named()}) k where ${indicator} <> all(${picked.map((p) => p.indicator)}::text[])`;
+    return sql.join([rest, ...picked.map((p) => sql`select k.value, k.count from (${named(p.dimension)}) k where ${indicator} = ${p.indicator}`)],
       sql` union all `);
   };
+  /**
+   * The page's ids from `rows` (alias `f`) in the list's order, `ogpId` breaking ties. The facets rows hold the OGP id
+   * (migration 023): the whole list is read in order from an index, a filtered list sorts its rows alone. A search's
+   * matches or ranks do not: their rows are looked up in `commitments` only from the last sort key the page needs (a
+   * search ranks thousands of matches, a page shows twenty).
+   */
+  const pageInOrder = (rows: RawBuilder<unknown>, ogpId: RawBuilder<unknown>) => sql`select f.commitment_id as id, ${ogpId} as ogp_id,
+      ${key} as sort_key from ${rows}
+    order by ${key} ${sql.raw(direction)} nulls last, ${ogpId} limit ${position.limit} offset ${position.offset}`;
+  const fromLastKey = sort === 'id' ? sql`` : sql`where ${key} ${sql.raw(direction === 'desc' ? '>=' : '<=')} coalesce((select ${key} from ${ordered}
+    order by ${key} ${sql.raw(direction)} offset ${position.offset + position.limit - 1} limit 1), ${key})`;
+  const page = ogpIds ? pageInOrder(ordered, sql`f.ogp_id`)
+    : pageInOrder(sql`${ordered} join commitments c on c.id = f.commitment_id ${fromLastKey}`, sql`c.ogp_id`);
   const hits = sql`(select coalesce(json_agg(json_build_object('id', h.id::text, 'ogpId', h.ogp_id, 'sortKey', h.sort_key)
-          order by h.sort_key ${sql.raw(direction)} nulls last, h.ogp_id), '[]')
-        from (select c.id, c.ogp_id, ${key} as sort_key
-          from ${ordered} join commitments c on c.id = f.commitment_id
-          ${sort === 'id' ? sql`` : sql`where ${key} ${sql.raw(direction === 'desc' ? '>=' : '<=')} coalesce((select ${key} from ${ordered}
-            order by ${key} ${sql.raw(direction)} offset ${position.offset + position.limit - 1} limit 1), ${key})`}
-          order by ${key} ${sql.raw(direction)} nulls last, c.ogp_id limit ${position.limit} offset ${position.offset}) h)`;
+          order by h.sort_key ${sql.raw(direction)} nulls last, h.ogp_id), '[]') from (${page}) h)`;
   if (kept) {
     const [result, counts] = await Promise.all([sql<Pick<Row, 'hits'>>`${head} select ${hits} as hits`.execute(db), kept]);
     return { hits: hitsOf(result.rows[0]!), ...counts };
@@ -150,7 +160,7 @@ export async function findCommitmentListPage(db: Db, filters: CommitmentFilters,
         left join policy_area_labels l on l.policy_area_key = k.value and l.locale = ${locale}
         left join policy_area_labels en on en.policy_area_key = k.value and en.locale = 'en'`, sql`x.count desc, x.label`)} as area,
       ${facet(sql`select m.slug || ':' || i.slug as value, i.name as label, coalesce(y.count, 0) as count from (
-          select k.value::bigint as id, k.count, row_number() over (order by k.count desc, k.value) as n
+          select k.value::bigint as id, k.count, row_number() over (order by k.count desc, k.value::text) as n -- ties as the kept counts order them
           from (${counts('lead', sql`unnest(f.lead_institutions)`)}) k) y
         full join (${selectedLeads(filters.lead)}) s on s.id = y.id
         join institutions i on i.id = coalesce(y.id, s.id) join members m on m.id = i.member_id
@@ -175,9 +185,10 @@ export async function findCommitmentListPage(db: Db, filters: CommitmentFilters,
   } };
 }
 
-type Sets = { head: RawBuilder<unknown>; everything: RawBuilder<unknown>; ordered: RawBuilder<unknown> };
-/** A `with` clause whose `everything` is also what the page is ordered from. */
-const inEverything = (head: RawBuilder<unknown>): Sets => ({ head, everything: sql`everything f`, ordered: sql`everything f` });
+/** `ogpIds`: whether `ordered` holds the OGP id (the columns of commitment_facets), or it is read from `commitments`. */
+type Sets = { head: RawBuilder<unknown>; everything: RawBuilder<unknown>; ordered: RawBuilder<unknown>; ogpIds: boolean };
+/** A `with` clause whose `everything` (facets rows) is also what the page is ordered from. */
+const inEverything = (head: RawBuilder<unknown>, everything = sql`everything f`): Sets => ({ head, everything, ordered: everything, ogpIds: true });
 
 /**
  * The `with` clause of a list with a filter or a search: `everything` (alias `f`), the commitments that pass every
@@ -192,7 +203,7 @@ const inEverything = (head: RawBuilder<unknown>): Sets => ({ head, everything: s
  */
 function sets(filters: CommitmentFilters, onlySearch: boolean, sort: Sort, ranked: boolean, idsOnly: boolean): Sets {
   const conditions = filterConditions(withoutSearch(filters));
-  const columns = idsOnly ? sql`f.commitment_id, f.plan_start_year` : sql`f.*`;
+  const columns = idsOnly ? sql`f.commitment_id, f.plan_start_year, f.ogp_id` : sql`f.*`;
   if (!filters.q) return inEverything(sql`with everything as materialized (select ${columns} from commitment_facets f where ${conditions})`);
   // The matches' facets rows, read by one scan of the primary key for all their ids rather than a lookup per match.
   const matchedRows = sql`commitment_facets f where f.commitment_id = any(array(select commitment_id from matched))`;
@@ -200,8 +211,10 @@ function sets(filters: CommitmentFilters, onlySearch: boolean, sort: Sort, ranke
     const matched = sql`with ${matchedSearch(filters.q, ranked)}`;
     // By relevance (the matches are ranked) or by id, the matches alone are what the page is ordered from.
     const ordered = sort === 'relevance' || sort === 'id' ? sql`matched f` : undefined;
-    if (!idsOnly) return { head: sql`${matched}, base as materialized (select f.* from ${matchedRows})`, everything: sql`base f`, ordered: ordered ?? sql`base f` };
-    if (ordered) return { head: matched, everything: ordered, ordered };
+    if (!idsOnly) {
+      return { head: sql`${matched}, base as materialized (select f.* from ${matchedRows})`, everything: sql`base f`, ordered: ordered ?? sql`base f`, ogpIds: !ordered };
+    }
+    if (ordered) return { head: matched, everything: ordered, ordered, ogpIds: false };
     return inEverything(sql`${matched}, everything as materialized (select ${columns} from ${matchedRows})`);
   }
   // Ranked with other filters, the matching texts' addresses are kept, to rank those of the commitments that pass.
@@ -221,6 +234,7 @@ function sets(filters: CommitmentFilters, onlySearch: boolean, sort: Sort, ranke
         group by t.commitment_id)`,
     everything: sql`everything f`,
     ordered: sql`ranks f`,
+    ogpIds: false,
   };
 }
 

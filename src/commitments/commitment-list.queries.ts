@@ -123,7 +123,8 @@ function filterConditionsBy(filters: CommitmentFilters, except: FilterDimension 
   on('area', filters.area.length > 0, () => sql`f.policy_areas && ${filters.area}::text[]`);
   on('lead', filters.lead.length > 0, () => sql`f.lead_institutions && array(
       select i.id from institutions i join members m on m.id = i.member_id where m.slug || ':' || i.slug = any(${filters.lead}))`);
-  for (const { dimension, values } of irmPicks(filters)) on(dimension, true, () => sql`f.irm_ratings && ${values}::text[]`);
+  // Ratings are kept as codes (migration 023).
+  for (const { dimension, values } of irmPicks(filters)) on(dimension, true, () => sql`f.irm_ratings && irm_rating_codes_of(${values}::text[])`);
   on('milestone', filters.milestone.length > 0, () => sql`f.milestone_statuses && ${filters.milestone}::text[]`);
   on('years', filters.from !== undefined, () => sql`f.plan_end_year >= ${filters.from}`);
   on('years', filters.to !== undefined, () => sql`f.plan_start_year <= ${filters.to}`);
@@ -164,8 +165,8 @@ export async function findCommitmentPage(db: Db, filters: CommitmentFilters, pos
   const result = await sql<{ id: string; ogp_id: string; sort_key: number | null }>`
     ${source.with}
     select id, ogp_id, sort_key from (
-      select c.id, c.ogp_id, ${ranked ? source.rank : key} as sort_key
-      from ${source.from} join commitments c on c.id = f.commitment_id
+      select f.commitment_id as id, f.ogp_id, ${ranked ? source.rank : key} as sort_key
+      from ${source.from}
       where ${filterConditions(withoutSearch(filters))}
     ) ranked
     where true ${resume}

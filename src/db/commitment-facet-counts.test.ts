@@ -14,6 +14,10 @@ const database = databaseBeforeMigration(13);
 const keptDimensions = async () =>
   (await database.db.selectFrom('commitment_facet_counts').select('dimension').distinct().orderBy('dimension').execute()).map((r) => r.dimension);
 
+/** The kept counts above zero but the IRM ones, which migration 019 changes (the latest verdict) and 023 codes. */
+const keptButIrm = async () => (await sql<{ dimension: string; value: string; count: number }>`
+  select dimension, value, count from commitment_facet_counts where count > 0 and dimension <> 'irm' order by 1, 2`.execute(database.db)).rows;
+
 /** The first page of the list without filters: its facets come from the kept counts. */
 const wholeList = () => findCommitmentListPage(database.db, CommitmentFiltersSchema.parse({}), 'en', { offset: 0, limit: 20 });
 
@@ -37,16 +41,15 @@ describe('the kept facet counts of the whole list', () => {
     await importOgpDataset(database.db, OGP_DATASET_FILE, { dryRun: false });
     const dimensions = await keptDimensions();
     expect(dimensions).toContain('years');
-    const before = await wholeList();
-    expect(before.total).toBe(442);
-    expect(before.facets.year.length).toBeGreaterThan(3);
+    // Read in SQL: the list's queries need the latest migrations.
+    const before = await keptButIrm();
 
     expect((await database.migrateRest()).map((m) => m.version)).toEqual(listMigrations().map((m) => m.version).filter((v) => v >= 13));
     expect(await keptDimensions()).toEqual(dimensions.filter((d) => d !== 'years'));
+    expect(await keptButIrm()).toEqual(before.filter((r) => r.dimension !== 'years'));
     const after = await wholeList();
-    // Migration 019, applied too, changes which IRM rating counts (the latest verdict); the other facets stay.
-    expect(after.facets).toEqual({ ...before.facets, irm: after.facets.irm });
-    expect(after.total).toBe(before.total);
+    expect(after.total).toBe(442);
+    expect(after.facets.year.length).toBeGreaterThan(3);
     expect(after.facets).toEqual((await countedList()).facets);
   });
 

@@ -46,12 +46,17 @@ export type Database = {
     /** Kept by a trigger (migration 004); never written by the app. */
     search_vector: ColumnType<string, never, never>;
   };
-  /** One row per commitment, kept by triggers (migration 004): what the commitment list filters and counts on. */
+  /**
+   * One row per commitment, kept by triggers (migration 004): what the commitment list filters, counts and sorts on.
+   * IRM ratings are codes of `irm_rating_codes` (migration 023).
+   */
   commitment_facets: {
-    commitment_id: string; member_id: string; member_kind: string; action_plan_id: string;
+    commitment_id: string; ogp_id: string; member_id: string; member_kind: string; action_plan_id: string;
     plan_start_year: number; plan_end_year: number; policy_areas: string[]; lead_institutions: string[];
-    irm_ratings: string[]; milestone_statuses: string[];
+    irm_ratings: number[]; milestone_statuses: string[];
   };
+  /** A code per IRM rating (`indicator:value` or `indicator:state`), added by the facets' refresh (migration 023). */
+  irm_rating_codes: { code: ColumnType<number, never, never>; rating: string };
   /** The whole list's facet counts, kept with commitment_facets (migration 009); read by the unfiltered list. */
   commitment_facet_counts: { dimension: string; value: string; count: number };
   commitment_institutions: {

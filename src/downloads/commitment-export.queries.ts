@@ -45,7 +45,7 @@ export async function findExportRows(db: Db, ids: string[], locale: string): Pro
   const result = await sql<Row>`
     select c.id, c.ogp_id, m.name as member, m.code as member_code, p.number as action_plan_number,
       p.start_year, p.end_year, c.number_in_plan, c.number_label, t.title, t.locale as title_locale, c.source_locale,
-      institutions.lead, institutions.supporting, f.policy_areas, f.irm_ratings,
+      institutions.lead, institutions.supporting, f.policy_areas, irm_ratings_named(f.irm_ratings) as irm_ratings,
       (select count(*)::int from milestones ms where ms.commitment_id = c.id) as milestone_count,
       c.updated_at
     from commitment_facets f

@@ -23,7 +23,7 @@ export type PlanIrmSummary = {
  */
 export async function findPlanIrmSummaries(db: Db, memberSlug: string): Promise<Map<number, PlanIrmSummary>> {
   const result = await sql<{ number: number; irm_ratings: string[] }>`
-    select p.number, f.irm_ratings from commitment_facets f
+    select p.number, irm_ratings_named(f.irm_ratings) as irm_ratings from commitment_facets f
     join action_plans p on p.id = f.action_plan_id
     join members m on m.id = f.member_id
     where m.slug = ${memberSlug}`.execute(db);

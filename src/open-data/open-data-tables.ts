@@ -9,8 +9,9 @@ import { publishedInstitution } from '../institutions/published-institution.ts';
 /**
  * The tables of the open-data package and what each column means: the one description from which the package's
  * CSV files, JSON Schemas, data dictionaries and datapackage.json, and the open-data page, are all made.
- * Columns are named as in the database. Left out on purpose: derived data (`commitment_facets`, search vectors,
- * `commitments.record_hash`) and everything about accounts. A test checks that no other column is forgotten.
+ * Columns are named as in the database. Left out on purpose: derived data (`commitment_facets` and its
+ * `irm_rating_codes`, search vectors, `commitments.record_hash`) and everything about accounts. A test checks that no
+ * other column is forgotten.
  * Reporting (decisions 013, 018) is published as the public sees it: closed rounds only, the reports, evidence and
  * verdicts their snapshots point to, no restricted evidence, and reviewers by their organisation, never as persons.
  */
