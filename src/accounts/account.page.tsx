@@ -7,9 +7,14 @@ import { roleDescription } from './account-mail.ts';
 import { qrCodeSvg } from './qr-code.ts';
 import { groupSecret } from './totp.ts';
 import { irmReviewPolicy } from '../irm/irm-review.policy.ts';
+import type { PublicationSummary } from '../publications/publication.queries.ts';
+import { PublicationLinks } from '../publications/publication-view.tsx';
+import { guidanceUrl, publicationsAdminUrl } from '../publications/publication-urls.ts';
 
 type AccountView = {
   user: CurrentUser; sessions: number; recoveryCodes: number; csrfToken: string; notice?: string | undefined;
+  /** The newest published guidance notes: how to report, what counts as evidence. */
+  guidance: PublicationSummary[];
   /** The refused form of this page, if any: turning TOTP off (`code`) or making new recovery codes (`confirmCode`). */
   form: FormState;
 };
@@ -40,6 +45,15 @@ export function accountPage(ctx: PageContext, view: AccountView): string {
         {irmReviewPolicy.record_irm_review(user) ? <p><a href={`${base}/irm`} safe>{t('irmAssessment.account.heading')}</a></p> : ''}
         <p><a href={`${base}/account/password`} safe>{t('account.changePassword.title')}</a></p>
 
+        {view.guidance.length > 0 ? (
+          <section aria-labelledby="guidance">
+            <h2 id="guidance" safe>{t('publication.account.heading')}</h2>
+            <p safe>{t('publication.account.intro')}</p>
+            <PublicationLinks intl={intl} publications={view.guidance} headingLevel="h3" />
+            <p><a href={guidanceUrl(intl.locale)} safe>{t('publication.account.all')}</a></p>
+          </section>
+        ) : ''}
+
         {user.role === 'administrator' ? (
           <section aria-labelledby="administration">
             <h2 id="administration" safe>{t('admin.title')}</h2>
@@ -47,6 +61,7 @@ export function accountPage(ctx: PageContext, view: AccountView): string {
               <li><a href={`${base}/admin/invitations`} safe>{t('admin.invitations.title')}</a></li>
               <li><a href={`${base}/admin/accounts`} safe>{t('admin.accounts.title')}</a></li>
               <li><a href={`${base}/admin/outbox`} safe>{t('admin.outbox.title')}</a></li>
+              <li><a href={publicationsAdminUrl(intl.locale)} safe>{t('publication.admin.title')}</a></li>
             </ul>
           </section>
         ) : ''}

@@ -3,6 +3,7 @@ import type { Db } from '../db/connect.ts';
 import { hashToken } from './tokens.ts';
 import type { Role } from './roles.ts';
 import { IDLE_LIMIT } from './session.ts';
+import { offeredInstitution } from '../institutions/offered-institutions.ts';
 
 /** Reads of the accounts domain. Writes are commands in their own files (invitations.ts, hand-over.ts, ...). */
 
@@ -95,11 +96,15 @@ export async function findAccountSummary(db: Db, id: string): Promise<AccountSum
 
 export type InstitutionChoice = { id: string; name: string; kind: string; memberName: string | null };
 
-/** Institutions an invitation may name, grouped by member in the form. */
-export function listInstitutionChoices(db: Db): Promise<InstitutionChoice[]> {
-  return db.selectFrom('institutions').leftJoin('members', 'members.id', 'institutions.member_id')
-    .select(['institutions.id', 'institutions.name', 'institutions.kind', 'members.name as memberName'])
-    .orderBy('members.name').orderBy('institutions.name').execute();
+/**
+ * Institutions an invitation may name, grouped by member in the form: those the workspace offers (`offeredInstitution`:
+ * with a commitment, or `current`, the one the form holds).
+ */
+export function listInstitutionChoices(db: Db, current: string | undefined): Promise<InstitutionChoice[]> {
+  return db.selectFrom('institutions as i').leftJoin('members', 'members.id', 'i.member_id')
+    .select(['i.id', 'i.name', 'i.kind', 'members.name as memberName'])
+    .where(offeredInstitution(current ? [current] : []))
+    .orderBy('members.name').orderBy('i.name').execute();
 }
 
 /** An institution by its slug; `memberSlug` picks one when members share an institution slug. */
@@ -107,7 +112,8 @@ export async function findInstitution(db: Db, slug: string, memberSlug?: string)
   let query = db.selectFrom('institutions').leftJoin('members', 'members.id', 'institutions.member_id')
     .select(['institutions.id', 'institutions.slug', 'institutions.name', 'institutions.kind',
       'members.slug as memberSlug', 'members.name as memberName'])
-    .where('institutions.slug', '=', slug);
+    // A former name, or an institution merged away, has no point of contact of its own: its people moved.
+    .where('institutions.slug', '=', slug).where('institutions.merged_into_id', 'is', null);
   if (memberSlug) query = query.where('members.slug', '=', memberSlug);
   const rows = await query.limit(2).execute();
   return rows.length === 1 ? rows[0] : undefined;
@@ -140,7 +146,9 @@ export async function institutionEvents(db: Db, institutionId: string, limit = 5
     .leftJoin('accounts as subject', 'subject.id', 'account_events.account_id')
     .select(['account_events.occurred_at', 'account_events.kind', 'actor.name as actor_name', 'subject.name as account_name',
       'account_events.details'])
-    .where('account_events.institution_id', '=', institutionId)
+    // With those of the institutions merged into it: its points of contact came from them, with their memory.
+    .where((eb) => eb.or([eb('account_events.institution_id', '=', institutionId),
+      eb('account_events.institution_id', 'in', db.selectFrom('institutions').select('id').where('merged_into_id', '=', institutionId))]))
     .orderBy('account_events.id', 'desc').limit(limit).execute();
   return rows.map((r) => ({ occurredAt: r.occurred_at, kind: r.kind, actorName: r.actor_name, accountName: r.account_name, details: r.details }));
 }

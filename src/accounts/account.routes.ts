@@ -15,6 +15,7 @@ import { countRecoveryCodes, replaceRecoveryCodes } from './recovery-codes.ts';
 import { checkSecondFactor, disableSecondFactor, enableSecondFactor, pendingTotpSecret, type SecondFactorCheck } from './second-factor.ts';
 import { clearSessionCookie, endAllSessions } from './session.ts';
 import { totpUri } from './totp.ts';
+import { findGuidanceNotes } from '../publications/publication.queries.ts';
 
 const CodeForm = z.object({ code: CodeSchema });
 const ConfirmCodeForm = z.object({ confirmCode: CodeSchema });
@@ -28,6 +29,8 @@ const codeError = (check: SecondFactorCheck) => check === 'too_many_attempts' ? 
   : check === 'not_accepted' ? 'account.error.codeNotAccepted' : undefined;
 
 type Params = { Params: { locale: string }; Querystring: { notice?: string } };
+/** The newest guidance notes a new point of contact finds on their first day; the rest are a link away. */
+const GUIDANCE_ON_ACCOUNT_PAGE = 5;
 
 /** `/{locale}/account`: one's own account, TOTP set-up, recovery codes, sign out everywhere. */
 export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -105,8 +108,9 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
   async function renderAccount(request: FastifyRequest, reply: FastifyReply, user: CurrentUser, form: FormState, status: number, notice?: string) {
     // Also shown after a refused form of /account/...: the language switcher keeps /account.
     const ctx = { ...pageContext(request, reply, web, user), pathAfterLocale: '/account' };
-    const [sessions, recoveryCodes] = await Promise.all([countSessions(db, user.id), countRecoveryCodes(db, user.id)]);
-    const page = accountPage(ctx, { user, sessions, recoveryCodes, notice, form, csrfToken: csrfToken(web, request, reply) });
+    const [sessions, recoveryCodes, guidance] = await Promise.all([
+      countSessions(db, user.id), countRecoveryCodes(db, user.id), findGuidanceNotes(db, GUIDANCE_ON_ACCOUNT_PAGE)]);
+    const page = accountPage(ctx, { user, sessions, recoveryCodes, guidance, notice, form, csrfToken: csrfToken(web, request, reply) });
     return sendPrivatePage(reply, page, status);
   }
 

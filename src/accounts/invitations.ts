@@ -35,7 +35,8 @@ export async function createInvitation(db: Db, mailer: Mailer | null, baseUrl: s
   const mismatch = institutionError(input.role, input.institutionId !== null);
   if (mismatch) errors.institution = mismatch;
   const institution = input.institutionId
-    ? await db.selectFrom('institutions').select(['id', 'name']).where('id', '=', input.institutionId).executeTakeFirst()
+    // A former name, or an institution merged into another, has nobody to speak for it any more.
+    ? await db.selectFrom('institutions').select(['id', 'name']).where('id', '=', input.institutionId).where('merged_into_id', 'is', null).executeTakeFirst()
     : undefined;
   if (input.institutionId && !institution) errors.institution = 'form.error.invalid';
   if (await db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst()) errors.email = 'admin.error.accountExists';

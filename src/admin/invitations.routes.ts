@@ -74,7 +74,7 @@ export function registerAdminInvitationRoutes(app: FastifyInstance, deps: AppDep
   });
 
   async function render(request: FastifyRequest, reply: FastifyReply, user: CurrentUser, form: FormState, status: number, notice?: string) {
-    const [invitations, people, institutions] = await Promise.all([listInvitations(db), listPeopleWithRoles(db), listInstitutionChoices(db)]);
+    const [invitations, people, institutions] = await Promise.all([listInvitations(db), listPeopleWithRoles(db), listInstitutionChoices(db, form.values.institution)]);
     const ctx = pageContext(request, reply, web, user);
     return sendPrivatePage(reply, invitationsPage(ctx, { form, notice, invitations, people, institutions, csrfToken: csrfToken(web, request, reply) }), status);
   }

@@ -1,9 +1,14 @@
 import type { Db } from '../db/connect.ts';
 import type { SelectGroup, SelectOption } from '../layout/form.tsx';
+import { offeredInstitution } from '../institutions/offered-institutions.ts';
 
-/** The institutions of a member, by name: the choices of lead and supporting institutions of a new commitment. */
-export async function memberInstitutionOptions(db: Db, memberId: string): Promise<SelectOption[]> {
-  const rows = await db.selectFrom('institutions').select(['id', 'name']).where('member_id', '=', memberId).orderBy('name').execute();
+/**
+ * The institutions of a member the workspace offers (`offeredInstitution`: those with a commitment, and `current`,
+ * what the form holds), by name: the choices of lead and supporting institutions of a new commitment.
+ */
+export async function memberInstitutionOptions(db: Db, memberId: string, current: readonly string[]): Promise<SelectOption[]> {
+  const rows = await db.selectFrom('institutions as i').select(['i.id', 'i.name']).where('i.member_id', '=', memberId)
+    .where(offeredInstitution(current)).orderBy('i.name').execute();
   return rows.map((r) => ({ value: r.id, label: r.name }));
 }
 

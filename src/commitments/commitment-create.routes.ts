@@ -71,7 +71,8 @@ export function registerCommitmentCreateRoutes(app: FastifyInstance, deps: AppDe
   async function render(request: FastifyRequest<Params>, reply: FastifyReply, user: CurrentUser, { member, plan }: Plan, form: FormState, status: number) {
     const ctx = pageContext(request, reply, web, user);
     const { intl } = ctx;
-    const [institutionOptions, policyAreas] = await Promise.all([memberInstitutionOptions(db, member.id), policyAreaGroups(db, intl.locale)]);
+    const current = [form.values.leadInstitution ?? '', ...(form.values.supportingInstitutions ?? '').split(LIST_SEPARATOR), user.institutionId ?? ''];
+    const [institutionOptions, policyAreas] = await Promise.all([memberInstitutionOptions(db, member.id, current), policyAreaGroups(db, intl.locale)]);
     const name = memberName(member, intl.locale);
     const lang = form.values.lang && isPublicationLanguage(form.values.lang) ? form.values.lang : intl.locale;
     // A point of contact creates commitments their own institution leads: it is the only lead offered.

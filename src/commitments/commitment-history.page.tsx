@@ -85,6 +85,14 @@ const FIELDS: Record<ChangeView['entityType'], Record<string, Field>> = {
     }])),
     justification: { label: 'irmAssessment.field.justification' },
   },
+  // An institution renamed (its own entry), or merged: into it (its own entry, summed up by its history page) and on
+  // each commitment the merge touched, the institutions the commitment names before and after.
+  institution: {
+    name: { label: 'institution.field.name' }, abbreviation: { label: 'institution.field.abbreviation' },
+    leadInstitution: { label: 'commitment.field.leadInstitution' }, supportingInstitutions: { label: 'commitment.field.supportingInstitutions' },
+  },
+  // Publications have their history on their own edit page (publications/publication-history.view.tsx), never here.
+  publication: {},
   evidence_item: {
     restricted: { label: 'publicReport.restricted', value: (intl, value) => intl.t(value === true ? 'common.yes' : 'common.no') },
   },

@@ -49,11 +49,11 @@ type CountedFacet = 'member' | 'kind' | 'area' | 'lead' | 'irm' | 'milestone';
 /**
  * The ids of the selected lead institutions (`member:institution`): they are in the facet with their names and
  * counts even outside the most frequent ones, or with no commitment left (count 0). Looked up by the unique index
- * on (member, slug): none selected, no institution is read.
+ * on (member, slug): none selected, no institution is read. A former name leads to the institution it was merged into.
  */
 const selectedLeads = (leads: string[]) => {
   const pairs = leads.map((lead) => lead.split(':'));
-  return sql`select i.id from ${unnest('s', [['member', 'text', pairs.map(([member]) => member)], ['institution', 'text', pairs.map(([, institution]) => institution)]])}
+  return sql`select coalesce(i.merged_into_id, i.id) as id from ${unnest('s', [['member', 'text', pairs.map(([member]) => member)], ['institution', 'text', pairs.map(([, institution]) => institution)]])}
     join members m on m.slug = s.member join institutions i on coalesce(i.member_id, 0) = m.id and i.slug = s.institution`;
 };
 

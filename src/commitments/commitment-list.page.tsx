@@ -186,7 +186,7 @@ function FacetGroup<V extends FacetValue>({ name, legend, hint, values, label, s
   );
 }
 
-function Pagination({ intl, link, page, pages }: { intl: Intl; link: (page: number) => string; page: number; pages: number }) {
+export function Pagination({ intl, link, page, pages }: { intl: Intl; link: (page: number) => string; page: number; pages: number }) {
   const numbers = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
   return (
     <nav class="pagination" aria-label={intl.t('browse.pages')}>

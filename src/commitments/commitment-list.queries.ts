@@ -121,8 +121,9 @@ function filterConditionsBy(filters: CommitmentFilters, except: FilterDimension 
   on('plan', filters.plan.length > 0, () => sql`f.action_plan_id in (
       select p.id from action_plans p join members m on m.id = p.member_id where m.slug || ':' || p.number = any(${filters.plan}))`);
   on('area', filters.area.length > 0, () => sql`f.policy_areas && ${filters.area}::text[]`);
+  // A former name's address (or a merged institution's) filters by the institution it leads to.
   on('lead', filters.lead.length > 0, () => sql`f.lead_institutions && array(
-      select i.id from institutions i join members m on m.id = i.member_id where m.slug || ':' || i.slug = any(${filters.lead}))`);
+      select coalesce(i.merged_into_id, i.id) from institutions i join members m on m.id = i.member_id where m.slug || ':' || i.slug = any(${filters.lead}))`);
   // Ratings are kept as codes (migration 023).
   for (const { dimension, values } of irmPicks(filters)) on(dimension, true, () => sql`f.irm_ratings && irm_rating_codes_of(${values}::text[])`);
   on('milestone', filters.milestone.length > 0, () => sql`f.milestone_statuses && ${filters.milestone}::text[]`);

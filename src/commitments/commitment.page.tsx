@@ -9,6 +9,8 @@ import { IrmAtAGlance, IrmReviewSummary } from '../irm/irm-review.view.tsx';
 import { pickLocale, pickLocaleWhere, type CommitmentDetail, type DateAsWrittenView, type InstitutionRef, type PartialDateView } from './commitment-detail.ts';
 import { institutionPath } from '../institutions/institution-url.ts';
 import { milestonePath } from '../milestones/milestone-urls.ts';
+import type { PublicationSummary } from '../publications/publication.queries.ts';
+import { PublicationLinks } from '../publications/publication-view.tsx';
 
 /** The public commitment page, grouped as OGP's own pages group it. */
 /** Beside the detail: the end dates first planned for re-planned milestones (by number; decision 012). */
@@ -16,6 +18,8 @@ export type CommitmentPageExtras = {
   plannedEnds?: Map<number, { date: string; precision: string }>;
   /** For those who record IRM assessments (never on a page kept for anonymous visitors). */
   irmAssessmentsHref?: string | undefined;
+  /** The published guidance notes and stories linked to the commitment (covered by the head's version). */
+  publications?: PublicationSummary[];
 };
 
 export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: CommitmentPageExtras = {}): string {
@@ -130,6 +134,13 @@ export function commitmentPage(ctx: PageContext, c: CommitmentDetail, extras: Co
           {endOfTerm.length > 0 ? endOfTerm.map((r) => <IrmReviewSummary intl={intl} review={r} />) : <p safe>{t('irm.notYetReviewed')}</p>}
         </section>
         {extras.irmAssessmentsHref ? <p><a href={extras.irmAssessmentsHref} safe>{t('irmAssessment.link')}</a></p> : ''}
+
+        {extras.publications?.length ? (
+          <section aria-labelledby="guidance">
+            <h2 id="guidance" safe>{t('publication.ofCommitment')}</h2>
+            <PublicationLinks intl={intl} publications={extras.publications} />
+          </section>
+        ) : ''}
 
         <p class="muted">
           <a href={`/${intl.locale}/commitments/${c.ogpId}/history`} safe>{t('history.link')}</a>

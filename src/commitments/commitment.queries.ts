@@ -21,7 +21,8 @@ export type CommitmentHead = NonNullable<Awaited<ReturnType<typeof findCommitmen
  * shows changes (decision 017). Every writer of a commitment's texts, links, milestones or IRM reviews marks the
  * commitment changed (`updated_at`: the importers' upsert, `touchCommitment` in commands); members, plans and
  * institutions have their own `updated_at`; the last history entry catches a command that records a change without
- * touching the commitment. The commitment's own dates, number label and texts (full text included) are saved with
+ * touching the commitment; the count and last change of the publications linked to it, its "Guidance and stories"
+ * (each publication command marks the publication changed; a link removed lowers the count). The commitment's own dates, number label and texts (full text included) are saved with
  * its row's `updated_at` (an import writes them only through the upsert that sets it; commands touch it), so they
  * need no term of their own. Policy-area labels and interface texts change only with a release (the build version).
  */
@@ -39,7 +40,9 @@ export function findCommitmentHead(db: Db, ogpId: string) {
       sql<string>`concat_ws(' ', greatest(c.updated_at, p.updated_at, m.updated_at, (
         select max(i.updated_at) from commitment_institutions ci join institutions i on i.id = ci.institution_id
         where ci.commitment_id = c.id))::text,
-        (select max(ch.id) from changes ch where ch.commitment_id = c.id))`.as('version'),
+        (select max(ch.id) from changes ch where ch.commitment_id = c.id),
+        (select count(*) || ':' || coalesce(max(pub.updated_at)::text, '') from publication_commitments pc
+          join publications pub on pub.id = pc.publication_id where pc.commitment_id = c.id))`.as('version'),
     ])
     .where('c.ogp_id', '=', ogpId)
     .executeTakeFirst();

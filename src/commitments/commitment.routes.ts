@@ -10,6 +10,7 @@ import { commitmentPage } from './commitment.page.tsx';
 import { currentUser } from '../accounts/current-user.ts';
 import { irmReviewPolicy } from '../irm/irm-review.policy.ts';
 import { irmAssessmentsUrl } from '../irm/assessable-reports.ts';
+import { findPublicationsOfCommitment } from '../publications/publication.queries.ts';
 
 /**
  * `/{locale}/commitments/{id}`: ids are accepted in any case and redirected to the canonical upper-case URL.
@@ -45,10 +46,11 @@ export function registerCommitmentRoutes(app: FastifyInstance, { db, web, pageFr
     return sendPublicPage(request, reply, ctx, { version, render: async () => {
       const cached = ctx.user ? undefined : rendered.get(version);
       if (cached !== undefined) return cached;
-      const { detail, plannedEnds } = await findCommitmentSections(db, head, intl.locale);
+      const [{ detail, plannedEnds }, publications] = await Promise.all([
+        findCommitmentSections(db, head, intl.locale), findPublicationsOfCommitment(db, head.id)]);
       const user = ctx.user ? await currentUser({ db, web }, request) : undefined;
       const irmAssessmentsHref = irmReviewPolicy.record_irm_review(user) ? irmAssessmentsUrl(intl.locale, head.ogp_id) : undefined;
-      const fresh = commitmentPage(ctx, detail, { plannedEnds, irmAssessmentsHref });
+      const fresh = commitmentPage(ctx, detail, { plannedEnds, irmAssessmentsHref, publications });
       if (!ctx.user) rendered.set(version, Buffer.from(fresh));
       return fresh;
     } });

@@ -17,7 +17,8 @@ export type SavedCommitment = { record: CommitmentRecord; hash: string; commitme
 
 /** A date as the commitment page shows it: read (date and precision), or only the source's words, or none. */
 type ShownDate = { date: string; precision: string } | { raw: string } | null;
-type Institution = { slug: string; name: string };
+/** `formerSlugs`, of a stored institution: its former names' and those of the institutions merged into it (migration 024). */
+type Institution = { slug: string; name: string; formerSlugs?: string[] };
 /** A stored IRM review, by report, in the record's names; ratings as [indicator, state, value]. */
 type StoredReview = {
   method: string; publishedOn: string | null; publishedYear: number | null; irmNumber: number | null;
@@ -43,6 +44,8 @@ const WHOLE_TEXT = [...TEXT_FIELDS, 'fullText'] as const;
 /** The fields an entry lists besides the texts, in the order the history page shows them. */
 const LISTED = ['status', 'numberInPlan', 'start', 'end', 'leadInstitution', 'supportingInstitutions', 'policyAreas'] as const;
 
+const FORMER_SLUGS = sql`array(select f.slug from institutions f where f.merged_into_id = i.id)`;
+
 /** The summaries of stored commitments by OGP id, read before a batch overwrites them (one query for the batch). */
 export async function storedSummaries(trx: Trx, ogpIds: string[]): Promise<Map<string, Summary>> {
   if (ogpIds.length === 0) return new Map();
@@ -57,9 +60,9 @@ export async function storedSummaries(trx: Trx, ogpIds: string[]): Promise<Map<s
     with c as (
       select c.id, c.ogp_id, c.record_hash, c.status, c.number_label as number, c.number_in_plan,
         c.start_date::text, c.start_precision, c.start_raw, c.end_date::text, c.end_precision, c.end_raw,
-        (select coalesce(json_agg(json_build_object('slug', i.slug, 'name', i.name) order by ci.position) filter (where ci.role = 'lead'), '[]')
+        (select coalesce(json_agg(json_build_object('slug', i.slug, 'name', i.name, 'formerSlugs', ${FORMER_SLUGS}) order by ci.position) filter (where ci.role = 'lead'), '[]')
           from commitment_institutions ci join institutions i on i.id = ci.institution_id where ci.commitment_id = c.id) as lead,
-        (select coalesce(json_agg(json_build_object('slug', i.slug, 'name', i.name) order by ci.position) filter (where ci.role = 'supporting'), '[]')
+        (select coalesce(json_agg(json_build_object('slug', i.slug, 'name', i.name, 'formerSlugs', ${FORMER_SLUGS}) order by ci.position) filter (where ci.role = 'supporting'), '[]')
           from commitment_institutions ci join institutions i on i.id = ci.institution_id where ci.commitment_id = c.id) as supporting,
         array(select p.policy_area_key from commitment_policy_areas p where p.commitment_id = c.id order by p.policy_area_key) as policy_areas,
         (select coalesce(json_object_agg(r.report, json_build_object('method', r.method, 'publishedOn', r.published_on::text,
@@ -118,6 +121,22 @@ function summaryOf(saved: SavedCommitment, slugOf: (name: string) => string): Su
     leadInstitution: institutions(record.leadInstitutions, slugOf), supportingInstitutions: institutions(record.supportingInstitutions, slugOf),
     policyAreas: [...new Set(record.policyAreas)].sort(), texts, irm: {},
   };
+}
+
+/**
+ * The file's institutions with each former name of an institution the commitment names (a name the secretariat
+ * renamed, or an institution merged into another) as that institution, as the saver links it: an older file naming
+ * "Ministry of ICT" changes nothing on a commitment led by what it was renamed to. Each institution once.
+ */
+function asStored(before: Summary, named: Institution[]): Institution[] {
+  const now = new Map<string, Institution>();
+  for (const i of [...before.leadInstitution, ...before.supportingInstitutions]) for (const slug of i.formerSlugs ?? []) now.set(slug, i);
+  const institutions = new Map<string, Institution>();
+  for (const i of named) {
+    const current = now.get(i.slug) ?? i;
+    if (!institutions.has(current.slug)) institutions.set(current.slug, current);
+  }
+  return [...institutions.values()];
 }
 
 /** A listed field as the history stores it: institutions by name. */
@@ -186,7 +205,10 @@ export function importEntries<T extends SavedCommitment>(saved: readonly T[], st
     const before = storedBefore.get(item.record.ogpId);
     const shown = summaryOf(item, slugOf);
     // A source that gives no status (OGP's dataset, most spreadsheets) keeps the stored one: see upsertCommitments.
-    const after = before && shown.status === null ? { ...shown, status: before.status } : shown;
+    const kept = before && shown.status === null ? { ...shown, status: before.status } : shown;
+    const after = before ? {
+      ...kept, leadInstitution: asStored(before, kept.leadInstitution), supportingInstitutions: asStored(before, kept.supportingInstitutions),
+    } : kept;
     const entry = before ? touched(before, after, item.staleLocales ?? []) : created(after);
     if (entry) entries.set(item, entry);
   }

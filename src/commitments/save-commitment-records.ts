@@ -361,10 +361,11 @@ async function saveInstitutions(trx: Trx, items: Item[]): Promise<void> {
     ])}`.execute(trx);
 }
 
+/** Each named institution's id: a former name, or an institution merged away, leads to the one it was merged into. */
 async function institutionIds(trx: Trx, institutions: Link[]): Promise<Map<string, string>> {
   if (institutions.length === 0) return new Map();
   const rows = await sql<{ id: string; member_id: string; slug: string }>`
-    select i.id, i.member_id, i.slug from institutions i
+    select coalesce(i.merged_into_id, i.id) as id, i.member_id, i.slug from institutions i
     join ${unnest('k', [['member_id', 'bigint', institutions.map((i) => i.memberId)], ['slug', 'text', institutions.map((i) => i.slug)]])}
       on coalesce(i.member_id, 0) = k.member_id and i.slug = k.slug`.execute(trx);
   return new Map(rows.rows.map((r) => [`${r.member_id}:${r.slug}`, r.id]));

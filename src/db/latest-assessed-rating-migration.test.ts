@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { databaseBeforeMigration } from '../../test/helpers/database-before-migration.ts';
-import { OGP_DATASET_FILE } from '../../test/helpers/ogp-dataset.ts';
-import { importOgpDataset } from '../importers/ogp-dataset/import-ogp-dataset.ts';
 
 // Migration 019: a commitment's rating per indicator is the latest report's that rated it. A database migrated up to
 // 018 is filled by an import, then migrated: its facets (and their kept counts) must follow the new rule.
@@ -40,7 +38,7 @@ const keptCount = async (value: string) => (await sql<{ count: number }>`
 
 describe('migration 019: the rating of the latest report that rated an indicator', () => {
   it('no longer lets a later "not reviewed" hide an earlier verdict, for every commitment and indicator', async () => {
-    await importOgpDataset(database.db, OGP_DATASET_FILE, { dryRun: false });
+    await database.importOgpDataset();
     expect((await facetRatings()).get('GT0045')).toContain('completion:not_reviewed');
 
     // Through 019 only: 023 keeps the ratings as codes.

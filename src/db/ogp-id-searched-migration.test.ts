@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { databaseBeforeMigration } from '../../test/helpers/database-before-migration.ts';
-import { importOgpDataset } from '../importers/ogp-dataset/import-ogp-dataset.ts';
-import { OGP_DATASET_FILE } from '../../test/helpers/ogp-dataset.ts';
 
 // Migration 020 makes the OGP id a word of every text's vector, appending it to the stored vectors rather than
 // computing them again: the result must be what the trigger computes for a text written now.
@@ -14,7 +12,7 @@ const found = async (words: string) => (await sql<{ id: string }>`
 
 describe('migration 020: the OGP id in the search vectors', () => {
   it('makes the texts of an earlier import findable by their id, as newly computed vectors are', async () => {
-    await importOgpDataset(database.db, OGP_DATASET_FILE, { dryRun: false });
+    await database.importOgpDataset();
     expect(await found('AL0063 or CR0016')).toEqual([]);
 
     await database.migrateRest();

@@ -27,6 +27,8 @@ export type Database = {
   institutions: {
     id: Generated<string>; member_id: string | null; slug: string; name: string; kind: string;
     created_at: Generated<Date>; updated_at: Timestamp;
+    /** Migration 024: set on a former name or an institution merged away, which now leads to this one. */
+    merged_into_id: Generated<string | null>; abbreviation: Generated<string | null>;
   };
   policy_areas: { key: string; parent_key: string | null; position: number };
   policy_area_labels: { policy_area_key: string; locale: string; label: string };
@@ -128,8 +130,13 @@ export type Database = {
       | 'import_milestone' | 'remove_milestone_by_import'
       | 'open_reporting_round' | 'close_reporting_round' | 'submit_milestone_report' | 'record_verdict' | 'restrict_evidence'
       // Migration 022.
-      | 'record_irm_review' | 'revise_irm_review';
-    entity_type: 'action_plan' | 'commitment' | 'milestone' | 'reporting_round' | 'milestone_report' | 'evidence_item' | 'irm_review';
+      | 'record_irm_review' | 'revise_irm_review'
+      // Migration 024.
+      | 'rename_institution' | 'merge_institution'
+      // Migration 025.
+      | 'create_publication' | 'edit_publication' | 'publish_publication' | 'withdraw_publication';
+    entity_type: 'action_plan' | 'commitment' | 'milestone' | 'reporting_round' | 'milestone_report' | 'evidence_item' | 'irm_review'
+      | 'institution' | 'publication';
     entity_id: string;
     /** At least one of the two is set (migration 008): a change belongs to a commitment's history, a plan's, or both. */
     commitment_id: string | null; action_plan_id: string | null;
@@ -171,4 +178,13 @@ export type Database = {
     id: Generated<string>; kind: 'round_deadline' | 'milestone_overdue'; reporting_round_id: string | null;
     milestone_id: string | null; account_id: string; about_date: DateOnly; sent_at: Generated<Date>;
   };
+  // Guidance notes and stories of good practice (migration 025); `author_institution_id` null: the secretariat.
+  publications: {
+    id: Generated<string>; slug: string; kind: 'guidance_note' | 'story'; state: Generated<'draft' | 'published' | 'withdrawn'>;
+    published_on: DateOnly | null; withdrawn_reason: string | null; author_institution_id: string | null;
+    created_at: Generated<Date>; updated_at: Generated<Date>;
+  };
+  publication_texts: { publication_id: string; locale: string; title: string; body: string };
+  publication_commitments: { publication_id: string; commitment_id: string };
+  publication_institutions: { publication_id: string; institution_id: string };
 };

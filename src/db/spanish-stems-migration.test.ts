@@ -2,8 +2,6 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { databaseBeforeMigration } from '../../test/helpers/database-before-migration.ts';
 import { listMigrations } from './migrate.ts';
-import { importOgpDataset } from '../importers/ogp-dataset/import-ogp-dataset.ts';
-import { OGP_DATASET_FILE } from '../../test/helpers/ogp-dataset.ts';
 
 // Migration 016 gives Spanish texts the stems of their accented words. A database migrated up to 015 is filled by
 // an import, then migrated: its Spanish texts' vectors must be made again, the others' left as they were.
@@ -21,7 +19,7 @@ const foundBySingular = async () => (await sql<{ found: boolean }>`
 
 describe('migration 016: the stems of accented Spanish words', () => {
   it('makes the Spanish texts of an earlier import findable by another form of their words, and leaves the others', async () => {
-    await importOgpDataset(database.db, OGP_DATASET_FILE, { dryRun: false });
+    await database.importOgpDataset();
     const before = await vectors();
     expect(await foundBySingular()).toBe(false);
 

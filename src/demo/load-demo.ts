@@ -4,11 +4,13 @@ import type { Trx } from '../commitments/commands/change-log.ts';
 import { writeRoundSnapshot } from '../reporting/commands/round-snapshot.ts';
 import { deadlineFromDay } from '../reporting/reporting-format.ts';
 import { demoCommitments, demoRounds, type DemoRound } from './demo-data.ts';
+import { loadDemoPublications } from './demo-publications.ts';
 
 /** Loads (or refreshes) the demo data set in one transaction. */
 export async function loadDemo(db: Db): Promise<number> {
   await db.transaction().execute(async (trx) => {
     for (const record of demoCommitments) await saveCommitmentRecord(trx, record);
+    await loadDemoPublications(trx);
   });
   return demoCommitments.length;
 }

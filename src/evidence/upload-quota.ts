@@ -16,7 +16,7 @@ export async function overUploadQuota(trx: Transaction<Database>, accountId: str
   quotaBytes: number): Promise<FieldErrors | null> {
   if (files.length === 0) return null;
   await sql`select pg_advisory_xact_lock(hashtextextended(${`evidence-quota:${accountId}`}, 0))`.execute(trx);
-  // Without an index on (added_by, added_at) this reads every item: a portal's reports hold thousands, not millions.
+  // By the index of migration 026 on (added_by, added_at).
   const { rows: [sums] } = await sql<{ used: string; total: string }>`
     with earlier as (
       select f.sha256, f.size_bytes from evidence_items i join evidence_files f on f.sha256 = i.file_sha256

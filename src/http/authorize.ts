@@ -7,6 +7,8 @@ import { evidencePolicy } from '../evidence/evidence.policy.ts';
 import { actionPlanPolicy } from '../action-plans/action-plan.policy.ts';
 import { reportingPolicy } from '../reporting/reporting.policy.ts';
 import { irmReviewPolicy } from '../irm/irm-review.policy.ts';
+import { institutionPolicy } from '../institutions/institution.policy.ts';
+import { publicationPolicy } from '../publications/publication.policy.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -26,6 +28,8 @@ const POLICIES = {
   actionPlan: actionPlanPolicy,
   reporting: reportingPolicy,
   irmReview: irmReviewPolicy,
+  institution: institutionPolicy,
+  publication: publicationPolicy,
 };
 type Policies = typeof POLICIES;
 export type Domain = keyof Policies;

@@ -4,6 +4,7 @@ import { notFound } from '../http/errors.ts';
 import { API_ROUTE, apiRoutes } from '../http/api/api-route.ts';
 import { apiResponses } from '../http/api/api-schemas.ts';
 import { listEnvelopeSchema, pageOf, pageStart } from '../http/api/list-envelope.ts';
+import { findInstitution } from './institution.queries.ts';
 import { countInstitutions, findInstitutionPage, findInstitutionWithCommitments } from './institution-list.queries.ts';
 import {
   InstitutionDetailWireSchema, InstitutionKeySchema, InstitutionListQuerySchema, InstitutionParamsSchema, InstitutionWireSchema,
@@ -41,7 +42,10 @@ export function registerInstitutionApi(app: FastifyInstance, { db }: AppDeps): v
       params: InstitutionParamsSchema,
       response: apiResponses(InstitutionDetailWireSchema, { notFound: true }),
     },
-  }, async (request) => {
+  }, async (request, reply) => {
+    // A former name, or an institution merged into another, has moved for good: to the institution it leads to.
+    const head = await findInstitution(db, request.params.member, request.params.slug);
+    if (head?.mergedIntoSlug) return reply.redirect(`/api/v1/institutions/${head.member.slug}/${head.mergedIntoSlug}`, 301);
     const found = await findInstitutionWithCommitments(db, request.params.member, request.params.slug);
     if (!found) throw notFound(`institution ${request.params.member}/${request.params.slug}`);
     return presentInstitutionDetail(found.institution, found.commitments);

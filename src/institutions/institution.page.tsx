@@ -4,19 +4,30 @@ import { memberName } from '../members/member-name.ts';
 import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
 import type { InstitutionCommitment, InstitutionHead } from './institution.queries.ts';
 import { textDir } from '../i18n/text-direction.ts';
+import { pointOfContactUrl } from '../admin/invitations.page.tsx';
+import { institutionPath } from './institution-url.ts';
 
 /**
  * An institution and the commitments it leads and supports. One left with none (an import renamed it, or named
  * others) keeps its page, since links to it were shared: the page says so and links the history of the commitments
  * that named it before (`formerCommitments`, read only when it has none now).
  */
-export function institutionPage(ctx: PageContext, institution: InstitutionHead, commitments: InstitutionCommitment[], formerCommitments: string[]): string {
+export type InstitutionPageView = {
+  institution: InstitutionHead; commitments: InstitutionCommitment[]; formerCommitments: string[];
+  /** Its former names and the institutions merged into it: the names it can still be found by. */
+  formerNames: string[];
+  /** Workspace links the signed-in person's policies allow (renaming and merging); the public gets none. */
+  may: { manage: boolean };
+};
+
+export function institutionPage(ctx: PageContext, { institution, commitments, formerCommitments, formerNames, may }: InstitutionPageView): string {
   const { intl } = ctx;
   const t = intl.t;
   const member = memberName(institution.member, intl.locale);
   const memberUrl = `/${intl.locale}/members/${institution.member.slug}`;
   const led = commitments.filter((c) => c.role === 'lead');
   const supported = commitments.filter((c) => c.role === 'supporting');
+  const here = institutionPath(intl.locale, institution.member.slug, institution.slug);
   return Layout({
     ...ctx,
     title: `${institution.name} · ${member}`,
@@ -27,7 +38,13 @@ export function institutionPage(ctx: PageContext, institution: InstitutionHead, 
         <dl class="facts">
           <dt safe>{t('institution.member')}</dt><dd><a href={memberUrl} safe>{member}</a></dd>
           <dt safe>{t('institution.kind')}</dt><dd safe>{t(`institution.kind.${institution.kind}`)}</dd>
+          {institution.abbreviation ? <><dt safe>{t('institution.field.abbreviation')}</dt><dd safe>{institution.abbreviation}</dd></> : ''}
+          {formerNames.length > 0
+            ? <><dt safe>{t('institution.formerNames')}</dt><dd safe>{intl.formatList(formerNames, { type: 'unit' }) as string}</dd></>
+            : ''}
         </dl>
+        <p><a href={`${here}/history`} safe>{t('institution.history.link')}</a></p>
+        {may.manage ? <ManageLinks intl={intl} here={here} institution={institution} /> : ''}
         {formerCommitments.length > 0 ? <NoCommitmentsNow intl={intl} formerCommitments={formerCommitments} /> : ''}
         <section aria-labelledby="led">
           <h2 id="led" safe>{t('institution.leads', { count: led.length })}</h2>
@@ -72,5 +89,18 @@ function NoCommitmentsNow({ intl, formerCommitments }: { intl: Intl; formerCommi
         {formerCommitments.map((ogpId) => <li><a href={`/${intl.locale}/commitments/${ogpId}/history`} safe>{ogpId}</a></li>)}
       </ul>
     </>
+  );
+}
+
+/** The secretariat's links: rename, merge into another institution, its point of contact. */
+function ManageLinks({ intl, here, institution }: { intl: Intl; here: string; institution: InstitutionHead }) {
+  return (
+    <nav aria-label={intl.t('institution.manage.label')}>
+      <ul>
+        <li><a href={`${here}/rename`} safe>{intl.t('institution.rename.link')}</a></li>
+        <li><a href={`${here}/merge`} safe>{intl.t('institution.merge.link')}</a></li>
+        <li><a href={pointOfContactUrl(intl.locale, institution.slug, institution.member.slug)} safe>{intl.t('institution.manage.pointOfContact')}</a></li>
+      </ul>
+    </nav>
   );
 }

@@ -6,8 +6,10 @@ import type { Db } from '../db/connect.ts';
 // institution.routes.ts use; the institution-page engineer should check it against their version.
 
 export type InstitutionHead = {
-  id: string; slug: string; name: string; kind: string;
-  member: { slug: string; name: string; kind: string; isoAlpha2: string | null };
+  id: string; slug: string; name: string; kind: string; abbreviation: string | null;
+  member: { id: string; slug: string; name: string; kind: string; isoAlpha2: string | null };
+  /** The slug of the institution this one was merged into (a former name, or one merged away): its page redirects there. */
+  mergedIntoSlug: string | null;
 };
 
 export type InstitutionCommitment = {
@@ -25,14 +27,22 @@ export type InstitutionCommitment = {
 export async function findInstitution(db: Db, memberSlug: string, slug: string): Promise<InstitutionHead | undefined> {
   const row = await db.selectFrom('institutions as i')
     .innerJoin('members as m', (join) => join.on((eb) => eb(sql`coalesce(i.member_id, 0)`, '=', eb.ref('m.id'))))
-    .select(['i.id', 'i.slug', 'i.name', 'i.kind', 'm.slug as memberSlug', 'm.name as memberName', 'm.kind as memberKind',
-      'm.iso_alpha2 as isoAlpha2'])
+    .leftJoin('institutions as merged', 'merged.id', 'i.merged_into_id')
+    .select(['i.id', 'i.slug', 'i.name', 'i.kind', 'i.abbreviation', 'm.id as memberId', 'm.slug as memberSlug', 'm.name as memberName',
+      'm.kind as memberKind', 'm.iso_alpha2 as isoAlpha2', 'merged.slug as mergedIntoSlug'])
     .where('m.slug', '=', memberSlug).where('i.slug', '=', slug)
     .executeTakeFirst();
   return row && {
-    id: row.id, slug: row.slug, name: row.name, kind: row.kind,
-    member: { slug: row.memberSlug, name: row.memberName, kind: row.memberKind, isoAlpha2: row.isoAlpha2 },
+    id: row.id, slug: row.slug, name: row.name, kind: row.kind, abbreviation: row.abbreviation,
+    member: { id: row.memberId, slug: row.memberSlug, name: row.memberName, kind: row.memberKind, isoAlpha2: row.isoAlpha2 },
+    mergedIntoSlug: row.mergedIntoSlug,
   };
+}
+
+/** The names the institution was known by: its former names and the institutions merged into it, by name. */
+export async function listFormerNames(db: Db, institutionId: string): Promise<string[]> {
+  const rows = await db.selectFrom('institutions').select('name').where('merged_into_id', '=', institutionId).orderBy('name').execute();
+  return rows.map((r) => r.name);
 }
 
 /** The commitments an institution leads or supports, newest plans first, titles in the wanted language. */

@@ -60,6 +60,7 @@ export function Layout({ intl, pathAfterLocale, user, title, breadcrumbs, childr
         <main id="main" tabindex="-1">{children as 'safe'}</main>
         <footer class="site-footer">
           <p safe>{t('layout.footer')}</p>
+          <p><a href={`/${intl.locale}/guidance`} safe>{t('layout.guidance')}</a></p>
           <p><a href={`/${intl.locale}/open-data`} safe>{t('openData.footerLink')}</a></p>
           <p><a href={`/${intl.locale}/api`} safe>{t('layout.api')}</a></p>
           <p><a href={`/${intl.locale}/sign-in`} safe>{t('layout.workspace')}</a></p>

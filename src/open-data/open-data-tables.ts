@@ -89,7 +89,7 @@ export const OPEN_DATA_TABLES: readonly OpenDataTable[] = [
   },
   {
     name: 'institutions',
-    description: 'Institutions that lead or support at least one commitment, or that what closed reporting rounds published names (responsible, reporting or reviewing), one record per member and name. An institution left with none of these (an import renamed it, or named others on its commitments) is left out.',
+    description: 'Institutions that lead or support at least one commitment, or that what closed reporting rounds published names (responsible, reporting or reviewing), or that such an institution was merged into, one record per member and name. An institution left with none of these (an import renamed it, or named others on its commitments) is left out.',
     key: ['id'],
     published: publishedInstitution(sql.ref('institutions.id')),
     columns: [
@@ -98,6 +98,8 @@ export const OPEN_DATA_TABLES: readonly OpenDataTable[] = [
       col('slug', 'string', true, "The institution's name in Ahadi's web addresses, unique within its member"),
       col('name', 'string', true, 'Name as the source wrote it'),
       col('kind', 'string', true, 'Kind of institution, inferred from its name', INSTITUTION_KINDS),
+      col('abbreviation', 'string', false, 'Abbreviation of its name, when the secretariat gave one'),
+      refersTo(col('merged_into_id', 'integer', false, 'Set on a former name, or an institution merged into another: the institution (institutions.id) that now has its commitments and people'), 'institutions', 'id'),
       created, updated,
     ],
   },

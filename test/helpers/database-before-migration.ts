@@ -6,6 +6,9 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { adminQuery, databaseUrl } from '../setup/template-database.ts';
 import { createDb, type Db } from '../../src/db/connect.ts';
 import { listMigrations, migrate, type Migration } from '../../src/db/migrate.ts';
+import { importOgpDataset } from '../../src/importers/ogp-dataset/import-ogp-dataset.ts';
+import { copyImportedData } from './copy-imported-data.ts';
+import { OGP_DATASET_FILE } from './ogp-dataset.ts';
 
 export type DatabaseBeforeMigration = {
   db: Db;
@@ -14,6 +17,8 @@ export type DatabaseBeforeMigration = {
    * to that version: a test of what one migration changes is not a test of the later ones.
    */
   migrateRest(through?: number): Promise<Migration[]>;
+  /** OGP's extract as today's importer saves it, in this database's schema (`copyImportedData`). */
+  importOgpDataset(): Promise<void>;
 };
 
 /**
@@ -32,6 +37,19 @@ export function databaseBeforeMigration(version: number): DatabaseBeforeMigratio
       if (through === undefined) return migrate(database.db);
       copyUpTo(through);
       return migrate(database.db, earlier);
+    },
+    importOgpDataset: async () => {
+      const source = `${name}_import`;
+      await adminQuery(adminUrl, `create database ${source}`);
+      const imported = createDb(databaseUrl(adminUrl, source), 2);
+      try {
+        await migrate(imported);
+        await importOgpDataset(imported, OGP_DATASET_FILE, { dryRun: false });
+        await copyImportedData(imported, database.db);
+      } finally {
+        await imported.destroy();
+        await adminQuery(adminUrl, `drop database if exists ${source} with (force)`);
+      }
     },
   } as DatabaseBeforeMigration;
   beforeAll(async () => {

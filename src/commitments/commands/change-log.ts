@@ -44,12 +44,14 @@ export type Snapshot = Record<string, unknown>;
 
 /**
  * Writes one history entry; called by each command inside its transaction, after its own writes. A change belongs
- * to a commitment's history, an action plan's (reporting rounds, the plan itself), or both.
+ * to a commitment's history, an action plan's (reporting rounds, the plan itself), or both, or to an institution's.
  */
 export async function recordChange(trx: Trx, change: {
   actor: CurrentUser; command: CommandName; entityType: Database['changes']['entity_type']; entityId: string;
   before: Snapshot; after: Snapshot; reason: string | null;
-} & ({ commitmentId: string; actionPlanId?: string | null } | { commitmentId?: null; actionPlanId: string })): Promise<string> {
+} & ({ commitmentId: string; actionPlanId?: string | null } | { commitmentId?: null; actionPlanId: string }
+  // An institution's own entry (its rename, a merge into it), or a publication's, belongs to no commitment or plan.
+  | { entityType: 'institution' | 'publication'; commitmentId?: null; actionPlanId?: null })): Promise<string> {
   const row = await trx.insertInto('changes').values({
     actor_id: change.actor.id, actor_institution_id: change.actor.institutionId, command: change.command,
     entity_type: change.entityType, entity_id: change.entityId,

@@ -59,7 +59,9 @@ export async function createCommitment(db: Db, actor: CurrentUser | undefined, p
     const errors: FieldErrors = {};
     if (data.ogpId.slice(0, -4) !== plan.ogpPrefix) errors.ogpId = 'commitment.error.ogpIdPrefix';
     const institutions = await trx.selectFrom('institutions').select(['id', 'name', 'kind'])
-      .where('member_id', '=', plan.memberId).where('id', 'in', [lead, ...supporting.filter((id) => ID.test(id))]).execute();
+      .where('member_id', '=', plan.memberId).where('id', 'in', [lead, ...supporting.filter((id) => ID.test(id))])
+      // A former name, or an institution merged into another, leads nothing any more: it is not one to choose.
+      .where('merged_into_id', 'is', null).execute();
     const byId = new Map(institutions.map((i) => [i.id, i]));
     if (!byId.has(lead)) errors.leadInstitution = 'form.error.invalid';
     if (supporting.some((id) => !byId.has(id))) errors.supportingInstitutions = 'form.error.invalid';

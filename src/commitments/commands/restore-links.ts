@@ -58,39 +58,48 @@ function shownDate(date: string | null, precision: string | null, raw: string | 
 
 /**
  * Links the commitment to the named institutions of its member in one role, in their order, found by slug as the
- * importers find them (an institution an import renamed away is still there under its old name, or is created again).
- * A supporting institution keeps the actor group its link had; one linked again takes its kind's.
+ * importers find them (an institution an import renamed away is still there under its old name, or is created again;
+ * a former name, or an institution merged into another, leads to the one it was merged into, so a restore never
+ * hands a commitment back to a name the secretariat retired). A supporting institution keeps the actor group its
+ * link had; one linked again takes its kind's.
  */
 async function restoreInstitutions(trx: Trx, commitmentId: string, role: Role, names: string[], changed: Changed): Promise<void> {
   const current = await trx.selectFrom('commitment_institutions as ci').innerJoin('institutions as i', 'i.id', 'ci.institution_id')
-    .select(['i.slug', 'i.name', 'ci.actor_group']).where('ci.commitment_id', '=', commitmentId).where('ci.role', '=', role)
+    .select(['i.id', 'i.name', 'ci.actor_group']).where('ci.commitment_id', '=', commitmentId).where('ci.role', '=', role)
     .orderBy('ci.position').execute();
-  const wanted = [...new Map(names.map((name) => [slugify(name), name])).entries()].map(([slug, name]) => ({ slug, name }));
-  if (sameJson(current.map((i) => i.slug), wanted.map((i) => i.slug))) return;
+  const named = [...new Map(names.map((name) => [slugify(name), name])).entries()].map(([slug, name]) => ({ slug, name }));
+  const wanted = named.length === 0 ? [] : await findOrCreateInstitutions(trx, commitmentId, role, named);
+  if (sameJson(current.map((i) => i.id), wanted.map((i) => i.id))) return;
   changed.before[ROLE_FIELDS[role]] = current.map((i) => i.name);
   changed.after[ROLE_FIELDS[role]] = wanted.map((i) => i.name);
   await trx.deleteFrom('commitment_institutions').where('commitment_id', '=', commitmentId).where('role', '=', role).execute();
   if (wanted.length === 0) return;
+  const groups = new Map(current.map((i) => [i.id, i.actor_group]));
+  await trx.insertInto('commitment_institutions').values(wanted.map((institution, position) => {
+    const actorGroup = role === 'lead' ? null : groups.get(institution.id) ?? actorGroupOfKind(institution.kind);
+    return { commitment_id: commitmentId, institution_id: institution.id, role, actor_group: actorGroup, position };
+  })).execute();
+}
+
+/** The institutions the names lead to, in their order, each once; a name no institution of the member has is created. */
+async function findOrCreateInstitutions(trx: Trx, commitmentId: string, role: Role, named: { slug: string; name: string }[]) {
   const { member_id: memberId } = await trx.selectFrom('commitments as c').innerJoin('action_plans as p', 'p.id', 'c.action_plan_id')
     .select('p.member_id').where('c.id', '=', commitmentId).executeTakeFirstOrThrow();
-  const kinds = wanted.map((i) => inferInstitutionKind(i.name, role === 'lead' ? 'lead' : 'government'));
+  const kinds = named.map((i) => inferInstitutionKind(i.name, role === 'lead' ? 'lead' : 'government'));
   await sql`
     insert into institutions (member_id, slug, name, kind)
     select ${memberId}::bigint, w.slug, w.name, w.kind from ${unnest('w', [
-      ['slug', 'text', wanted.map((i) => i.slug)], ['name', 'text', wanted.map((i) => i.name)], ['kind', 'text', kinds],
+      ['slug', 'text', named.map((i) => i.slug)], ['name', 'text', named.map((i) => i.name)], ['kind', 'text', kinds],
     ])}
     on conflict ((coalesce(member_id, 0)), slug) do nothing`.execute(trx);
   // A statement of its own: it sees an institution another transaction (an import) inserted meanwhile, which the
   // insert's own snapshot would not.
-  const found = await trx.selectFrom('institutions').select(['id', 'slug', 'kind'])
-    .where('member_id', '=', memberId).where('slug', 'in', wanted.map((i) => i.slug)).execute();
+  const found = await trx.selectFrom('institutions as i').innerJoin('institutions as now', (j) => j.on((eb) => eb('now.id', '=', eb.fn.coalesce('i.merged_into_id', 'i.id'))))
+    .select(['i.slug', 'now.id', 'now.name', 'now.kind'])
+    .where('i.member_id', '=', memberId).where('i.slug', 'in', named.map((i) => i.slug)).execute();
   const bySlug = new Map(found.map((i) => [i.slug, i]));
-  const groups = new Map(current.map((i) => [i.slug, i.actor_group]));
-  await trx.insertInto('commitment_institutions').values(wanted.map(({ slug }, position) => {
-    const institution = bySlug.get(slug)!;
-    const actorGroup = role === 'lead' ? null : groups.get(slug) ?? actorGroupOfKind(institution.kind);
-    return { commitment_id: commitmentId, institution_id: institution.id, role, actor_group: actorGroup, position };
-  })).execute();
+  const institutions = named.map(({ slug }) => bySlug.get(slug)!);
+  return institutions.filter((institution, index) => institutions.findIndex((i) => i.id === institution.id) === index);
 }
 
 /** Policy areas by key; a key the taxonomy no longer has is left out rather than refusing the whole restore. */

@@ -10,7 +10,7 @@ import { loadMessages } from '../../i18n/intl.ts';
  * descriptions come from `src/i18n/locales/en.json` (`api.operation.<operationId>`, `api.param.<name>` or
  * `api.param.<operationId>.<name>`), the same keys the docs page shows in the reader's language.
  */
-export const API_TAGS = ['members', 'action-plans', 'commitments', 'milestones', 'institutions', 'policy-areas'] as const;
+export const API_TAGS = ['members', 'action-plans', 'commitments', 'milestones', 'institutions', 'policy-areas', 'publications'] as const;
 
 const english = loadMessages('en');
 const zodTransform = createJsonSchemaTransform({});
