@@ -5,6 +5,7 @@ import { signedIn } from '../../test/helpers/sign-in.ts';
 import { createAccount } from '../accounts/account.factories.ts';
 import { saveDataSet } from '../generate/save-data-set.ts';
 import { buildServer } from '../http/server.ts';
+import { CommitmentFiltersSchema, filterLinks, filtersToQuery } from './commitment-filters.ts';
 
 // Decision 020: the count and facets of a filter state are kept per data version and shared by its pages and sorts;
 // a search's first ten pages in each sort are kept as their ids.
@@ -98,6 +99,48 @@ describe('counts kept per filter state', () => {
     } finally {
       await restoreArea(changed);
       await app.close();
+    }
+  });
+});
+
+/**
+ * Every link of the filters panel (each facet's "all" or "fewer", each year) as the page's own filters make it: the
+ * panel is kept per filter state with a stand-in for the sort, which each page replaces with its own.
+ */
+function expectPanelLinks(url: string, body: string): void {
+  const address = new URL(url, 'http://ahadi.test');
+  const filters = CommitmentFiltersSchema.parse(Object.fromEntries(address.searchParams));
+  const expanded = address.searchParams.get('all');
+  const toggles = [...body.matchAll(/href="([^"]*)#facet-(\w+)"/g)];
+  const years = [...body.matchAll(/href="([^"]*[?&]from=(\d{4})&to=\2\b[^"]*)"/g)];
+  expect(toggles.length + years.length, url).toBeGreaterThan(4);
+  for (const [, href, name] of toggles) {
+    expect(href, url).toBe(`${address.pathname}${filtersToQuery(filters, { all: expanded === name ? undefined : name })}`);
+  }
+  for (const [, href, year] of years) {
+    expect(href, url).toBe(`${address.pathname}${filterLinks(filters)({}, { from: Number(year), to: Number(year) })}`);
+  }
+  expect(body, url).not.toContain('%00');
+}
+
+describe('the filters panel kept per filter state', () => {
+  it('links each page in its own sort, and is made into it as by a server keeping nothing', async () => {
+    // In turn on one app, so that each page after a state's first is made from its kept panel. Its links carry the
+    // sort or none, after other parameters or alone (`/en/commitments?all=member` collapses to
+    // `/en/commitments#facet-member`, `/en/commitments` shows all members at `/en/commitments?all=member#facet-member`).
+    const urls = ['/en/commitments?kind=national&sort=oldest', '/en/commitments?kind=national', '/en/commitments?kind=national&sort=id&page=2',
+      '/en/commitments?sort=id&all=member', '/en/commitments?all=member', '/en/commitments?all=member&sort=newest', '/en/commitments?sort=oldest',
+      '/en/commitments', '/sw/commitments?q=public&from=2015&to=2030&sort=relevance&all=irm',
+      '/sw/commitments?q=public&from=2015&to=2030&all=irm&page=3', '/sw/commitments?q=public&from=2015&to=2030&sort=id&all=irm'];
+    for (const url of urls) {
+      const kept = (await t.app.inject(url)).body;
+      expectPanelLinks(url, kept);
+      const fresh = await buildServer({ db: t.database.db });
+      try {
+        expect(kept, url).toBe((await fresh.inject(url)).body);
+      } finally {
+        await fresh.close();
+      }
     }
   });
 });

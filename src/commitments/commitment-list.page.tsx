@@ -4,7 +4,7 @@ import { Layout, type PageContext } from '../layout/layout.tsx';
 import { memberName } from '../members/member-name.ts';
 import { actionPlanTitle } from '../action-plans/action-plan-title.ts';
 import { ratingLabel } from '../irm/irm-review.view.tsx';
-import { effectiveSort, filterLinks, SORTS, type CommitmentFilters } from './commitment-filters.ts';
+import { effectiveSort, filterLinks, SORTS, type CommitmentFilters, type Sort } from './commitment-filters.ts';
 import type { Facets, FacetValue } from './commitment-list-page.queries.ts';
 import type { CommitmentListItem } from './commitment-list.queries.ts';
 import { DOWNLOAD_FORMATS, downloadUrl } from '../downloads/download-url.ts';
@@ -22,6 +22,12 @@ export type CommitmentListView = {
   total: number;
   page: number;
   pageSize: number;
+  /** The filters beside the results, in this page's sort (`filterPanel`, `panelInSort`). */
+  filterPanel: string;
+};
+
+export type FilterPanelView = {
+  filters: CommitmentFilters;
   facets: Facets;
   /** The facet that shows all its values (`?all=member`). */
   expanded?: ExpandableFacet;
@@ -38,14 +44,6 @@ export function commitmentListPage(ctx: PageContext, view: CommitmentListView): 
   const pageLink = (n: number) => `${base}${linkQuery({ page: n === 1 ? undefined : n })}`;
   // A page number past the last page (an old link, a hand-typed URL) lists nothing though commitments match.
   const pastEnd = total > 0 && page > pages;
-  const facet = (name: ExpandableFacet) => ({
-    name, selected: filters[name],
-    more: {
-      intl, expanded: view.expanded === name,
-      // Filters picked in the form but not applied yet are lost by this link, as by any link: it is a GET like "Apply".
-      toggle: `${base}${linkQuery({ all: view.expanded === name ? undefined : name })}#facet-${name}`,
-    },
-  });
   return Layout({
     ...ctx,
     title: t('browse.title'),
@@ -90,43 +88,80 @@ export function commitmentListPage(ctx: PageContext, view: CommitmentListView): 
               )}
               {pages > 1 && !pastEnd ? <Pagination intl={intl} link={pageLink} page={page} pages={pages} /> : ''}
             </section>
-            <section class="filters" aria-labelledby="filters-heading">
-              <h2 id="filters-heading" safe>{t('browse.filters')}</h2>
-              <FacetGroup {...facet('member')} legend={t('browse.facet.member')} values={view.facets.member}
-                label={(m) => memberName({ name: m.label, kind: m.kind, isoAlpha2: m.isoAlpha2 }, intl.locale)} />
-              <FacetGroup name="kind" legend={t('browse.facet.kind')} selected={filters.kind} values={view.facets.kind}
-                label={(k) => t(`member.kind.${k.value}`)} />
-              <FacetGroup {...facet('area')} legend={t('browse.facet.area')} values={view.facets.area} />
-              <FacetGroup {...facet('lead')} legend={t('browse.facet.lead')} values={view.facets.lead} />
-              <FacetGroup {...facet('irm')} legend={t('browse.facet.irm')} hint={t('browse.facet.irmHint')} values={view.facets.irm}
-                label={(r) => ratingLabel(intl, r.value)} />
-              <FacetGroup name="milestone" legend={t('browse.facet.milestone')} selected={filters.milestone}
-                values={view.facets.milestone} label={(m) => t(`milestone.declaredStatus.${m.value}`)} />
-              <fieldset>
-                <legend safe>{t('browse.facet.years')}</legend>
-                <label for="from" safe>{t('browse.from')}</label>{' '}
-                <input type="number" id="from" name="from" inputmode="numeric" min="2011" max="2100" value={filters.from?.toString() ?? ''} class="year" />{' '}
-                <label for="to" safe>{t('browse.to')}</label>{' '}
-                <input type="number" id="to" name="to" inputmode="numeric" min="2011" max="2100" value={filters.to?.toString() ?? ''} class="year" />
-                {view.facets.year.length > 0 ? <>
-                  <p id="years-covered" safe>{t('browse.yearsCovered')}</p>
-                  <ul class="facet-years" aria-labelledby="years-covered">
-                    {view.facets.year.map((y) => (
-                      <li><a href={`${base}${linkQuery({}, { from: Number(y.value), to: Number(y.value) })}`}
-                        safe>{t('browse.yearCount', { year: y.value, count: y.count })}</a></li>
-                    ))}
-                  </ul>
-                </> : ''}
-              </fieldset>
-              {filters.plan.map((p) => <input type="hidden" name="plan" value={p} />)}
-              {view.expanded ? <input type="hidden" name="all" value={view.expanded} /> : ''}
-              <p><button type="submit" safe>{t('browse.apply')}</button> <a href={base} safe>{t('browse.clear')}</a></p>
-            </section>
+            {view.filterPanel as 'safe'}
           </div>
         </form>
       </>
     ),
   });
+}
+
+/**
+ * The filters beside the results (facets with their counts, years, hidden fields): the same on every page and in
+ * every sort of a filter state, but for the sort their links carry. Made with a stand-in for the sort, kept by the
+ * list route with the counts of the filter state (decision 020, amended), and given each page's sort by
+ * `panelInSort`: made for every page, it was over half of the time and of the garbage of rendering one.
+ */
+export function filterPanel(intl: Intl, { filters: picked, facets, expanded }: FilterPanelView): string {
+  const t = intl.t;
+  const filters = { ...picked, sort: SORT_SLOT };
+  const base = `/${intl.locale}/commitments`;
+  const linkQuery = filterLinks(filters);
+  const facet = (name: ExpandableFacet) => ({
+    name, selected: filters[name],
+    more: {
+      intl, expanded: expanded === name,
+      // Filters picked in the form but not applied yet are lost by this link, as by any link: it is a GET like "Apply".
+      toggle: `${base}${linkQuery({ all: expanded === name ? undefined : name })}#facet-${name}`,
+    },
+  });
+  return (
+    <section class="filters" aria-labelledby="filters-heading">
+      <h2 id="filters-heading" safe>{t('browse.filters')}</h2>
+      <FacetGroup {...facet('member')} legend={t('browse.facet.member')} values={facets.member}
+        label={(m) => memberName({ name: m.label, kind: m.kind, isoAlpha2: m.isoAlpha2 }, intl.locale)} />
+      <FacetGroup name="kind" legend={t('browse.facet.kind')} selected={filters.kind} values={facets.kind}
+        label={(k) => t(`member.kind.${k.value}`)} />
+      <FacetGroup {...facet('area')} legend={t('browse.facet.area')} values={facets.area} />
+      <FacetGroup {...facet('lead')} legend={t('browse.facet.lead')} values={facets.lead} />
+      <FacetGroup {...facet('irm')} legend={t('browse.facet.irm')} hint={t('browse.facet.irmHint')} values={facets.irm}
+        label={(r) => ratingLabel(intl, r.value)} />
+      <FacetGroup name="milestone" legend={t('browse.facet.milestone')} selected={filters.milestone}
+        values={facets.milestone} label={(m) => t(`milestone.declaredStatus.${m.value}`)} />
+      <fieldset>
+        <legend safe>{t('browse.facet.years')}</legend>
+        <label for="from" safe>{t('browse.from')}</label>{' '}
+        <input type="number" id="from" name="from" inputmode="numeric" min="2011" max="2100" value={filters.from?.toString() ?? ''} class="year" />{' '}
+        <label for="to" safe>{t('browse.to')}</label>{' '}
+        <input type="number" id="to" name="to" inputmode="numeric" min="2011" max="2100" value={filters.to?.toString() ?? ''} class="year" />
+        {facets.year.length > 0 ? <>
+          <p id="years-covered" safe>{t('browse.yearsCovered')}</p>
+          <ul class="facet-years" aria-labelledby="years-covered">
+            {facets.year.map((y) => (
+              <li><a href={`${base}${linkQuery({}, { from: Number(y.value), to: Number(y.value) })}`}
+                safe>{t('browse.yearCount', { year: y.value, count: y.count })}</a></li>
+            ))}
+          </ul>
+        </> : ''}
+      </fieldset>
+      {filters.plan.map((p) => <input type="hidden" name="plan" value={p} />)}
+      {expanded ? <input type="hidden" name="all" value={expanded} /> : ''}
+      <p><button type="submit" safe>{t('browse.apply')}</button> <a href={base} safe>{t('browse.clear')}</a></p>
+    </section>
+  ) as string;
+}
+
+// The sort in a kept panel's links until `panelInSort` puts a page's in: URLSearchParams writes it `sort=%00`, which
+// no link of a page can hold otherwise (no parameter may carry U+0000: nul-character-guard.ts).
+const SORT_SLOT = '\u0000' as Sort;
+const SORT_SLOT_PARAMETER = 'sort=%00';
+
+/** A panel of `filterPanel` with the links of a page in `sort` (none: links without a sort, as `filterLinks` writes them). */
+export function panelInSort(panel: string, sort: Sort | undefined): string {
+  const inSort = (href: string) => (sort
+    ? href.replace(SORT_SLOT_PARAMETER, `sort=${sort}`)
+    : href.replace(`?${SORT_SLOT_PARAMETER}&`, '?').replace(`&${SORT_SLOT_PARAMETER}`, '').replace(`?${SORT_SLOT_PARAMETER}`, ''));
+  return panel.replace(/ href="[^"]*"/g, (href) => (href.includes(SORT_SLOT_PARAMETER) ? inSort(href) : href));
 }
 
 function ResultItem({ intl, item }: { intl: Intl; item: CommitmentListItem }) {

@@ -8,7 +8,7 @@ import { AppError } from '../http/errors.ts';
 import { CommitmentFiltersSchema, filtersToQuery, type CommitmentFilters } from './commitment-filters.ts';
 import { findCommitmentListItems, listOrder, type Hit } from './commitment-list.queries.ts';
 import { findCommitmentListPage, type ListCounts } from './commitment-list-page.queries.ts';
-import { commitmentListPage, EXPANDABLE_FACETS } from './commitment-list.page.tsx';
+import { commitmentListPage, EXPANDABLE_FACETS, filterPanel, panelInSort } from './commitment-list.page.tsx';
 
 const PAGE_SIZE = 20;
 /** A search's first pages whose ids are kept per sort: 200 ids, ~10 KB each (decision 020, amended). */
@@ -16,6 +16,8 @@ const KEPT_PAGES = 10;
 const KEPT_ORDERS_BYTES = 2 * 2 ** 20;
 /** Counts and facets kept per filter state: ~20-30 KB of JSON each with the member facet, so ~150-200 states. */
 const KEPT_COUNTS_BYTES = 4 * 2 ** 20;
+/** The filters panel made from them: ~10 KB of HTML, ~40 KB with all 200 members shown. */
+const KEPT_PANELS_BYTES = 4 * 2 ** 20;
 /** The page number, and which long facet, if any, shows all its values (`all=member`) rather than the first ones. */
 const PageSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
@@ -35,11 +37,16 @@ export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.in
  * The list and search page; what anonymous visitors see is kept per filter state and data version (decision 019).
  * Its count and facets, the same on every page and in every sort of a filter state, are kept per filter state,
  * language (policy area labels) and data version for everyone, so paging or sorting costs only the page's ids
- * (decision 020). Signed-in people read the current data version, hence current counts.
+ * (decision 020). So is the filters panel made from them, but for the sort its links carry, which each page puts in
+ * (`panelInSort`). Signed-in people read the current data version, hence current counts.
  */
 export function registerCommitmentListRoutes(app: FastifyInstance, { db, web, pageCache }: AppDeps): void {
   const keptCounts = createKeptParts<ListCounts>(KEPT_COUNTS_BYTES);
   const keptOrders = createKeptParts<Hit[]>(KEPT_ORDERS_BYTES);
+  const keptPanels = createKeptParts<{ html: string }>(KEPT_PANELS_BYTES);
+  /** Names a filter state's counts and panel: the language (labels, order of areas), filters but the sort, data version. */
+  const stateName = (filters: CommitmentFilters, locale: string, dataVersion: string) =>
+    `${locale} ${filtersToQuery({ ...filters, sort: undefined })} @${dataVersion}`;
 
   /**
    * A page's ids, the count and the facets. A search's first pages in one sort are read from the first
@@ -48,7 +55,7 @@ export function registerCommitmentListRoutes(app: FastifyInstance, { db, web, pa
    * plain list reads only the ids it shows.
    */
   async function listParts(filters: CommitmentFilters, locale: string, page: number, dataVersion: string): Promise<{ hits: Hit[] } & ListCounts> {
-    const countsName = `${locale} ${filtersToQuery({ ...filters, sort: undefined })} @${dataVersion}`;
+    const countsName = stateName(filters, locale, dataVersion);
     const counts = keptCounts.get(countsName);
     const ordered = filters.q !== undefined && page <= KEPT_PAGES;
     const orderName = `${filtersToQuery({ ...filters, sort: listOrder(filters).sort })} @${dataVersion}`;
@@ -74,8 +81,12 @@ export function registerCommitmentListRoutes(app: FastifyInstance, { db, web, pa
     const name = `commitments ${intl.locale} ${filtersToQuery(filters, { page, all })}`;
     return sendDataVersionedPage(request, reply, ctx, pageCache, name, async (dataVersion) => {
       const { hits, total, facets } = await listParts(filters, intl.locale, page, dataVersion);
-      const items = await findCommitmentListItems(db, hits.map((h) => h.id), intl.locale, filters.q);
-      return commitmentListPage(ctx, { filters, items, total, page, pageSize: PAGE_SIZE, facets, expanded: all });
+      const [items, panel] = await Promise.all([
+        findCommitmentListItems(db, hits.map((h) => h.id), intl.locale, filters.q),
+        keptPanels.getOrMake(`${stateName(filters, intl.locale, dataVersion)} all=${all ?? ''}`,
+          async () => ({ html: filterPanel(intl, { filters, facets, expanded: all }) })),
+      ]);
+      return commitmentListPage(ctx, { filters, items, total, page, pageSize: PAGE_SIZE, filterPanel: panelInSort(panel.html, filters.sort) });
     });
   });
 }
