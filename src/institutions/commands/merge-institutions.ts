@@ -33,10 +33,10 @@ export async function findMergeTarget(db: Db | Trx, from: Row, into: unknown, lo
 }
 
 /**
- * Merges institution `from` into another of its member (decision 012, amended), in one transaction: every commitment
- * link moves (`moveCommitmentLinks`), and so do its people (points of contact, reviewers), its pending invitations,
- * its reports and verdicts in rounds still open, the publications it wrote or is named in, and its former names; `from` becomes a name the other was known by
- * (`merged_into_id`), whose address redirects to it. What is history stays as written: entries naming `from` as the
+ * Merges institution `from` into another of its member (decision 026), in one transaction: every commitment link
+ * moves (`moveCommitmentLinks`), and so do its people (points of contact, reviewers), its pending invitations, its
+ * reports and verdicts in rounds still open, the publications it wrote or is named in, and its former names; `from`
+ * becomes a name the other was known by (`merged_into_id`), whose address redirects to it. What is history stays as written: entries naming `from` as the
  * institution someone spoke for, its account events, closed rounds' reports and snapshots. One `merge_institution`
  * entry goes on the institution merged into (what moved, counted) and one on each commitment whose institutions
  * changed (before and after, by name), with the reason given.

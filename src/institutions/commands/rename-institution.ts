@@ -22,7 +22,7 @@ export const RenameForm = z.object({
 export type RenameTarget = { id: string; slug: string };
 
 /**
- * Renames an institution (decision 012, amended): its name, abbreviation and address (the slug of its new name) change
+ * Renames an institution (decision 026): its name, abbreviation and address (the slug of its new name) change
  * in place, so its commitments, points of contact and reports stay its own, and one `rename_institution` entry says
  * who, when, the name before and after, and why. The old name stays as a row merged into it (migration 024): its
  * address redirects here, and an import or a restore naming it finds this institution instead of creating it again.
