@@ -5,11 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_SET, type DataSetOptions } from '../src/generate/data-set.ts';
 import { inLanguage, LANGUAGES, TOPICS } from '../src/generate/word-lists.ts';
-import { adminQuery, clusterDirOf, loadDebian, prepareEmbedded, type Targets } from './data-sets.ts';
+import { adminQuery, loadDebian, prepareEmbedded, type Targets } from './data-sets.ts';
 import { findDebianPostgres, startDebianPostgres } from './debian-postgres.ts';
 import { freePort } from '../src/db/embedded-postgres.ts';
 import { measureDownloads } from './downloads.ts';
-import { measureImport, type ImportRate } from './import-rate.ts';
+import { describeRates, freshEmbedded, measureImports, OGP_EXTRACT, type ImportRates } from './import-rate.ts';
 import { measure, warmUp, type LoadResult } from './load.ts';
 import {
   cleanupAll, installSignalHandlers, postgresPssMb, postmasterPid, rssMb, startChild, stopChild, waitForHttp,
@@ -82,7 +82,6 @@ const engines = new Set(args.engines.split(',').map((e) => e.trim()));
 const quietWaitMinutes = args['quiet-wait'] === undefined ? (quick ? 0 : 5) : Number(args['quiet-wait']);
 const timeLimitMinutes = positive(args['time-limit'], quick ? 20 : 90, 'time-limit');
 const benchDir = path.resolve(process.env.AHADI_BENCH_DIR ?? path.join(repoRoot, 'tmp', 'bench'));
-const datasetFile = path.resolve(process.env.AHADI_OGP_DATASET ?? path.join(repoRoot, '..', 'shared', 'data', 'ogp', 'ogp_commitments_open_parliament_2024-07.csv'));
 const options: DataSetOptions = { commitments: settings.commitments, members: settings.members, seed: settings.seed };
 
 installSignalHandlers(timeLimitMinutes * 60);
@@ -123,12 +122,9 @@ async function main(): Promise<void> {
     result.dataLoad = generatedText;
     result.name = `embedded PostgreSQL ${postgresVersionOf(embedded.clusterDir)}`;
     if (!args['no-import']) {
-      const importDir = path.join(benchDir, 'import-embedded');
-      fs.rmSync(importDir, { recursive: true, force: true });
-      log('Measuring `import ogp-dataset` into a new embedded cluster');
-      result.importRate = measureImport(repoRoot, datasetFile, { ...process.env, AHADI_DATA_DIR: importDir, DATABASE_URL: '' });
-      removeEmbeddedFolder(importDir);
-      logImport(result.importRate);
+      log('Measuring `import ogp-dataset` (the extract, then it repeated to ~5,000 rows) into new embedded clusters');
+      result.importRates = await measureImports(repoRoot, OGP_EXTRACT, benchDir, async (name) => freshEmbedded(path.join(benchDir, `import-embedded-${name}`)));
+      logImports(result.importRates);
     }
     report.engines.push(result);
   }
@@ -163,10 +159,12 @@ async function main(): Promise<void> {
           ? `generated in ${loaded.generated.seconds.toFixed(0)} s, ${int(loaded.generated.rows / loaded.generated.seconds)} rows/s`
           : loaded.how;
         if (!args['no-import']) {
-          await adminQuery(server.adminUrl, 'create database ahadi_import');
-          log('Measuring `import ogp-dataset` into a new database on Debian PostgreSQL');
-          result.importRate = measureImport(repoRoot, datasetFile, { ...process.env, DATABASE_URL: server.urlOf('ahadi_import') });
-          logImport(result.importRate);
+          log('Measuring `import ogp-dataset` (the extract, then it repeated to ~5,000 rows) into new databases on Debian PostgreSQL');
+          result.importRates = await measureImports(repoRoot, OGP_EXTRACT, benchDir, async (name) => {
+            await adminQuery(server.adminUrl, `create database ahadi_import_${name}`);
+            return { env: { ...process.env, DATABASE_URL: server.urlOf(`ahadi_import_${name}`) }, remove: () => adminQuery(server.adminUrl, `drop database ahadi_import_${name}`) };
+          });
+          logImports(result.importRates);
         }
         report.engines.push(result);
       } finally {
@@ -384,15 +382,8 @@ async function stopOrphanPostgres(clusterDir: string): Promise<void> {
   for (let i = 0; i < 120 && postmasterPid(clusterDir) !== undefined; i++) await new Promise((r) => setTimeout(r, 500));
 }
 
-/** The import command stopped its embedded server when it ended; delete its folder and cluster. */
-function removeEmbeddedFolder(dataDir: string): void {
-  const clusterDir = clusterDirOf(dataDir);
-  if (postmasterPid(clusterDir) === undefined) fs.rmSync(clusterDir, { recursive: true, force: true });
-  fs.rmSync(dataDir, { recursive: true, force: true });
-}
-
-function logImport(rate: ImportRate): void {
-  log('unavailable' in rate ? `  import: ${rate.unavailable}` : `  import: ${rate.rows} rows in ${rate.seconds.toFixed(2)} s, ${int(rate.rowsPerSecond)} rows/s`);
+function logImports(rates: ImportRates[]): void {
+  for (const line of describeRates(rates)) log(`  import ${line}`);
 }
 
 function int(n: number): string {

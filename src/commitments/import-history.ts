@@ -222,7 +222,6 @@ export function importEntries<T extends SavedCommitment>(saved: readonly T[], st
  */
 export function irmReviewsChanged(stored: Summary | undefined, record: CommitmentRecord): boolean {
   if (!stored) return false;
-  const ratingsKey = (ratings: [string, string, string | null][]) => JSON.stringify(ratings.map((r) => JSON.stringify(r)).sort());
   return record.irmReviews.some((review) => {
     const old = stored.irm[review.report];
     if (!old) return true;
@@ -230,8 +229,25 @@ export function irmReviewsChanged(stored: Summary | undefined, record: Commitmen
       || old.publishedYear !== (review.publishedYear ?? null) || old.irmNumber !== (review.irmNumber ?? null)) return true;
     if (Object.entries(review.texts).some(([locale, text]) =>
       old.texts[locale]?.irmTitle !== (text.irmTitle ?? null) || old.texts[locale]?.narrative !== (text.narrative ?? null))) return true;
-    return ratingsKey(old.ratings) !== ratingsKey(review.ratings.map((r) => [r.indicator, r.state, r.value ?? null]));
+    return !sameRatings(old, review);
   });
+}
+
+/** Whether a stored review (undefined: none) has the ratings of the record's review, in any order. */
+export function sameRatings(stored: StoredReview | undefined, review: CommitmentRecord['irmReviews'][number]): boolean {
+  const ratingsKey = (ratings: [string, string, string | null][]) => JSON.stringify(ratings.map((r) => JSON.stringify(r)).sort());
+  return stored !== undefined && ratingsKey(stored.ratings) === ratingsKey(review.ratings.map((r) => [r.indicator, r.state, r.value ?? null]));
+}
+
+/** Whether a stored text (undefined: none in that language) has every field of the record's text. */
+export function sameText(stored: Summary['texts'][string] | undefined, text: CommitmentRecord['texts'][string]): boolean {
+  return stored !== undefined && WHOLE_TEXT.every((field) => (stored[field] ?? null) === (text[field] ?? null));
+}
+
+/** Whether the stored commitment is linked to the record's policy areas, no more, no fewer. */
+export function samePolicyAreas(stored: Summary | undefined, record: CommitmentRecord): boolean {
+  // Both sorted here: the database's collation may order keys with hyphens otherwise.
+  return stored !== undefined && JSON.stringify([...stored.policyAreas].sort()) === JSON.stringify([...new Set(record.policyAreas)].sort());
 }
 
 /**

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { demoCommitments } from '../demo/demo-data.ts';
@@ -85,6 +86,44 @@ describe('saveCommitmentRecords', () => {
     expect(Object.keys(change.after as object).sort()).toEqual(['recordHash', 'texts']);
     await save([plain(600, { status: 'active', texts: { en: { title: 'Renamed' } } })]);
     expect(await status()).toBe('active');
+  });
+
+  it('leaves a text that did not change as it is, its search vector in step with its milestones and its words', async () => {
+    const texts = async () => (await sql<{ version: string; current: boolean; found: boolean }>`
+      select t.xmin::text as version, t.search_vector = commitment_text_vector(t) as current,
+        t.search_vector @@ to_tsquery('ahadi_en', 'lighthouse') as found
+      from commitment_texts t join commitments c on c.id = t.commitment_id where c.ogp_id = 'KE0700'`.execute(t.db)).rows;
+    await save([plain(700)]);
+    const [stored] = await texts();
+    // Another number: the commitment is updated, its text is not rewritten (nor its vector parsed again).
+    expect((await outcomes([plain(700, { numberInPlan: 7 })])).at(0)).toBe('KE0700 updated');
+    expect(await texts()).toEqual([stored]);
+    await save([plain(700, { numberInPlan: 7, milestones: [{ number: 1, texts: { en: 'Open the lighthouse registry' } }] })]);
+    expect(await texts()).toEqual([expect.objectContaining({ current: true, found: true })]);
+    await save([plain(700, { numberInPlan: 7, milestones: [], texts: { en: { title: 'Lighthouse keepers' } } })]);
+    expect(await texts()).toEqual([expect.objectContaining({ current: true, found: true })]);
+    expect((await texts())[0]!.version).not.toBe(stored!.version);
+  });
+
+  it('rewrites only the IRM ratings and policy areas that changed, and stores the changes', async () => {
+    const rows = async () => (await sql<{ what: string; version: string }>`
+      select r.report || ' ' || g.indicator || ' ' || coalesce(g.value, '') as what, g.xmin::text as version
+      from irm_ratings g join irm_reviews r on r.id = g.irm_review_id join commitments c on c.id = r.commitment_id where c.ogp_id = 'KE0800'
+      union all
+      select 'area ' || p.policy_area_key, p.xmin::text from commitment_policy_areas p join commitments c on c.id = p.commitment_id
+      where c.ogp_id = 'KE0800' order by 1`.execute(t.db)).rows;
+    const areas = kenya.policyAreas.slice(0, 2);
+    await save([plain(800, { irmReviews: kenya.irmReviews, policyAreas: areas })]);
+    const stored = await rows();
+    const [review, results] = kenya.irmReviews;
+    const completed = { ...results!, ratings: results!.ratings.map((r) => (r.indicator === 'completion' ? { ...r, value: 'substantial' } : r)) };
+    expect((await outcomes([plain(800, { irmReviews: [review!, completed], policyAreas: areas })])).at(0)).toBe('KE0800 updated');
+    const after = await rows();
+    expect(after.filter((r) => !r.what.startsWith('results '))).toEqual(stored.filter((r) => !r.what.startsWith('results ')));
+    expect(after.filter((r) => r.what.startsWith('results ')).map((r) => r.what))
+      .toEqual(stored.filter((r) => r.what.startsWith('results ')).map((r) => r.what.replace('completion limited', 'completion substantial')));
+    await save([plain(800, { irmReviews: [review!, completed], policyAreas: areas.slice(1) })]);
+    expect((await rows()).filter((r) => r.what.startsWith('area ')).map((r) => r.what)).toEqual([`area ${areas[1]}`]);
   });
 
   it("keeps a member's address when a source renames it", async () => {

@@ -4,7 +4,9 @@ import { unnest } from '../db/unnest.ts';
 import { saveMilestoneLists } from '../milestones/save-milestones.ts';
 import { slugify } from '../text/slugify.ts';
 import { CommitmentRecordSchema, type CommitmentRecord, type CommitmentRecordInput } from './commitment-record.ts';
-import { importEntries, irmReviewsChanged, recordImportChanges, staleLocales, storedSummaries } from './import-history.ts';
+import {
+  importEntries, irmReviewsChanged, recordImportChanges, samePolicyAreas, sameText, staleLocales, storedSummaries, type Summary,
+} from './import-history.ts';
 import { overwriteWarning, overwrittenEdits } from './overwritten-edits.ts';
 import { saveIrmReviews } from './save-irm-reviews.ts';
 import { recordHash } from './record-hash.ts';
@@ -23,6 +25,8 @@ type Item = {
   record: CommitmentRecord; hash: string; commitmentId?: string; memberId?: string; existed: boolean;
   /** Stored texts that are the record's text under another language's label, dropped when it is saved. */
   staleLocales?: string[];
+  /** What the commitment showed before this save, when it existed: what is the same is not written again. */
+  stored?: Summary;
 };
 
 /**
@@ -75,7 +79,10 @@ export async function saveValidatedCommitmentRecords(trx: Trx, records: readonly
 async function saveChanged(trx: Trx, items: Item[], options: SaveOptions): Promise<{ warnings: Map<Item, string[]>; overwrites: Map<Item, number> }> {
   if (items.length === 0) return { warnings: new Map(), overwrites: new Map() };
   const before = await storedSummaries(trx, items.filter((i) => i.existed).map((i) => i.record.ogpId));
-  for (const item of items) item.staleLocales = staleLocales(before.get(item.record.ogpId), item.record);
+  for (const item of items) {
+    item.stored = before.get(item.record.ogpId);
+    item.staleLocales = staleLocales(item.stored, item.record);
+  }
   const entries = importEntries(items, before);
   const overwritten = await overwrittenEdits(trx, 'commitment',
     [...entries].filter(([item]) => item.existed).map(([item, entry]) => ({ entityId: item.commitmentId!, after: entry.after })));
@@ -285,8 +292,16 @@ async function linkCarriedOver(trx: Trx, items: Item[]): Promise<Map<Item, strin
   return warnings;
 }
 
+/**
+ * A text the same as the stored one is not sent: its search vector (the full text parsed, the costliest work of an
+ * import) would be computed again for the same words, by the insert trigger even when the row conflicts. A changed
+ * milestone refreshes the vector by its own trigger.
+ */
 async function upsertTexts(trx: Trx, items: Item[]): Promise<void> {
-  const texts = items.flatMap((i) => Object.entries(i.record.texts).map(([locale, t]) => ({ commitmentId: i.commitmentId!, locale, ...t })));
+  const texts = items.flatMap((i) => Object.entries(i.record.texts)
+    .filter(([locale, t]) => !sameText(i.stored?.texts[locale], t))
+    .map(([locale, t]) => ({ commitmentId: i.commitmentId!, locale, ...t })));
+  if (texts.length === 0) return;
   await sql`
     insert into commitment_texts (commitment_id, locale, title, description, objectives, status_quo, ambition, full_text)
     select * from ${unnest('t', [
@@ -378,7 +393,9 @@ async function deleteLinksOfExisting(trx: Trx, table: 'commitment_institutions' 
   await sql`delete from ${sql.table(table)} where commitment_id = any(${existing}::bigint[])`.execute(trx);
 }
 
-async function savePolicyAreas(trx: Trx, items: Item[]): Promise<void> {
+/** Links are replaced only for commitments whose policy areas changed. */
+async function savePolicyAreas(trx: Trx, all: Item[]): Promise<void> {
+  const items = all.filter((i) => !samePolicyAreas(i.stored, i.record));
   const links = items.flatMap((i) => [...new Set(i.record.policyAreas)].map((key) => ({ commitmentId: i.commitmentId!, key })));
   const wanted = [...new Set(links.map((l) => l.key))];
   const known = await trx.selectFrom('policy_areas').select('key').where('key', '=', sql<string>`any(${wanted}::text[])`).execute();
