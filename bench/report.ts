@@ -132,5 +132,5 @@ function downloadCell(engine: EngineResult, format: string, rows: number): strin
 function importCell(rate: ImportRate | undefined): string {
   if (!rate) return '—';
   if ('unavailable' in rate) return `n/a: ${rate.unavailable}`;
-  return `${int(rate.rowsPerSecond)} rows/s (${rate.rows} rows in ${rate.seconds.toFixed(2)} s) ${pass(rate.rowsPerSecond >= GOALS.importRowsPerSecond)}`;
+  return `${int(rate.rowsPerSecond)} rows/s (${int(rate.rows)} rows in ${rate.seconds.toFixed(2)} s) ${pass(rate.rowsPerSecond >= GOALS.importRowsPerSecond)}`;
 }
