@@ -5,10 +5,10 @@ import type { CurrentUser } from '../../accounts/current-user.ts';
 import { authorize } from '../../http/authorize.ts';
 import { parseForm, REQUIRED } from '../../http/form.ts';
 import { recordChange, type CommandResult } from '../../commitments/commands/change-log.ts';
+import { slugify } from '../../text/slugify.ts';
 
 /** A rename says the institution's address after it (its old one when nothing changed). */
 export type RenameResult = Exclude<CommandResult, { ok: true }> | { ok: true; changeIds: string[]; slug: string };
-import { slugify } from '../../text/slugify.ts';
 
 export const RenameForm = z.object({
   // An institution's address is made of its name: one with no letter or digit would have none.
