@@ -4,7 +4,7 @@ import type { AppDeps } from '../http/server.ts';
 import { intlFromParams } from '../http/locale-params.ts';
 import { publicPageContext } from '../http/page-context.ts';
 import { createKeptParts, sendDataVersionedPage } from '../http/public-page-cache.ts';
-import { AppError } from '../http/errors.ts';
+import { parseQuery } from '../http/query.ts';
 import { CommitmentFiltersSchema, filtersToQuery, type CommitmentFilters } from './commitment-filters.ts';
 import { findCommitmentListItems, listOrder, type Hit } from './commitment-list.queries.ts';
 import { findCommitmentListPage, type ListCounts } from './commitment-list-page.queries.ts';
@@ -23,15 +23,6 @@ const PageSchema = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   all: z.preprocess((v) => (v === '' ? undefined : v), z.enum(EXPANDABLE_FACETS).optional()),
 });
-
-/** Turns a schema failure into a 400 that names the parameter. */
-export function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
-  const parsed = schema.safeParse(query);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const field = issue.path.join('.') || 'query';
-  throw new AppError('invalid_input', `${field}: ${issue.message}`, field);
-}
 
 /**
  * The list and search page; what anonymous visitors see is kept per filter state and data version (decision 019).

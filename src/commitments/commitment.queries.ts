@@ -22,9 +22,10 @@ export type CommitmentHead = NonNullable<Awaited<ReturnType<typeof findCommitmen
  * commitment changed (`updated_at`: the importers' upsert, `touchCommitment` in commands); members, plans and
  * institutions have their own `updated_at`; the last history entry catches a command that records a change without
  * touching the commitment; the count and last change of the publications linked to it, its "Guidance and stories"
- * (each publication command marks the publication changed; a link removed lowers the count). The commitment's own dates, number label and texts (full text included) are saved with
- * its row's `updated_at` (an import writes them only through the upsert that sets it; commands touch it), so they
- * need no term of their own. Policy-area labels and interface texts change only with a release (the build version).
+ * (each publication command marks the publication changed; a link removed lowers the count). The commitment's own
+ * dates, number label and texts (full text included) are saved with its row's `updated_at` (an import writes them
+ * only through the upsert that sets it; commands touch it), so they need no term of their own. Policy-area labels
+ * and interface texts change only with a release (the build version).
  */
 export function findCommitmentHead(db: Db, ogpId: string) {
   return db.selectFrom('commitments as c')

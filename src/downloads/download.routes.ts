@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Readable } from 'node:stream';
 import type { AppDeps } from '../http/server.ts';
 import { intlFromParams } from '../http/locale-params.ts';
-import { parseQuery } from '../commitments/commitment-list.routes.ts';
+import { parseQuery } from '../http/query.ts';
 import { CommitmentFiltersSchema, filtersToQuery } from '../commitments/commitment-filters.ts';
 import { DOWNLOAD_FORMATS, type DownloadFormat } from './download-url.ts';
 import { exportCommitments } from './commitment-export.queries.ts';

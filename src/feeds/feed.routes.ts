@@ -4,7 +4,7 @@ import { intlFromParams } from '../http/locale-params.ts';
 import { notFound } from '../http/errors.ts';
 import { sendDataVersionedDocument } from '../http/public-page-cache.ts';
 import type { Intl } from '../i18n/intl.ts';
-import { parseQuery } from '../commitments/commitment-list.routes.ts';
+import { parseQuery } from '../http/query.ts';
 import { CommitmentFiltersSchema, NO_FILTERS, filtersToQuery, type CommitmentFilters } from '../commitments/commitment-filters.ts';
 import { findMemberHead } from '../members/member.queries.ts';
 import { memberName } from '../members/member-name.ts';

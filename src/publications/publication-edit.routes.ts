@@ -36,7 +36,7 @@ function storedForm(p: PublicationDetail): FormState {
 }
 
 /**
- * The secretariat's forms for guidance notes and stories (decision 012): the list of all of them, a new draft, the
+ * The secretariat's forms for guidance notes and stories (decision 027): the list of all of them, a new draft, the
  * edit form with publishing and withdrawing. Each handler authorizes first, then runs its command; a refused input
  * comes back with what was typed and a 400; a done one redirects to the edit page with a notice.
  */

@@ -6,7 +6,7 @@ import { publicPageContext } from '../http/page-context.ts';
 import { readDataVersion, sendDataVersionedPage } from '../http/public-page-cache.ts';
 import { notFound } from '../http/errors.ts';
 import { currentUser } from '../accounts/current-user.ts';
-import { parseQuery } from '../commitments/commitment-list.routes.ts';
+import { parseQuery } from '../http/query.ts';
 import { blankAsUndefined } from '../http/api/api-schemas.ts';
 import { PUBLICATION_KINDS } from './commands/publication-form.ts';
 import { findPublicationDetail, findPublishedPage } from './publication.queries.ts';
